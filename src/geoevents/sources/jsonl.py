@@ -1,58 +1,93 @@
-"""JSON Lines documents: one object per line with at least ``text``."""
+"""JSON Lines documents (one object per line) and JSON files (an array of objects).
+
+Field names come from ``SourceOptions`` (``text_col``, ``id_col`` ...). A malformed
+line is reported with its line number and skipped, or stops reading, by ``on_error``.
+"""
 
 from __future__ import annotations
 
 import json
-import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from geoevents.errors import InputError
 from geoevents.model import Document
+from geoevents.sources.options import SourceOptions
 
-log = logging.getLogger(__name__)
+
+def _field(record: Mapping[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    return None if value in (None, "") else str(value)
 
 
-def document_from_record(record: dict, origin: str, text_key: str = "text",
-                         id_key: str = "id", date_key: str = "published",
-                         title_key: str = "title", url_key: str = "url") -> Document:
+def document_from_record(record: Mapping[str, Any], origin: str, options: SourceOptions | None = None
+                         ) -> Document:
     """A Document from a mapping; the id is the record's own, else a content hash."""
-    text = record.get(text_key)
+    options = options or SourceOptions()
+    text = record.get(options.text_col)
     if not isinstance(text, str):
-        raise InputError(f"{origin}: no text field {text_key!r}")
-    title = record.get(title_key)
-    url = record.get(url_key)
-    doc_id = record.get(id_key)
-    published = record.get(date_key)
+        raise InputError(f"{origin}: no text field {options.text_col!r}")
+    if not text.strip():
+        raise InputError(f"{origin}: empty text field {options.text_col!r}")
+    title = _field(record, options.title_col)
+    url = _field(record, options.url_col)
     return Document(
-        id=str(doc_id) if doc_id not in (None, "") else Document.content_id(text, title, url),
-        text=text,
-        title=title if isinstance(title, str) else None,
-        published=str(published) if published not in (None, "") else None,
-        url=url if isinstance(url, str) else None,
-        source=record.get("source") if isinstance(record.get("source"), str) else None,
+        id=_field(record, options.id_col) or Document.content_id(text, title, url),
+        text=text, title=title, published=_field(record, options.date_col), url=url,
+        source=_field(record, options.source_col),
     )
 
 
-def read_jsonl_stream(stream: IO[str], name: str, *, on_error: str = "skip",
-                      **keys: str) -> Iterator[Document]:
-    """Documents from an open JSONL stream; malformed lines are skipped (logged) or fatal."""
+def documents_from_records(records: Iterable[tuple[str, Any]], options: SourceOptions) -> Iterator[Document]:
+    """Documents from (origin, record) pairs; bad records go to ``options.problem``."""
+    for origin, record in records:
+        if not isinstance(record, dict):
+            options.problem(f"{origin}: not a JSON object")
+            continue
+        try:
+            yield document_from_record(record, origin, options)
+        except InputError as err:
+            options.problem(str(err).removeprefix(f"{err.code}: "))
+
+
+def _parsed_lines(stream: IO[str], name: str, options: SourceOptions) -> Iterator[tuple[str, Any]]:
+    blank = True
     for lineno, line in enumerate(stream, 1):
         if not line.strip():
             continue
+        blank = False
         try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise ValueError("not a JSON object")
-            yield document_from_record(record, f"{name}:{lineno}", **keys)
-        except (ValueError, InputError) as err:
-            message = f"{name}:{lineno}: malformed JSON Lines record ({str(err)[:80]})"
-            if on_error == "stop":
-                raise InputError(message) from None
-            log.warning("%s; skipped", message)
+            yield f"{name}:{lineno}", json.loads(line)
+        except ValueError as err:
+            options.problem(f"{name}:{lineno}: malformed JSON Lines record ({str(err)[:80]})")
+    if blank:
+        raise InputError(f"{name}: no records, only blank lines")
 
 
-def read_jsonl(path: Path, *, on_error: str = "skip", **keys: str) -> Iterator[Document]:
-    with open(path, encoding="utf-8", errors="replace") as stream:
-        yield from read_jsonl_stream(stream, str(path), on_error=on_error, **keys)
+def read_jsonl_stream(stream: IO[str], name: str, options: SourceOptions | None = None, *,
+                      on_error: str | None = None) -> Iterator[Document]:
+    """Documents from an open JSON Lines stream (``on_error`` overrides the options')."""
+    options = options or SourceOptions()
+    if on_error is not None:
+        options.on_error = on_error
+    yield from documents_from_records(_parsed_lines(stream, name, options), options)
+
+
+def read_jsonl(path: Path, options: SourceOptions | None = None, *,
+               encoding: str = "utf-8") -> Iterator[Document]:
+    """Documents from a JSON Lines file."""
+    with open(path, encoding=encoding, errors="replace") as stream:
+        yield from read_jsonl_stream(stream, str(path), options)
+
+
+def read_json_text(text: str, name: str, options: SourceOptions) -> Iterator[Document]:
+    """Documents from a JSON document: an array of objects, or a single object."""
+    try:
+        data = json.loads(text)
+    except ValueError as err:
+        raise InputError(f"{name}: malformed JSON ({str(err)[:80]})") from None
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        raise InputError(f"{name}: no records (an empty JSON array)")
+    yield from documents_from_records(((f"{name}[{i}]", r) for i, r in enumerate(records)), options)

@@ -79,7 +79,7 @@ def test_cli_extract_writes_one_record_per_document(tmp_path):
 
 @pytest.mark.parametrize("content, message", [
     (None, "no such file"),
-    ("", "no documents"),
+    ("", "no records"),
     ("{not json\n", "malformed"),
 ])
 def test_cli_extract_bad_input_is_one_line(tmp_path, content, message):

@@ -1,0 +1,142 @@
+"""Finding temporal expressions: spaCy's DATE/TIME entities, corrected, plus a grammar.
+
+spaCy's entities are the start. They are cut where they run over two expressions
+(a line break, "between April and June", "June 17, two days"), trimmed of words
+outside the expression ("just two weeks"), and dropped when they are not times
+at all (ages, bare counts, decimals). The regular-expression grammar in
+``data/patterns.toml`` adds what spaCy misses (clock times with zones, "recently",
+"weekly", "three-day") and extends what it cuts short ("this year", "Friday
+morning"); overlapping candidates are joined into one span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from geoevents.time.lexicon import grammar, lexicon
+from geoevents.time.normalise import Anchor, normalise
+
+_LEX = lexicon()
+_LEADING = re.compile(
+    r"^(?:between|from|just|only|since|until|till|through|by|as\s+of|of|on|in|at|and|or|to|"
+    r"the\s+age\s+of)\s+", re.IGNORECASE)
+_TRAILING = re.compile(r"(?:\s+(?:and|or|to|through|until|of|in|on|-|–))+$|[\s,.;:(\-–]+$", re.IGNORECASE)
+_RANGE = re.compile(r"\s+(?:and|to|through|until|till|or|-|–)\s+|\s*[-–]\s*(?=[A-Z\d])")
+_COMMA = re.compile(r",\s+")
+_NOT_TIME = re.compile(
+    r"^(?:\d{1,3}|\d+[.,]\d+(?:[.,]\d+)*|\d+(?:\.\d+){2,}|(?:about|around|nearly|some|almost)\s+"
+    r"(?:a\s+)?(?:quarter|half|third)|the\s+age\s+of.*|aged?\s+\d+|\d+\s+years?\s+old|"
+    r"\d+-years?-old)$",
+    re.IGNORECASE)
+_BARE_YEAR = re.compile(r"^\d{4}$")
+_PROBE = Anchor(ref=None)
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    hint: str  # TIMEX3 type suggested by the source (spaCy label or grammar type)
+    from_grammar: bool = False
+
+
+def _parses(text: str) -> bool:
+    return normalise(text, _PROBE)[0] is not None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop words outside the expression at either end of [start, end)."""
+    while True:
+        piece = text[start:end]
+        m = _LEADING.match(piece)
+        if m and m.end() < len(piece):
+            start += m.end()
+            continue
+        m = _TRAILING.search(piece)
+        if m and m.start() > 0:
+            end = start + m.start()
+            continue
+        if piece.endswith(")") and piece.count(")") > piece.count("("):
+            end -= 1
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        if lead:
+            start += lead
+            continue
+        return start, end
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an entity where it holds two expressions; keep it whole otherwise."""
+    pieces: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        s, e = _trim(text, start + line.start(), start + line.end())
+        if e > s:
+            pieces.append((s, e))
+    out: list[tuple[int, int]] = []
+    for s, e in pieces:
+        out.extend(_split_on(text, s, e, _RANGE) or _split_on(text, s, e, _COMMA) or [(s, e)])
+    return out
+
+
+def _split_on(text: str, s: int, e: int, sep: re.Pattern[str]) -> list[tuple[int, int]] | None:
+    piece = text[s:e]
+    cuts = list(sep.finditer(piece))
+    if not cuts:
+        return None
+    bounds, prev = [], 0
+    for cut in cuts:
+        bounds.append((prev, cut.start()))
+        prev = cut.end()
+    bounds.append((prev, len(piece)))
+    parts = [piece[a:b] for a, b in bounds]
+    if sep is _COMMA:
+        # "March 01, 2008" and "Monday, March 3" are one date.
+        if any(_BARE_YEAR.match(p.strip()) for p in parts[1:]) or \
+                parts[0].strip().lower() in _LEX.weekdays:
+            return None
+    if not all(_parses(p) or _BARE_YEAR.match(p.strip()) for p in parts):
+        return None
+    out = []
+    for a, b in bounds:
+        ts, te = _trim(text, s + a, s + b)
+        if te > ts:
+            out.append((ts, te))
+    return out
+
+
+def recognise(doc: Doc) -> list[Candidate]:
+    """Candidate temporal expressions of a parsed document, in text order, not overlapping."""
+    text = doc.text
+    found: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        for s, e in _split(text, ent.start_char, ent.end_char):
+            if not _NOT_TIME.match(text[s:e]) or _BARE_YEAR.match(text[s:e]):
+                found.append(Candidate(s, e, ent.label_))
+    for pattern in grammar():
+        for m in pattern.regex.finditer(text):
+            if m.end() > m.start():
+                s, e = _trim(text, m.start(), m.end())
+                if e > s:
+                    found.append(Candidate(s, e, pattern.type, from_grammar=True))
+    return _join(found)
+
+
+def _join(found: list[Candidate]) -> list[Candidate]:
+    found.sort(key=lambda c: (c.start, -c.end))
+    joined: list[Candidate] = []
+    for cand in found:
+        if joined and cand.start < joined[-1].end:
+            last = joined[-1]
+            last.end = max(last.end, cand.end)
+            if cand.hint == "SET" and cand.from_grammar:
+                last.hint = "SET"
+            last.from_grammar = last.from_grammar and cand.from_grammar
+            continue
+        joined.append(Candidate(cand.start, cand.end, cand.hint, cand.from_grammar))
+    return joined

@@ -1,0 +1,80 @@
+"""Tense and modality of the verb that governs a temporal expression.
+
+The governing verb is the first verb met walking up the dependency tree from the
+expression's head token. Its direction:
+
+- ``"future"`` when it is modal future (will, shall, 'll, going to), a planning
+  verb or adjective (planned, scheduled, expected, due, set to, to hold...), an
+  infinitive under such a word, or a present progressive ("is visiting on Friday");
+- ``"past"`` when its tense is past (VBD, or a perfect / past passive: "has
+  signed", "was signed");
+- ``None`` otherwise (present simple, or no verb): callers take the nearest date.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geoevents.time.calendar import Direction
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+# Words whose own time expression is a planned time ("planned for Thursday").
+_PLANNED_FOR = {"plan", "schedule", "expect", "due", "set", "slate", "poised", "upcoming",
+                "forthcoming", "await", "scheduled", "planned", "expected"}
+# Words whose infinitive complement happens after them ("agreed to meet on Friday").
+_INTENT = _PLANNED_FOR | {"intend", "aim", "hope", "prepare", "propose", "arrange", "agree",
+                          "decide", "promise", "pledge", "vow", "want", "seek", "invite",
+                          "likely", "going", "ready", "try", "threaten", "offer", "vote"}
+_VERBAL = {"VERB", "AUX"}
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The first verb at or above ``token`` in its sentence, or None."""
+    current = token
+    for _ in range(30):
+        if current.pos_ in _VERBAL and current.dep_ not in ("aux", "auxpass"):
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def direction_of(token: Token) -> Direction:
+    """The time direction of the clause a temporal expression's head token is in."""
+    verb = governing_verb(token)
+    if verb is None:
+        return None
+    return verb_direction(verb)
+
+
+def verb_direction(verb: Token) -> Direction:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in aux}
+    if aux_words & _FUTURE_AUX:
+        return "future"
+    if verb.lemma_.lower() in _PLANNED_FOR or verb.lower_ in _PLANNED_FOR:
+        # "is planned for Thursday" / "was scheduled for Monday": both look ahead
+        # from the time they were said; report the coming one.
+        return "future"
+    # "going to meet", "to hold talks" under a planning word.
+    if verb.tag_ == "VB":
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            governor = verb.head if verb.head.i != verb.i else None
+            while governor is not None and governor.pos_ not in _VERBAL | {"ADJ"}:
+                governor = governor.head if governor.head.i != governor.i else None
+            if governor is not None:
+                if governor.lower_ in _INTENT or governor.lemma_.lower() in _INTENT:
+                    return "future"
+                return verb_direction(governor) if governor.i != verb.i else None
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
+        return "past"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux):
+        return "future"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
+        return "past"
+    if verb.tag_ == "VBD":
+        return "past"
+    return None

@@ -1,0 +1,61 @@
+"""Recognition: spaCy entities corrected and extended by the grammar."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.nlp import load_model
+from geoevents.time.lexicon import grammar, lexicon
+from geoevents.time.recognise import recognise
+
+
+@pytest.fixture(scope="module")
+def spans():
+    nlp = load_model()
+
+    def _spans(text: str) -> list[str]:
+        return [text[c.start:c.end] for c in recognise(nlp(text))]
+    return _spans
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Summit ends\nMarch 3, 2024\nLeaders met in Riga.", ["March 3, 2024"]),
+    ("Exports fell between April and June, officials said.", ["April", "June"]),
+    ("The deal runs from 2019 to 2024 under the plan.", ["2019", "2024"]),
+    ("Voting opened at 08:30 UTC in the northern provinces.", ["08:30 UTC"]),
+    ("The ceasefire held on Friday morning near the border.", ["Friday morning"]),
+    ("Ties have improved recently, the envoy said.", ["recently"]),
+    ("The minister began a three-day tour of the region.", ["three-day"]),
+    ("The committee meets weekly in Brussels.", ["weekly"]),
+    ("Inflation rose this year across the bloc.", ["this year"]),
+])
+def test_recognise_finds_expressions(spans, text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(("text", "not_expected"), [
+    ("The index closed at 11.05 after heavy trading.", "11.05"),
+    ("The general, at the age of 56, retired from the army.", "the age of 56"),
+    ("The oil price rose to 75.40 dollars a barrel.", "75.40"),
+])
+def test_recognise_drops_non_times(spans, text, not_expected):
+    assert not_expected not in spans(text)
+
+
+def test_lexicon_and_grammar_load_once():
+    assert lexicon() is lexicon()
+    assert grammar() is grammar()
+    assert lexicon().months["may"] == 5 and lexicon().weekdays["sunday"] == 7
+
+
+@pytest.mark.parametrize("text", ["You may go.", "Troops march on the capital."])
+def test_recognise_month_names_need_capitals(spans, text):
+    assert spans(text) == []
+
+
+def test_lexicon_missing_data_file_is_a_coded_error():
+    from geoevents.errors import DataFileError
+    from geoevents.time.lexicon import _read
+
+    with pytest.raises(DataFileError, match=r"GE401: time/data/absent\.toml"):
+        _read("absent.toml")

@@ -1,0 +1,128 @@
+"""The time stage on parsed sentences: tense decides direction, dating helpers for events."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.nlp import load_model
+from geoevents.stage import StageContext
+from geoevents.time.stage import make_time_stage
+
+from .conftest import make_doc
+
+
+@pytest.fixture(scope="module")
+def run():
+    nlp = load_model()
+    stage = make_time_stage()
+
+    def _run(text: str, published: str | None = "2025-11-26") -> StageContext:
+        ctx = StageContext(document=make_doc(text, published), doc=nlp(text))
+        stage(ctx)
+        return ctx
+    return _run
+
+
+def _values(ctx: StageContext) -> dict[str, str | None]:
+    return {t.text: t.value for t in ctx.timexes}
+
+
+@pytest.mark.parametrize(("text", "timex", "value"), [
+    ("The ministers met in Geneva on Monday.", "Monday", "2025-11-24"),
+    ("The ministers will meet in Geneva on Monday.", "Monday", "2025-12-01"),
+    ("A summit is planned for Thursday in Astana.", "Thursday", "2025-11-27"),
+    ("The delegation arrived on Thursday.", "Thursday", "2025-11-20"),
+    ("The talks are scheduled to resume on Friday.", "Friday", "2025-11-28"),
+    ("The president has agreed to visit Beijing on Friday.", "Friday", "2025-11-28"),
+    ("The army withdrew its troops in December.", "December", "2024-12"),
+    ("Elections will be held in December.", "December", "2025-12"),
+])
+def test_stage_weekday_and_month_direction_by_tense(run, text, timex, value):
+    assert _values(run(text))[timex] == value
+
+
+@pytest.mark.parametrize("text", [
+    "President Tokayev held talks with his guest on Wednesday.",
+    "The two leaders signed the treaty on Wednesday.",
+])
+def test_stage_same_day_weekday_in_past_report(run, text):
+    assert _values(run(text))["Wednesday"] == "2025-11-26"
+
+
+def test_stage_year_boundary_monday_written_on_new_years_day(run):
+    ctx = run("The foreign minister resigned on Monday.", published="2026-01-01")
+    assert _values(ctx)["Monday"] == "2025-12-29"
+
+
+@pytest.mark.parametrize(("published", "value"), [
+    ("2025-11-26T23:30:00-05:00", "2025-11-25"),
+    ("2025-11-26T00:30:00+09:00", "2025-11-25"),
+    ("2025-11-26T12:00:00Z", "2025-11-25"),
+])
+def test_stage_timezone_in_publication_datetime_keeps_local_date(run, published, value):
+    ctx = run("Protesters gathered in the capital on Tuesday.", published=published)
+    assert _values(ctx)["Tuesday"] == value
+    assert ctx.extras["time"]["document_date"] == "2025-11-26"
+
+
+@pytest.mark.parametrize("published", [None, ""])
+def test_stage_missing_publication_date_gives_null_relative_values(run, published):
+    ctx = run("The talks began on Tuesday and ended last week, ten years after the 2015 accord.",
+              published=published)
+    values = _values(ctx)
+    assert values["Tuesday"] is None
+    assert values["last week"] is None
+    assert values["2015"] == "2015"
+    assert ctx.extras["time"]["document_date"] is None
+
+
+@pytest.mark.parametrize(("text", "timex", "kind", "value"), [
+    ("Putin is on a three-day visit to Bishkek.", "three-day", "DURATION", "P3D"),
+    ("The sanctions were extended for two years.", "two years", "DURATION", "P2Y"),
+    ("The forum meets every year in Davos.", "every year", "SET", "P1Y"),
+    ("Trade has tripled in recent years.", "recent years", "DURATION", "PXY"),
+    ("The rebels attacked the town at 15:00 local time on Tuesday.", "15:00 local time on Tuesday",
+     "TIME", "2025-11-25T15:00"),
+    ("The vote starts at 3pm tomorrow.", "3pm tomorrow", "TIME", "2025-11-27T15:00"),
+])
+def test_stage_types_and_values(run, text, timex, kind, value):
+    found = {t.text: (t.type, t.value) for t in run(text).timexes}
+    assert found[timex] == (kind, value)
+
+
+def test_stage_offsets_point_into_text(run):
+    text = "On Monday, 24 November 2025, the envoy arrived.\nLast week he was in Kyiv."
+    ctx = run(text)
+    assert ctx.timexes
+    for t in ctx.timexes:
+        assert text[t.start:t.end] == t.text
+
+
+def _token(ctx: StageContext, word: str) -> int:
+    return next(t.i for t in ctx.doc if t.text == word)
+
+
+@pytest.mark.parametrize(("text", "predicate", "date"), [
+    ("Putin held talks with Japarov on Wednesday in Bishkek.", "held", "2025-11-26"),
+    ("On Tuesday, the two sides signed a trade deal.", "signed", "2025-11-25"),
+    ("The CSTO summit is planned for Thursday.", "planned", "2025-11-27"),
+    ("His visit in October 2023 was his first trip abroad.", "visit", "2023-10"),
+    ("Putin praised the partnership, which began in 2022.", "praised", None),
+    ("The ministers met and talked about trade.", "met", None),
+])
+def test_dating_date_for_token(run, text, predicate, date):
+    ctx = run(text)
+    assert ctx.extras["time"]["date_for_token"](_token(ctx, predicate)) == date
+
+
+def test_dating_durations_never_date_events(run):
+    ctx = run("Putin began a three-day visit.")
+    assert ctx.extras["time"]["date_for_token"](_token(ctx, "began")) is None
+
+
+def test_dating_sentence_date_and_bad_index(run):
+    ctx = run("Japarov welcomed Putin on Wednesday. Agreements were signed during the meeting.")
+    helpers = ctx.extras["time"]
+    assert helpers["sentence_date"] == {0: "2025-11-26"}
+    assert helpers["date_for_token"](10_000) is None
+    assert len(helpers["timex_tokens"]) == len(ctx.timexes)

@@ -1,0 +1,199 @@
+"""Direct quotes: quoted spans joined across their attribution, with cue and speaker.
+
+Attribution is looked for, in order: a speech verb outside the quote in the
+sentences the quote touches (nearest first); the verb that governs a partial quote
+("referred to Russia as a “...”"); a dash and a name after the quote ("”...” ― Ann
+Lee"); and, conservatively, an adjacent short sentence ("He added:" before, or
+"X said." after).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from geoevents.quotes.lexicon import CueLexicon
+from geoevents.quotes.marks import QuotedSpan
+from geoevents.quotes.speaker import subject_of
+
+_DASHES = "―—–"
+_MAX_GAP_WORDS = 40  # longest attribution (with the speaker's title) that may interrupt a quote
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class DirectQuote:
+    start: int
+    end: int
+    cue: tuple[int, int] | None = None
+    speaker: Token | None = None
+
+
+class TokenIndex:
+    """Character offset -> token, and tokens in a character range."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._starts = [t.idx for t in doc]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.doc) and self.doc[i].idx < end:
+            out.append(self.doc[i])
+            i += 1
+        return out
+
+    def sentence_range(self, start: int, end: int) -> tuple[int, int]:
+        """Character range of the sentences overlapping [start, end)."""
+        toks = self.tokens_in(start, end)
+        if not toks:
+            return start, end
+        return toks[0].sent.start_char, toks[-1].sent.end_char
+
+
+def _is_cue_verb(token: Token, lexicon: CueLexicon) -> bool:
+    return token.pos_ in ("VERB", "AUX") and lexicon.is_speech_verb(token.lemma_)
+
+
+def _gap_is_attribution(text: str, tokens: list[Token], lexicon: CueLexicon) -> bool:
+    """The text between two quotes is an attribution (it may run on: "X said of ...")."""
+    if "\n" in text or len(_WORD.findall(text)) > _MAX_GAP_WORDS:
+        return False
+    if text.strip()[-1:] not in (",", ".", ":", ";"):  # '..., arguing that he will bring a “'
+        return False
+    return any(_is_cue_verb(t, lexicon) for t in tokens)
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def join_interrupted(spans: list[QuotedSpan], text: str, index: TokenIndex,
+                     lexicon: CueLexicon) -> list[QuotedSpan]:
+    """“A,” he said, “B.” -> one span from the first opening to the last closing mark.
+
+    A short quoted title inside the attribution ("said on “Fox and Friends.”") does
+    not stop the join.
+    """
+    out: list[QuotedSpan] = []
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        if out:
+            prev = out[-1]
+            inner_end = text[prev.start:prev.end].rstrip("”\"»’' ")
+            # up to two short titles may sit in the gap before the continuing fragment
+            for j in range(i, min(i + 3, len(spans))):
+                nxt = spans[j]
+                continues = (inner_end[-1:] in ",—–-:" if inner_end else False) or \
+                    text[nxt.start + 1:nxt.start + 2].islower()
+                gap = text[prev.end:nxt.start]
+                if continues and _gap_is_attribution(gap, index.tokens_in(prev.end, nxt.start), lexicon):
+                    out[-1] = QuotedSpan(prev.start, nxt.end, prev.double)
+                    i = j + 1
+                    break
+                if _word_count(text[nxt.start:nxt.end]) >= 4:
+                    break
+            if out[-1] is not prev:
+                continue
+        out.append(span)
+        i += 1
+    return out
+
+
+def _nearest_cue(candidates: list[Token], start: int, end: int) -> Token | None:
+    def distance(t: Token) -> int:
+        return start - (t.idx + len(t.text)) if t.idx < start else t.idx - end
+    return min(candidates, key=distance) if candidates else None
+
+
+def _governing_verb(inside: list[Token], start: int, end: int) -> Token | None:
+    """The verb outside a partial quote that its words hang from."""
+    for t in inside:
+        head = t.head
+        if head.idx < start or head.idx >= end:
+            for _ in range(4):
+                if head.pos_ in ("VERB", "AUX") and (head.idx < start or head.idx >= end):
+                    return head
+                if head.head.i == head.i:
+                    break
+                head = head.head
+            return None
+    return None
+
+
+def _dash_speaker(text: str, index: TokenIndex, end: int) -> tuple[tuple[int, int], Token] | None:
+    """'”...” ― Ann Lee': the name after a dash that follows the quote."""
+    j = end
+    while j < len(text) and text[j] == " ":
+        j += 1
+    if j >= len(text) or text[j] not in _DASHES:
+        return None
+    after = index.tokens_in(j + 1, min(len(text), j + 80))
+    names = []
+    for t in after:
+        if t.is_space and not names:
+            continue
+        if t.pos_ == "PROPN" or (names and t.text == "."):
+            names.append(t)
+        else:
+            break
+    if not names:
+        return None
+    head = names[-1] if names[-1].pos_ == "PROPN" else names[-2] if len(names) > 1 else names[0]
+    return (j, j + 1), head
+
+
+def attribute(quote: QuotedSpan, text: str, index: TokenIndex, lexicon: CueLexicon,
+              all_spans: list[QuotedSpan]) -> DirectQuote:
+    """Cue and speaker for one direct quote (both None when nothing is recoverable)."""
+    start, end = quote.start, quote.end
+    s_start, s_end = index.sentence_range(start, end)
+    quoted = [q for q in all_spans if q.end > s_start and q.start < s_end]
+
+    def outside(t: Token) -> bool:
+        return not any(q.start <= t.idx < q.end for q in quoted)
+
+    region = [t for t in index.tokens_in(s_start, s_end) if outside(t)]
+    cue = _nearest_cue([t for t in region if _is_cue_verb(t, lexicon)], start, end)
+    if cue is not None:
+        return DirectQuote(start, end, (cue.idx, cue.idx + len(cue.text)), subject_of(cue))
+    dash = _dash_speaker(text, index, end)
+    if dash is not None:
+        return DirectQuote(start, end, dash[0], dash[1])
+    verb = _governing_verb(index.tokens_in(start, end), start, end)
+    if verb is not None and (lexicon.is_speech_verb(verb.lemma_) or lexicon.is_stance_verb(verb.lemma_)):
+        subj = subject_of(verb)
+        if subj is not None:
+            return DirectQuote(start, end, (verb.idx, verb.idx + len(verb.text)), subj)
+    return _adjacent_attribution(quote, index, lexicon, all_spans, s_start, s_end)
+
+
+def _adjacent_attribution(quote: QuotedSpan, index: TokenIndex, lexicon: CueLexicon,
+                          all_spans: list[QuotedSpan], s_start: int, s_end: int) -> DirectQuote:
+    """A short 'He added:' sentence just before, or 'X said.' just after the quote."""
+    doc = index.doc
+    before = index.tokens_in(max(0, s_start - 1), s_start)
+    if before:
+        sent = doc[before[0].i].sent if before[0].i < len(doc) else None
+        if sent is not None and sent.text.rstrip().endswith(":"):
+            cue = next((t for t in sent if _is_cue_verb(t, lexicon)), None)
+            if cue is not None and not any(q.start < sent.end_char and q.end > sent.start_char
+                                           for q in all_spans):
+                return DirectQuote(quote.start, quote.end, (cue.idx, cue.idx + len(cue.text)),
+                                   subject_of(cue))
+    after = index.tokens_in(s_end, s_end + 3)
+    if after:
+        sent = after[-1].sent
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if sent.start_char >= s_end and len(words) <= 6:
+            cue = next((t for t in sent if _is_cue_verb(t, lexicon)), None)
+            if cue is not None and "\n" not in doc.text[s_end:sent.start_char].strip(" "):
+                subj = subject_of(cue)
+                if subj is not None:
+                    return DirectQuote(quote.start, quote.end, (cue.idx, cue.idx + len(cue.text)), subj)
+    return DirectQuote(quote.start, quote.end)

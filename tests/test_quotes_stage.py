@@ -1,0 +1,209 @@
+"""The quotes stage on sentences written for these tests: direct and reported speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.actors.stage import make_actors_stage
+from geoevents.errors import DataFileError
+from geoevents.model import Quote
+from geoevents.nlp import load_model
+from geoevents.quotes.lexicon import load_cues, parse_cues
+from geoevents.quotes.stage import make_quotes_stage
+from geoevents.stage import StageContext
+
+from .conftest import make_doc
+
+
+@pytest.fixture(scope="module")
+def run_quotes():
+    nlp = load_model()
+    actors, quotes = make_actors_stage(), make_quotes_stage()
+
+    def run(text: str) -> tuple[StageContext, list[Quote]]:
+        ctx = StageContext(document=make_doc(text), doc=nlp(text))
+        actors(ctx)
+        quotes(ctx)
+        return ctx, ctx.quotes
+
+    return run
+
+
+def _one(quotes: list[Quote], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    ('"We will defend our sovereignty," Tokayev said on Tuesday.',
+     '"We will defend our sovereignty,"', "Tokayev"),
+    ("Erdogan told reporters: “Turkey will not accept this proposal.”",
+     "“Turkey will not accept this proposal.”", "Erdogan"),
+    ("«Our cooperation is growing every year», Lukashenko said in Minsk.",
+     "«Our cooperation is growing every year»", "Lukashenko"),
+    ("The foreign minister said ‘the embassy will stay open for now’ in his briefing.",
+     "‘the embassy will stay open for now’", "The foreign minister"),
+])
+def test_stage_direct_quote_styles_with_speaker(run_quotes, text, quote, speaker):
+    _, quotes = run_quotes(text)
+    q = _one(quotes, quote.strip("\"“”«»‘’,"))
+    assert q.direct and q.text == quote
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text in ("said", "told")
+
+
+def test_stage_interrupted_quote_is_one_quote(run_quotes):
+    text = "“The border will reopen,” he said, “but only for trucks carrying food.”"
+    _, quotes = run_quotes(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert (q.start, q.end) == (0, len(text))
+    assert q.speaker is not None and q.speaker.text == "he" and q.cue.text == "said"
+
+
+def test_stage_multi_paragraph_quote_keeps_its_speaker(run_quotes):
+    text = ("Mirziyoyev said: “Uzbekistan has opened its markets.\n\n"
+            "“Investors from every region are welcome here.”\n\nThe visit ends on Friday.")
+    _, quotes = run_quotes(text)
+    q = _one(quotes, "opened its markets")
+    assert q.direct and "Investors from every region" in q.text
+    assert q.speaker is not None and q.speaker.text == "Mirziyoyev"
+
+
+def test_stage_partial_quote_inside_sentence(run_quotes):
+    text = "Tokayev described the treaty as a “cornerstone of regional stability and trust.”"
+    _, quotes = run_quotes(text)
+    q = _one(quotes, "cornerstone")
+    assert "“cornerstone of regional stability and trust.”" in q.text
+    assert q.speaker is not None and q.speaker.text == "Tokayev"
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("According to the Finnish defence ministry, two Russian jets entered its airspace on Sunday.",
+     "two Russian jets entered its airspace on Sunday", "the Finnish defence ministry"),
+    ("Two Russian jets entered Finnish airspace on Sunday, according to the defence ministry.",
+     "Two Russian jets entered Finnish airspace on Sunday", "the defence ministry"),
+])
+def test_stage_according_to_gives_the_clause(run_quotes, text, content, speaker):
+    _, quotes = run_quotes(text)
+    q = _one(quotes, content)
+    assert q.text == content and not q.direct
+    assert q.cue is not None and q.cue.text.lower() == "according to"
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
+    ("The Georgian prime minister said that the talks with Brussels would continue next month.",
+     "that the talks with Brussels would continue next month", "The Georgian prime minister", "said"),
+    ("Officials in Yerevan believe the ceasefire will hold.",
+     "the ceasefire will hold", "Officials", "believe"),
+    ("The new pipeline will double gas exports, the energy minister told parliament.",
+     "The new pipeline will double gas exports", "the energy minister", "told"),
+])
+def test_stage_reported_speech_content_clause(run_quotes, text, content, speaker, cue):
+    _, quotes = run_quotes(text)
+    q = _one(quotes, content)
+    assert q.text == content and not q.direct
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_stage_quote_without_speaker_is_kept(run_quotes):
+    text = "The ceremony was short.\n\n“Peace is the only road left to all of us.”\n\nIt rained."
+    _, quotes = run_quotes(text)
+    q = _one(quotes, "Peace is the only road")
+    assert q.direct and q.speaker is None and q.cue is None
+
+
+def test_stage_adjacent_sentence_gives_the_speaker(run_quotes):
+    text = "The minister spoke after the vote. He added: \n“We will appeal to the court in The Hague.”"
+    _, quotes = run_quotes(text.replace(" \n", " "))
+    q = _one(quotes, "appeal to the court")
+    assert q.speaker is not None and q.speaker.text == "He"
+
+
+def test_stage_short_scare_quotes_are_not_quotes(run_quotes):
+    _, quotes = run_quotes("The so-called “grain corridor” reopened in the spring.")
+    assert quotes == []
+
+
+def test_stage_unbalanced_marks_do_not_lose_the_document(run_quotes):
+    text = ("He said “the deal is off. \"Prices rose” sharply.\n\n"
+            "“We will keep buying grain,” the trade minister said.")
+    _, quotes = run_quotes(text)
+    q = _one(quotes, "We will keep buying grain")
+    assert q.speaker is not None and q.speaker.text == "the trade minister"
+
+
+def test_stage_speaker_resolved_through_actors(run_quotes):
+    _, quotes = run_quotes("Russia said the sanctions were illegal.")
+    q = _one(quotes, "the sanctions were illegal")
+    assert q.speaker is not None and q.speaker.text == "Russia"
+    assert q.speaker.country == "RUS"
+
+
+def test_stage_publishes_reported_spans(run_quotes):
+    ctx, quotes = run_quotes("The ministry said the convoy had crossed the border.")
+    spans = ctx.extras["quotes"]["reported_spans"]
+    assert spans == [(q.start, q.end) for q in quotes] and spans
+
+
+def test_stage_offsets_point_into_text(run_quotes):
+    text = "“Trade is growing,” Japarov said, noting that exports to China had tripled."
+    _, quotes = run_quotes(text)
+    assert len(quotes) == 2
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+        assert text[q.cue.start:q.cue.end] == q.cue.text
+        assert text[q.speaker.start:q.speaker.end] == q.speaker.text
+
+
+@pytest.mark.parametrize("lines", [["say"], ["say\tshouting"], ["# only a comment"]])
+def test_lexicon_rejects_malformed_data(lines):
+    with pytest.raises(DataFileError):
+        parse_cues(lines, "cues.tsv")
+
+
+def test_lexicon_loads_shipped_cues():
+    cues = load_cues()
+    assert cues.is_speech_verb("say") and cues.is_clause_verb("believe")
+    assert ("according", "to") in cues.phrases and cues.is_stance_verb("criticize")
+
+
+def test_stage_relative_pronoun_speaker_keeps_who_and_resolves_antecedent(run_quotes):
+    _, quotes = run_quotes("Erdogan, who said the strait would stay open, left Ankara on Monday.")
+    q = _one(quotes, "the strait would stay open")
+    assert q.speaker is not None and q.speaker.text == "who"
+    assert q.speaker.name  # resolved through the antecedent, Erdogan
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Tokayev: Kazakhstan will not join any military bloc.\n\nThe statement came late.",
+     "Kazakhstan will not join any military bloc", "Tokayev"),
+])
+def test_stage_headline_colon_attribution(run_quotes, text, content, speaker):
+    _, quotes = run_quotes(text)
+    q = _one(quotes, content)
+    assert q.speaker is not None and q.speaker.text == speaker and q.cue.text == ":"
+
+
+def test_stage_colon_after_a_non_name_is_not_a_quote(run_quotes):
+    _, quotes = run_quotes("Editor’s note: this article was updated on Monday evening.")
+    assert quotes == []
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_stage_random_marks_never_break_offsets(run_quotes, seed):
+    import random
+
+    pieces = ['"', "“", "”", "«", "»", "‘", "’", "'", "''", "\n", "\n\n", " he said", " said Putin",
+              ", ", ". ", ":", " according to officials", " the talks ", " will resume", " ―", " Ann Lee"]
+    rnd = random.Random(seed)
+    for _ in range(20):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40)))
+        _, quotes = run_quotes(text)
+        for q in quotes:
+            assert q.start < q.end and text[q.start:q.end] == q.text
+            if q.speaker is not None:
+                assert text[q.speaker.start:q.speaker.end] == q.speaker.text

@@ -1,0 +1,82 @@
+"""What the store hands back: model records tagged with where they are stored."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from geoevents.model import Event, Quote
+
+
+@dataclass(slots=True)
+class StoredEvent:
+    doc_id: str
+    position: int
+    pipeline_version: str
+    event: Event
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "position": self.position,
+                "pipeline_version": self.pipeline_version, **self.event.to_dict()}
+
+
+@dataclass(slots=True)
+class StoredQuote:
+    doc_id: str
+    position: int
+    pipeline_version: str
+    quote: Quote
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "position": self.position,
+                "pipeline_version": self.pipeline_version, **self.quote.to_dict()}
+
+
+@dataclass(slots=True)
+class DocumentInfo:
+    """A stored document without its text, with counts of what was extracted from it."""
+
+    doc_id: str
+    title: str | None
+    published: str | None
+    url: str | None
+    source: str | None
+    language: str | None
+    skipped: str | None
+    pipeline_version: str
+    ingested_at: datetime | None
+    events: int
+    quotes: int
+    chars: int
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
+        out["ingested_at"] = self.ingested_at.isoformat() if self.ingested_at else None
+        return out
+
+
+@dataclass
+class IngestSummary:
+    """Counts for one ingest or recode run."""
+
+    run_id: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0  # stored but not extracted
+    events: int = 0
+    languages: Counter[str] = field(default_factory=Counter)  # not-extracted languages
+    skip_reasons: Counter[str] = field(default_factory=Counter)  # other reasons (size, empty)
+    written: list[str] = field(default_factory=list)  # ids of documents (re)written, for follow-ups
+
+    @property
+    def documents(self) -> int:
+        return self.new + self.updated + self.unchanged
+
+    def line(self) -> str:
+        docs = "document" if self.documents == 1 else "documents"
+        return (f"{self.documents} {docs}: {self.new} new, {self.updated} updated, "
+                f"{self.unchanged} unchanged, {self.skipped} stored without extraction; "
+                f"{self.events} events written")

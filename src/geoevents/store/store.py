@@ -1,0 +1,323 @@
+"""The embedded store: ingest documents through a pipeline, list what was extracted.
+
+One ``Store`` holds one DuckDB connection. DuckDB lets one process open a file
+read-write (others fail with a ``StoreError``) or several read-only; inside a
+process, writes are serialised by a lock and reads use their own cursors.
+Each batch of documents is written in one transaction: after an interruption
+the store holds whole documents only, and re-running continues where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+import pyarrow as pa
+
+from geoevents.errors import StoreError
+from geoevents.model import Document, Event, Extraction, Quote
+from geoevents.store.database import connect, ensure_schema
+from geoevents.store.filters import event_filters, quote_filters
+from geoevents.store.records import DocumentInfo, IngestSummary, StoredEvent, StoredQuote
+from geoevents.store.rows import Batch, StoredItem, content_hash
+from geoevents.store.schema import EXTRACTED_TABLES
+
+if TYPE_CHECKING:
+    from geoevents.pipeline import Pipeline
+
+#: Called after each committed batch with (documents in the batch, total or None).
+Progress = Callable[[int, int | None], None]
+
+_UPSERT_TABLES = ("documents", "extractions")  # keyed by doc_id: replaced in place
+_PRIVATE_SETTINGS = ("api_token", "db")  # never written into the store
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, max(1, size))):
+        yield chunk
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _storable(document: Document) -> Document:
+    """Lone surrogates (from JSON escapes like \\ud800) cannot be stored as UTF-8: replace
+    each with U+FFFD, one code point for one, so offsets stay valid."""
+    for name in ("text", "title", "url", "source", "published"):
+        value = getattr(document, name)
+        if value and _LONE_SURROGATE.search(value):
+            setattr(document, name, _LONE_SURROGATE.sub("\ufffd", value))
+    return document
+
+
+class Store:
+    """A geoevents DuckDB database file; use as a context manager to close it."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._con = connect(self.path, read_only=read_only)
+        self._write_lock = threading.Lock()
+        try:
+            ensure_schema(self._con, self.path, read_only=read_only)
+        except BaseException:
+            self._con.close()
+            raise
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._con.close()
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """A cursor of its own for read-only SQL (analysis, exports)."""
+        return self._con.cursor()
+
+    def _query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        try:
+            return self._con.cursor().execute(sql, params or []).fetchall()
+        except duckdb.Error as err:
+            raise StoreError(f"{self.path}: query failed ({str(err).splitlines()[0]})") from None
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; open Store(path) to write")
+
+    def _start_run(self, command: str, pipeline: Pipeline, inputs: Iterable[str]) -> int:
+        config = {k: v for k, v in asdict(pipeline.config).items() if k not in _PRIVATE_SETTINGS}
+        with self._write_lock:
+            [(run_id,)] = self._con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()
+            self._con.execute(
+                "INSERT INTO runs (run_id, command, pipeline_version, config, inputs, started_at, "
+                "status) VALUES (?, ?, ?, ?, ?, ?, 'running')",
+                [run_id, command, pipeline.version, json.dumps(config), json.dumps(list(inputs)),
+                 _utcnow()])
+        return int(run_id)
+
+    def _finish_run(self, summary: IngestSummary, status: str) -> None:
+        with self._write_lock:
+            self._con.execute(
+                "UPDATE runs SET finished_at = ?, status = ?, documents_new = ?, documents_updated = ?, "
+                "documents_unchanged = ?, documents_skipped = ?, events = ? WHERE run_id = ?",
+                [_utcnow(), status, summary.new, summary.updated, summary.unchanged, summary.skipped,
+                 summary.events, summary.run_id])
+
+    def write(self, items: list[StoredItem], run_id: int = 0) -> None:
+        """Store documents with their extractions, replacing earlier ones: one transaction."""
+        self._require_writable()
+        items = list({item.document.id: item for item in items}.values())  # a repeated id: last wins
+        if not items:
+            return
+        now = _utcnow()
+        batch = Batch()
+        try:
+            for item in items:
+                batch.add(item, run_id, now)
+            tables = {name: batch.table(name) for name in (*_UPSERT_TABLES, *EXTRACTED_TABLES)}
+        except (TypeError, ValueError, OverflowError, pa.ArrowException) as err:
+            first = items[0].document.id
+            raise StoreError(f"{self.path}: cannot store the batch starting at document {first!r} "
+                             f"({type(err).__name__}: {str(err)[:120]}); nothing was written") from None
+        ids = [item.document.id for item in items]
+        with self._write_lock:
+            con = self._con
+            con.execute("BEGIN TRANSACTION")
+            try:
+                [(stored,)] = con.execute("SELECT count(*) FROM documents WHERE list_contains(?, doc_id)",
+                                          [ids]).fetchall()
+                if stored:  # replacing: drop the old extraction's rows first
+                    for table in EXTRACTED_TABLES:
+                        con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [ids])
+                for name, table in tables.items():
+                    if table.num_rows == 0:
+                        continue
+                    view = f"geoevents_batch_{name}"
+                    con.register(view, table)
+                    try:
+                        verb = "INSERT OR REPLACE" if name in _UPSERT_TABLES else "INSERT"
+                        con.execute(f"{verb} INTO {name} BY NAME SELECT * FROM {view}")
+                    finally:
+                        con.unregister(view)
+                con.execute("COMMIT")
+            except BaseException as err:
+                try:
+                    con.execute("ROLLBACK")
+                except duckdb.Error:  # the database refused even that: it never saw a COMMIT
+                    pass
+                if isinstance(err, duckdb.Error):
+                    raise StoreError(f"{self.path}: write failed, batch rolled back "
+                                     f"({str(err).splitlines()[0]})") from None
+                raise
+
+    def _stored_state(self, ids: list[str]) -> dict[str, tuple[str, str, datetime | None]]:
+        rows = self._query("SELECT doc_id, content_hash, pipeline_version, ingested_at FROM documents "
+                           "WHERE list_contains(?, doc_id)", [ids])
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def _extract_and_write(self, documents: list[Document], pipeline: Pipeline, run_id: int,
+                           summary: IngestSummary, force: bool) -> None:
+        unique = {d.id: _storable(d) for d in documents}  # the last copy of a repeated id wins
+        summary.unchanged += len(documents) - len(unique)
+        state = self._stored_state(list(unique))
+        hashes = {doc_id: content_hash(d) for doc_id, d in unique.items()}
+        todo = []
+        for doc_id, document in unique.items():
+            old = state.get(doc_id)
+            if not force and old and old[0] == hashes[doc_id] and old[1] == pipeline.version:
+                summary.unchanged += 1
+            else:
+                todo.append(document)
+        if not todo:
+            return
+        now = _utcnow()
+        items = []
+        for document, extraction in zip(todo, pipeline.extract(todo), strict=True):
+            old = state.get(document.id)
+            same_content = old is not None and old[0] == hashes[document.id]
+            items.append(StoredItem(document, extraction, hashes[document.id],
+                                    (old[2] or now) if same_content and old else now))
+        self.write(items, run_id)
+        for item in items:
+            ex = item.extraction
+            summary.written.append(item.document.id)
+            if item.document.id in state:
+                summary.updated += 1
+            else:
+                summary.new += 1
+            summary.events += len(ex.events)
+            if ex.skipped:
+                summary.skipped += 1
+                if item.document.language and "language" in ex.skipped:
+                    summary.languages[item.document.language] += 1
+                else:
+                    summary.skip_reasons[ex.skipped.split(" (")[0]] += 1
+
+    def _run(self, command: str, pipeline: Pipeline, inputs: Iterable[str],
+             batches: Iterable[list[Document]], total: int | None, progress: Progress | None,
+             force: bool) -> IngestSummary:
+        self._require_writable()
+        summary = IngestSummary(run_id=self._start_run(command, pipeline, inputs))
+        try:
+            for batch in batches:
+                self._extract_and_write(batch, pipeline, summary.run_id, summary, force)
+                if progress:
+                    progress(len(batch), total)
+        except KeyboardInterrupt:
+            self._finish_run(summary, "interrupted")
+            raise
+        except BaseException:
+            self._finish_run(summary, "failed")
+            raise
+        self._finish_run(summary, "completed")
+        return summary
+
+    def ingest(self, documents: Iterable[Document], pipeline: Pipeline, *, batch_size: int = 64,
+               progress: Progress | None = None, inputs: Iterable[str] = ()) -> IngestSummary:
+        """Extract and store documents not yet stored with the same content and pipeline version."""
+        return self._run("ingest", pipeline, inputs, _chunks(documents, batch_size), None, progress,
+                         force=False)
+
+    def recode(self, pipeline: Pipeline, *, everything: bool = False, batch_size: int = 64,
+               progress: Progress | None = None) -> IngestSummary:
+        """Re-extract stored documents made by another pipeline version (all with ``everything``)."""
+        sql = "SELECT doc_id FROM documents"
+        params: list[Any] = []
+        if not everything:
+            sql += " WHERE pipeline_version <> ?"
+            params.append(pipeline.version)
+        ids = [r[0] for r in self._query(sql + " ORDER BY doc_id", params)]
+        batches = (self._load_documents(chunk) for chunk in _chunks(ids, batch_size))
+        return self._run("recode", pipeline, [], batches, len(ids), progress, force=True)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _load_documents(self, ids: list[str]) -> list[Document]:
+        rows = self._query("SELECT doc_id, text, title, published, url, source, language "
+                           "FROM documents WHERE list_contains(?, doc_id) ORDER BY doc_id", [ids])
+        return [Document(id=r[0], text=r[1], title=r[2], published=r[3], url=r[4], source=r[5],
+                         language=r[6]) for r in rows]
+
+    def document(self, doc_id: str) -> Document | None:
+        found = self._load_documents([doc_id])
+        return found[0] if found else None
+
+    def extraction(self, doc_id: str) -> Extraction | None:
+        """The stored Extraction of a document, exactly as the pipeline produced it."""
+        rows = self._query("SELECT record FROM extractions WHERE doc_id = ?", [doc_id])
+        return Extraction.from_dict(json.loads(rows[0][0])) if rows else None
+
+    def events(self, *, actor: str | None = None, target: str | None = None, type: str | None = None,
+               since: str | None = None, until: str | None = None, status: str | None = None,
+               doc_id: str | None = None, limit: int | None = None) -> list[StoredEvent]:
+        """Events, ordered by date; filters as in ``geoevents events --help``."""
+        where = event_filters(actor=actor, target=target, type=type, since=since, until=until,
+                              status=status, doc_id=doc_id)
+        sql = (f"SELECT doc_id, position, pipeline_version, record FROM events {where.sql()} "
+               f"ORDER BY date_from NULLS LAST, doc_id, position")
+        params = list(where.params)
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [StoredEvent(r[0], r[1], r[2], Event.from_dict(json.loads(r[3])))
+                for r in self._query(sql, params)]
+
+    def quotes(self, *, speaker: str | None = None, text: str | None = None, doc_id: str | None = None,
+               limit: int | None = None) -> list[StoredQuote]:
+        """Quotes, by document and position; ``speaker`` matches a name, mention or code prefix."""
+        where = quote_filters(speaker=speaker, text=text, doc_id=doc_id)
+        sql = (f"SELECT doc_id, position, pipeline_version, record FROM quotes {where.sql()} "
+               f"ORDER BY doc_id, position")
+        params = list(where.params)
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [StoredQuote(r[0], r[1], r[2], Quote.from_dict(json.loads(r[3])))
+                for r in self._query(sql, params)]
+
+    def documents(self, *, limit: int | None = None) -> list[DocumentInfo]:
+        """Stored documents (without text), newest publication first."""
+        sql = ("SELECT d.doc_id, d.title, d.published, d.url, d.source, d.language, d.skipped, "
+               "d.pipeline_version, d.ingested_at, "
+               "(SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id), "
+               "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id), length(d.text) "
+               "FROM documents d ORDER BY d.published DESC NULLS LAST, d.doc_id")
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [DocumentInfo(*row) for row in self._query(sql, params)]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        tables = ("documents", *EXTRACTED_TABLES, "runs")
+        return {t: self._query(f"SELECT count(*) FROM {t}")[0][0] for t in tables}
+
+    def runs(self) -> list[dict[str, Any]]:
+        cursor = self._con.cursor().execute("SELECT * FROM runs ORDER BY run_id")
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._query("SELECT key, value FROM meta"))  # type: ignore[arg-type]

@@ -1,8 +1,37 @@
-"""Events stage (first version): nothing yet beyond the interface."""
+"""Events stage: who did what to whom, when and where, with the clause that says so.
+
+For each sentence the frame finder picks the predicates that state events (one per clause
+that has its own subject), the role finder reads source and target from the dependency
+parse and the actor mentions, and this module adds the PLOVER conventions (planned
+cooperation is AGREE, planned force is THREATEN, "failed to reach" is REJECT), status,
+date, place and evidence.
+"""
 
 from __future__ import annotations
 
+import re
+
+from spacy.tokens import Span as SpacySpan
+
+from geoevents.events.conventions import domestic_target, resident
+from geoevents.events.evidence import evidence_span
+from geoevents.events.frames import Frame, FrameFinder
+from geoevents.events.lexicon import Lexicon, load_lexicon
+from geoevents.events.ontology import event_type, planned_code
+from geoevents.events.roles import VISIT_ROOTS, RoleFinder, Roles, has_identity, with_country
+from geoevents.events.status import event_status
+from geoevents.model import Actor, Event, Place, Span
 from geoevents.stage import StageContext
+
+DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
+# Event nouns that refer back to an earlier meeting ("during the meeting").
+ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "their", "its", "his", "her"}
+OBLIGATION_AUX = {"must", "should"}
+# Categories whose uncoded target is the authorities where the event happens.
+DOMESTIC_CATEGORIES = {"PROTEST", "COERCE", "ASSAULT"}
+# Categories whose unnamed target stays unnamed (the others default to the authorities).
+INTERNATIONAL_CATEGORIES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", None}
+COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 
 
 class EventsStage:
@@ -10,9 +39,253 @@ class EventsStage:
     requires = ("actors", "timexes", "places")
     assigns = "events"
 
+    def __init__(self, lexicon: Lexicon, statements: bool = True,
+                 context_actors: bool = True) -> None:
+        self.lexicon = lexicon
+        self.finder = FrameFinder(lexicon)
+        self.statements = statements
+        self.context_actors = context_actors
+
     def __call__(self, ctx: StageContext) -> None:
+        roles = RoleFinder(ctx)
+        for sent in ctx.doc.sents:
+            emitted: list[Event] = []
+            for n, frame in enumerate(self.finder.sentence_frames(sent)):
+                event = self._event(ctx, roles, frame, sent)
+                if event is None:
+                    continue
+                if n > 0 and not has_identity(event.source):
+                    continue  # secondary clauses only with an actor of their own
+                if self._merge(event, emitted):
+                    continue
+                emitted.append(event)
+            if any(e.plover for e in emitted):  # statements only when nothing else is stated
+                emitted = [e for e in emitted if e.plover]
+            ctx.events.extend(emitted)
+
+    # ------------------------------------------------------------------ one event
+    def _event(self, ctx: StageContext, finder: RoleFinder, frame: Frame,
+               sent: SpacySpan) -> Event | None:
+        status = event_status(frame)
+        if status == "occurred" and _inside_quote(ctx, frame.trigger.idx):
+            status = "reported"  # said by someone the quotes stage found
+        code = frame.code
+        evidence = evidence_span(ctx, frame, sent)
+        date = self._date(ctx, frame, evidence)
+        if date and status in ("occurred", "reported") and _after_publication(ctx, date):
+            status = "planned"
+        if frame.failed:
+            if code[:2] in COOPERATIVE_ROOTS:  # PLOVER: "failed to reach an agreement" is REJECT
+                code = "127" if code.startswith(("057", "037", "03")) else "120"
+            else:
+                status = "negated"
+        if status == "planned":
+            code = planned_code(code)
+        if code[:2] in ("01", "02") and not self.statements:
+            return None
+        roles = finder.find(frame)
+        if frame.reported and frame.reporter is not None and _obligation(frame):
+            # "X said that Y must reach an agreement": X demands it of Y
+            speaker = finder.subject_of(frame.reporter)
+            speaker_actor = finder.phrase_actor(speaker) if speaker is not None else None
+            if speaker_actor is not None and not _same_party(speaker_actor, roles.source):
+                roles = Roles(speaker_actor, roles.source, speaker)
+                code, status = "100", "occurred"
+        kind = event_type(code)
+        confidence = 0.75 if frame.entry.constraints else 0.65
+        location = self._location(ctx, frame, evidence, roles)
+        if roles.source is None and self.context_actors:
+            prior = self._prior_meeting(ctx, frame, evidence)
+            if prior is not None:
+                roles = Roles(prior.source, prior.target, None, True)
+                confidence = 0.45
+                date = date or prior.date
+                location = location or prior.location
+        if roles.source is None:
+            return None
+        # a role without a country ("the rebels") is placed where the event is, or where
+        # the other party is from: the convention for domestic events
+        where = location.country if location is not None else None
+        roles.source = resident(roles.source, where, ctx.text)
+        roles.target = resident(roles.target, where, ctx.text)
+        if roles.source is not None:
+            roles.source = with_country(roles.source, where or (
+                roles.target.country if roles.target is not None else None))
+            if roles.target is not None:
+                roles.target = with_country(roles.target, roles.source.country or where)
+        if roles.target is not None and not has_identity(roles.target) \
+                and kind.plover in DOMESTIC_CATEGORIES:
+            roles.target = None  # "prevented the demonstration": see domestic_target
+        if roles.target is None:
+            confidence -= 0.1
+            if code[:2] in VISIT_ROOTS or code.startswith("036"):
+                roles.target = self._visit_destination(ctx, roles.source, location)
+            elif kind.plover not in INTERNATIONAL_CATEGORIES or (
+                    location is not None and location.country):
+                roles.target = domestic_target(roles.source, location)
+                confidence -= 0.1
+        code_at = ctx.extras.get("actors", {}).get("code_at")
+        if callable(code_at) and date:
+            try:
+                roles.source = code_at(roles.source, date) if roles.source else None
+                roles.target = code_at(roles.target, date) if roles.target else None
+            except Exception:  # another stage's helper must not break events
+                pass
+        trigger = frame.trigger
+        return Event(
+            source=roles.source, target=roles.target, cameo=kind.code if len(code) > len(
+                kind.code) else code, plover=kind.plover, mode=kind.mode,
+            quad_class=kind.quad_class, goldstein=kind.goldstein, date=date, status=status,
+            location=location, evidence=evidence, confidence=max(0.05, confidence),
+            trigger=Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text))
+
+    def _merge(self, event: Event, emitted: list[Event]) -> bool:
+        """One event per category and source in a sentence; a later one fills gaps."""
+        for other in emitted:
+            if other.plover != event.plover or not _same_actor(other.source, event.source):
+                continue
+            if other.target is not None and event.target is not None \
+                    and not _same_party(other.target, event.target):
+                continue
+            if other.target is None and event.target is not None:
+                other.target = event.target
+            if other.date is None and event.date is not None:
+                other.date = event.date
+            if other.location is None and event.location is not None:
+                other.location = event.location
+            return True
+        return False
+
+    # ------------------------------------------------------------------ context
+    def _prior_meeting(self, ctx: StageContext, frame: Frame, evidence: Span) -> Event | None:
+        """The earlier meeting a clause without actors refers to ("during the meeting")."""
+        refers = False
+        for tok in ctx.doc.char_span(evidence.start, evidence.end, alignment_mode="expand") or []:
+            entry = self.lexicon.match(tok) if tok.pos_ == "NOUN" else None
+            if entry is None or entry.cameo is None or tok is frame.trigger:
+                continue
+            if entry.cameo[:2] == "04" and any(c.lower_ in ANAPHORIC_DETS for c in tok.children):
+                refers = True
+        if not refers:
+            return None
+        # "the meeting" is the article's main meeting: its first consultation
+        for event in ctx.events:
+            if event.cameo[:2] == "04" and event.source is not None:
+                return event
         return None
 
+    def _visit_destination(self, ctx: StageContext, source: Actor,
+                           location: Place | None) -> Actor | None:
+        """A visit with no destination named: where the visit is, or the source's last visit."""
+        if location is not None and location.country and location.country != source.country:
+            return Actor(location.start, location.end, location.text, name=location.name,
+                         country=location.country, code=location.country, kind="country")
+        for event in reversed(ctx.events):
+            if (event.cameo[:2] == "04" and event.target is not None
+                    and _same_party(event.source, source)):
+                return event.target
+        return None
 
-def make_events_stage() -> EventsStage:
-    return EventsStage()
+    # ------------------------------------------------------------------ when and where
+    def _date(self, ctx: StageContext, frame: Frame, evidence: Span) -> str | None:
+        helper = ctx.extras.get("time", {}).get("date_for_token")
+        if callable(helper):
+            try:
+                value = helper(frame.trigger.i)
+            except Exception:  # another stage's helper must not break events
+                value = None
+            if isinstance(value, str) and DATE_VALUE.match(value):
+                return value
+        best, best_d = None, 10**9
+        anchor = frame.trigger.idx
+        for t in ctx.timexes:
+            if t.type not in ("DATE", "TIME") or not t.value:
+                continue
+            value = t.value[:10] if re.match(r"^\d{4}-\d{2}-\d{2}T", t.value) else t.value
+            if not DATE_VALUE.match(value):
+                continue
+            if t.start < evidence.start or t.end > evidence.end:
+                continue
+            d = abs(t.start - anchor)
+            if d < best_d:
+                best, best_d = value, d
+        return best
+
+    def _location(self, ctx: StageContext, frame: Frame, evidence: Span,
+                  roles: Roles) -> Place | None:
+        def usable(place: Place) -> bool:
+            if place.metonymic or place.start < evidence.start or place.end > evidence.end:
+                return False
+            for party in (roles.source, roles.target):  # a party named by a place is not
+                if party is not None and place.start <= party.start and party.end <= place.end \
+                        and not (party is roles.target and frame.code.startswith(("04", "036"))):
+                    return False  # where it happened, but a visit's destination is
+            return True
+
+        helper = ctx.extras.get("places", {}).get("location_for_token")
+        if callable(helper):
+            try:
+                place = helper(frame.trigger.i)
+            except Exception:  # another stage's helper must not break events
+                place = None
+            if isinstance(place, Place) and usable(place):
+                return place
+        best: Place | None = None
+        best_rank = 10**9
+        for place in ctx.places:
+            if not usable(place):
+                continue
+            span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root
+            if head.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod"):
+                continue  # "Moscow-led", "Moscow's": not where the event happened
+            prep = head.head.lower_ if head.dep_ == "pobj" else ""
+            rank = {"in": 0, "at": 0, "near": 1, "to": 2, "outside": 1}.get(prep, 5)
+            if place.feature == "country":
+                rank += 3
+            if rank < best_rank:
+                best, best_rank = place, rank
+        return best
+
+
+def _inside_quote(ctx: StageContext, char: int) -> bool:
+    spans = ctx.extras.get("quotes", {}).get("reported_spans") or ()
+    return any(start <= char < end for start, end in spans)
+
+
+def _obligation(frame: Frame) -> bool:
+    for tok in (frame.trigger, frame.clause):
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
+            return True
+    return False
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    if a.start == b.start and a.end == b.end:
+        return True
+    return bool(a.code) and a.code == b.code
+
+
+def _same_party(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return False
+    return (a.code and a.code == b.code) or (a.name is not None and a.name == b.name) or (
+        bool(a.country) and a.country == b.country)
+
+
+def _after_publication(ctx: StageContext, value: str) -> bool:
+    ref = ctx.reference_date
+    if ref is None or not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+        return False
+    return value > ref.isoformat()
+
+
+def make_events_stage(lexicon: str | None = None, statements: bool = True,
+                      context_actors: bool = True) -> EventsStage:
+    """The events stage; ``lexicon`` names a user lexicon file that replaces the shipped one."""
+    return EventsStage(load_lexicon(lexicon), statements=statements,
+                       context_actors=context_actors)

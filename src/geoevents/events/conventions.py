@@ -1,0 +1,36 @@
+"""Coding conventions for parties the text leaves implicit (domestic event coding)."""
+
+from __future__ import annotations
+
+from geoevents.model import Actor, Place
+
+# Words that make a demonym group an ethnic group ("the Albanian population").
+ETHNIC_GROUP_WORDS = {"ethnic", "population", "minority", "minorities", "community",
+                      "communities"}
+
+
+def resident(actor: Actor | None, country: str | None, text: str) -> Actor | None:
+    """An ethnic group is coded by where it lives ("ethnic Albanians in Serbia" -> SRB), as
+    CAMEO codes minorities, when the event's place says where that is."""
+    if actor is None or not country or actor.country == country:
+        return actor
+    before = text[max(0, actor.start - 8):actor.start].lower()
+    words = set(actor.text.lower().split())
+    if not words & ETHNIC_GROUP_WORDS and not before.rstrip().endswith("ethnic"):
+        return actor
+    sector = actor.sector if actor.sector not in (None, "GOV") else "CVL"
+    return Actor(actor.start, actor.end, actor.text, name=actor.name, country=country,
+                 sector=sector, code=f"{country}{sector}", wikidata=None, kind=actor.kind)
+
+
+def domestic_target(source: Actor, location: Place | None) -> Actor | None:
+    """An event with no target named is aimed at the authorities where it happens (the
+    place's country, else the actor's own): the convention of domestic event coding, where a
+    protest's default target is the government. Used for all but cooperative categories,
+    and for those too when the clause names the place."""
+    country = (location.country if location is not None else None) or source.country
+    if not country:
+        return None
+    anchor = location or source
+    return Actor(anchor.start, anchor.end, anchor.text, name=None, country=country,
+                 sector="GOV", code=f"{country}GOV", kind="country")

@@ -1,0 +1,259 @@
+"""Event frames: which predicate in a clause states the event, and what governs it.
+
+A frame is found top-down from a clause head. Speech verbs ("said") pass on their
+complement as a reported event; transparent verbs ("decided to", "continued to") pass on
+theirs; governing verbs ("agreed to withdraw", "refused to lift") keep their own code per
+the PLOVER conventions; light verbs ("held talks", "staged a rally") take their object
+noun's code; nouns ("the visit of X to Y") are events of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from geoevents.events.lexicon import PASSIVE_SUBJECT_DEPS, LexEntry, Lexicon, objects_of
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
+CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "conj", "parataxis", "acl"}
+COMPLEMENT_DEPS = ("xcomp", "ccomp")
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+PRECONDITION_MARKS = {"before", "until", "unless", "if", "once", "whether"}
+# Nominal events are looked for along these relations below a clause head (not into clauses).
+NOMINAL_PATH_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "pcomp",
+                     "appos", "oprd", "dative", "conj", "agent", "npadvmod", "acomp"}
+
+
+@dataclass
+class Frame:
+    """One event predicate with what the roles and status are read from."""
+
+    trigger: Token  # the word whose code is used (verb or noun)
+    entry: LexEntry
+    code: str
+    clause: Token  # top verb of the clause that states the event (for subject and evidence)
+    governors: list[Token] = field(default_factory=list)  # verbs above the trigger, inner first
+    noun: Token | None = None  # the event noun, for nominal events ("held talks" -> talks)
+    content: Token | None = None  # the complement that holds the target ("threatened to cut X")
+    reported: bool = False
+    reporter: Token | None = None  # the speech verb that reports the event ("said")
+    planned: bool = False
+    negated: bool = False
+    failed: bool = False  # "failed to reach": a cooperative event that didn't happen
+    via_light: bool = False  # the noun is a light verb's object: the verb's subject acts
+
+    @property
+    def is_nominal(self) -> bool:
+        return self.noun is not None and self.noun is self.trigger
+
+
+def complement(token: Token) -> Token | None:
+    """The clausal complement of a verb or adjective ("agreed [to withdraw]")."""
+    for c in token.children:
+        if c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX", "ADJ"):
+            return c
+    for c in token.children:  # "resorted to throwing", "guilty of violating"
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                    return g
+    for c in token.children:  # "is willing to", "are ready to": adjectival complement
+        if c.dep_ == "acomp":
+            return c
+    return None
+
+
+def _misparsed_report_content(verb: Token) -> Token | None:
+    """"Youths threw stones, officials said" parsed with "threw" as a relative clause of the
+    speech verb's subject: that past-tense clause is what is reported."""
+    for subj in verb.children:
+        if subj.dep_ in SUBJECT_DEPS and subj.i < verb.i:
+            for c in subj.children:
+                if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBN") and not has_subject(c):
+                    return c
+    return None
+
+
+def is_anaphoric(noun: Token) -> bool:
+    """"This meeting", "the same talks": a mention of an event already reported."""
+    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in noun.children) or any(
+        c.dep_ == "amod" and c.lower_ == "same" for c in noun.children)
+
+
+def has_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+class FrameFinder:
+    """Finds the event frames of a sentence with one lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def nominal(self, head: Token, deps: set[str] | None = None) -> Token | None:
+        """The nearest event noun below head, not entering other clauses."""
+        allowed = deps or NOMINAL_PATH_DEPS
+        queue = [(c, 1) for c in head.children if c.dep_ in allowed]
+        while queue:
+            tok, d = queue.pop(0)
+            entry = self.lexicon.match(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+            if entry is not None and entry.cameo and entry.kind == "noun" \
+                    and not is_anaphoric(tok):
+                return tok
+            if d < 4:
+                queue.extend((c, d + 1) for c in tok.children if c.dep_ in NOMINAL_PATH_DEPS)
+        return None
+
+    def noun_frame(self, noun: Token, clause: Token, governors: list[Token]) -> Frame | None:
+        entry = self.lexicon.match(noun)
+        if entry is None or entry.cameo is None:
+            return None
+        return Frame(noun, entry, entry.cameo, clause, list(governors), noun=noun)
+
+    def clause_frame(self, head: Token, consumed: set[int],
+                     governors: list[Token] | None = None) -> Frame | None:
+        """The event stated by the clause headed by ``head`` (a verb, adjective or noun)."""
+        governors = list(governors or [])
+        consumed.add(head.i)
+        if head.pos_ in ("NOUN", "PROPN"):
+            return self.noun_frame(head, head, governors)
+        entry = self.lexicon.match(head)
+        comp = complement(head)
+        if entry is not None and entry.has("report"):
+            if comp is None:
+                comp = _misparsed_report_content(head)
+            if comp is not None and comp.i not in consumed:
+                sub = self.clause_frame(comp, consumed, [*governors, head])
+                if sub is not None:
+                    sub.reported = True
+                    sub.reporter = sub.reporter or head
+                    return sub
+            if entry.has("light"):
+                obj = self._object_event(head)
+                if obj is not None:
+                    return self.noun_frame_from_light(obj, head, governors)
+            if entry.cameo:
+                return Frame(head, entry, entry.cameo, head, governors)
+            return None
+        if entry is not None and entry.has("light"):
+            obj = self._object_event(head)
+            if obj is not None:
+                frame = self.noun_frame_from_light(obj, head, governors)
+                if frame is not None:
+                    if entry.has("govern") and entry.cameo:
+                        frame.code, frame.entry, frame.trigger = entry.cameo, entry, head
+                    return frame
+        if entry is not None and (entry.has("transparent") or entry.has("future")
+                                  or entry.has("negate") or entry.has("light")):
+            sub = None
+            if comp is not None and comp.i not in consumed:
+                sub = self.clause_frame(comp, consumed, [*governors, head])
+            if sub is None:
+                noun = self._object_event(head)
+                if noun is not None:
+                    sub = self.noun_frame(noun, head, [*governors, head])
+            if sub is not None:
+                if entry.has("future"):
+                    sub.planned = True
+                if entry.has("negate"):
+                    sub.failed = True
+                if sub.clause is comp:
+                    sub.clause = head
+                return sub
+            if entry.cameo:
+                return Frame(head, entry, entry.cameo, head, governors, content=comp)
+            return None
+        if entry is not None and entry.cameo:
+            if comp is not None:
+                consumed.add(comp.i)
+            noun = None
+            if entry.has("govern"):
+                noun = self._object_event(head)
+            return Frame(head, entry, entry.cameo, head, governors, content=comp or noun)
+        # No predicate here: a complement, or an event noun in the clause, may state it.
+        if comp is not None and comp.i not in consumed and (
+                head.lemma_ in ("be", "have") or head.pos_ == "ADJ"):  # "are guilty of violating"
+            sub = self.clause_frame(comp, consumed, [*governors, head])
+            if sub is not None:
+                return sub
+        noun = self.nominal(head)
+        if noun is not None:
+            frame = self.noun_frame(noun, head, [*governors, head])
+            if frame is not None and comp is not None and comp.dep_ == "ccomp":
+                frame.content = comp  # "reiterated its demand that Israel ease ..."
+            return frame
+        return None
+
+    def noun_frame_from_light(self, noun: Token, verb: Token,
+                              governors: list[Token]) -> Frame | None:
+        frame = self.noun_frame(noun, verb, [*governors, verb])
+        if frame is not None:
+            frame.clause = verb
+            frame.via_light = True
+        return frame
+
+    def _object_event(self, verb: Token) -> Token | None:
+        """An event noun that is the verb's object (or prepositional object, or passive subject).
+
+        A measure noun passes on its "of" object: "launched 10 days of war games".
+        """
+        cands = objects_of(verb) + [g for c in verb.children if c.dep_ in ("prep", "agent")
+                                    for g in c.children if g.dep_ == "pobj"]
+        cands += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if self.lexicon.match(verb) is not None and self.lexicon.match(verb).has("transparent"):
+            cands += [c for c in verb.children if c.dep_ == "nsubj"]  # "riots are continuing"
+        for c in cands:
+            for tok in [c] + [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for g in p.children if g.dep_ == "pobj"]:
+                entry = self.lexicon.match(tok)
+                if entry is not None and entry.kind == "noun" and entry.cameo:
+                    return tok
+        return None
+
+    def sentence_frames(self, sent: Span) -> list[Frame]:
+        """Frames of every clause that reports an event of its own: the root clause's first.
+
+        Content clauses (what was demanded, offered, refused) are part of their governing
+        event; relative clauses count only when they report where/when something happened,
+        and clauses of precondition ("before", "until", "unless") never do.
+        """
+        consumed: set[int] = set()
+        frames: list[Frame] = []
+        heads = [sent.root] + [t for t in sent if t is not sent.root and self._own_clause(t)]
+        for head in heads:
+            if head.i in consumed:
+                continue
+            frame = self.clause_frame(head, consumed)
+            if frame is None:
+                # "X referred to Russia as ..., commending Putin": a participle clause
+                for c in head.children:
+                    if c.dep_ in ("advcl", "conj", "xcomp") and c.pos_ == "VERB" \
+                            and not has_subject(c) and c.i not in consumed:
+                        frame = self.clause_frame(c, consumed)
+                        if frame is not None:
+                            break
+            if frame is not None:
+                frames.append(frame)
+                if frame.content is not None and frame.content.i not in consumed \
+                        and frame.content is not frame.noun:
+                    consumed.update(t.i for t in frame.content.subtree)
+                for holder in (frame.content, frame.noun, frame.trigger):
+                    if holder is not None:
+                        for c in holder.children:
+                            if c.dep_ in ("xcomp", "ccomp", "acl"):
+                                consumed.update(t.i for t in c.subtree)
+        return frames
+
+    def _own_clause(self, tok: Token) -> bool:
+        if tok.dep_ not in CLAUSE_DEPS or tok.pos_ not in ("VERB", "AUX") or not has_subject(tok):
+            return False
+        marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod")}
+        if tok.dep_ == "relcl":
+            return bool(marks & {"where", "when"})
+        if marks & PRECONDITION_MARKS:
+            return False
+        if tok.dep_ in ("ccomp", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return False  # "the demand that Israel ease ...": content, not an event
+        return not any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) \
+            or tok.dep_ == "conj"

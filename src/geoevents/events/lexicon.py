@@ -1,0 +1,163 @@
+"""The predicate lexicon (``data/lexicon.tsv``): which words state which CAMEO event.
+
+Entries are indexed once by (part of speech, lemma); a token is matched by one dictionary
+look-up and a check of the few constraints on its dependents. The most specific entry wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from geoevents.errors import DataFileError
+from geoevents.events.ontology import cameo_types
+
+KINDS = ("verb", "noun", "adj")
+FLAGS = frozenset({"govern", "transparent", "report", "future", "negate", "light",
+                   "agentof", "mutual"})
+CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp"})
+_POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB"}}
+OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "acl"}
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    key: str  # obj prt prep mod comp
+    name: str  # preposition for prep; "" otherwise
+    lemmas: frozenset[str]  # empty: any word
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    kind: str
+    lemma: str
+    constraints: tuple[Constraint, ...]
+    cameo: str | None  # None: the word only passes on its complement's event
+    flags: frozenset[str]
+    note: str = ""
+
+    def has(self, flag: str) -> bool:
+        return flag in self.flags
+
+
+def _parse_constraint(text: str, where: str) -> Constraint:
+    key, _, value = text.partition(":")
+    if key not in CONSTRAINT_KEYS:
+        raise DataFileError(f"{where}: unknown constraint {text!r}")
+    name = ""
+    if key == "prep":
+        name, _, value = value.partition("=")
+    lemmas = frozenset(v for v in value.split("|") if v)
+    return Constraint(key, name, lemmas)
+
+
+def parse_lexicon(text: str, origin: str) -> list[LexEntry]:
+    """Entries of a lexicon file; a malformed line raises DataFileError naming it."""
+    known = cameo_types()
+    entries: list[LexEntry] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t") + [""] * 5
+        kind, lemma, constraints, code, flags = (c.strip() for c in cols[:5])
+        where = f"{origin} line {n}"
+        if kind not in KINDS or not lemma:
+            raise DataFileError(f"{where}: kind must be one of {', '.join(KINDS)} and lemma set")
+        if code != "-" and code not in known:
+            raise DataFileError(f"{where}: unknown CAMEO code {code!r}")
+        flag_set = frozenset(f for f in flags.split(",") if f)
+        if flag_set - FLAGS:
+            raise DataFileError(f"{where}: unknown flag(s) {', '.join(sorted(flag_set - FLAGS))}")
+        entries.append(LexEntry(
+            kind, lemma.lower(),
+            tuple(_parse_constraint(c, where) for c in constraints.split()),
+            None if code == "-" else code, flag_set, cols[5].strip()))
+    if not entries:
+        raise DataFileError(f"{origin}: no lexicon entries")
+    return entries
+
+
+class Lexicon:
+    """Entries indexed by (kind, lemma) for constant-time matching."""
+
+    def __init__(self, entries: list[LexEntry]) -> None:
+        self.entries = entries
+        self._index: dict[tuple[str, str], list[LexEntry]] = {}
+        for e in entries:
+            self._index.setdefault((e.kind, e.lemma), []).append(e)
+        for bucket in self._index.values():
+            bucket.sort(key=lambda e: -len(e.constraints))
+
+    def codes(self) -> set[str]:
+        return {e.cameo for e in self.entries if e.cameo}
+
+    def match(self, token: Token) -> LexEntry | None:
+        """The most specific entry whose head and constraints fit the token, or None."""
+        lemma = token.lemma_.lower()
+        for kind in KINDS:
+            if token.pos_ not in _POS[kind]:
+                continue
+            for entry in self._index.get((kind, lemma), ()):
+                if all(_holds(c, token) for c in entry.constraints):
+                    return entry
+        return None
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def objects_of(token: Token) -> list[Token]:
+    """Direct objects (or the passive subject, which is the object of the action)."""
+    out = [c for c in token.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    out += [cc for c in out for cc in c.conjuncts]
+    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":  # "the agreement signed by"
+        out.append(token.head)
+    return out
+
+
+def _holds(c: Constraint, token: Token) -> bool:
+    kids = list(token.children)
+    if c.key == "obj":
+        objs = objects_of(token)
+        # a light object with "of": "a demand for the release" -> also its pobj
+        return bool(objs) if not c.lemmas else any(_lemma(o) in c.lemmas for o in objs)
+    if c.key == "prt":
+        return any(k.dep_ == "prt" and _lemma(k) in c.lemmas for k in kids)
+    if c.key == "prep":
+        for k in kids:
+            if k.dep_ not in ("prep", "agent", "dative") or (c.name and _lemma(k) != c.name):
+                continue
+            if not c.lemmas:
+                return True
+            if any(_lemma(g) in c.lemmas for g in k.children if g.dep_ in ("pobj", "pcomp")):
+                return True
+        return False
+    if c.key == "mod":
+        return any(k.dep_ in MODIFIER_DEPS and _lemma(k) in c.lemmas for k in kids) or (
+            token.i > 0 and _lemma(token.doc[token.i - 1]) in c.lemmas)
+    if c.key == "comp":
+        if not c.lemmas:
+            return any(k.dep_ in ("xcomp", "ccomp") for k in kids)
+        return any(k.dep_ in COMPLEMENT_DEPS and _lemma(k) in c.lemmas for k in kids)
+    return False
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The shipped lexicon, or a user's file (same format) when a path is given."""
+    if path:
+        p = Path(path)
+        if not p.is_file():
+            raise DataFileError(f"{p}: lexicon file not found")
+        return Lexicon(parse_lexicon(p.read_text(encoding="utf-8"), str(p)))
+    text = resources.files("geoevents.events").joinpath("data", "lexicon.tsv").read_text(
+        encoding="utf-8")
+    return Lexicon(parse_lexicon(text, "events/data/lexicon.tsv"))

@@ -1,0 +1,418 @@
+"""Source and target of an event frame, from the dependency parse and the actor mentions.
+
+Roles are read from the actors stage's mentions (``ctx.actors``): the mention that covers a
+role's head word, else the nearest mention inside the role's phrase. Countries named as
+places ("visit to Moscow", "arrived in Amman") can be a target through the place's country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from geoevents.events.frames import SUBJECT_DEPS, Frame
+from geoevents.events.lexicon import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS
+from geoevents.model import Actor, Place
+from geoevents.stage import StageContext
+
+# Prepositions whose object is the other party, most telling first.
+# "in"/"at" name where it happened (the location), not a party.
+TARGET_PREPS = ("with", "to", "against", "on", "from", "for", "toward", "towards", "into",
+                "over")
+# Deps that leave a role's phrase: their subtrees describe something else.
+PHRASE_STOP_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc"}
+VISIT_ROOTS = ("04", "036")
+# Adjuncts of time and cause are not part of a party's phrase ("a truce [before allowing ...]").
+ADJUNCT_PREPS = {"before", "after", "until", "since", "despite", "because", "following", "during",
+                 "amid", "amidst"}
+# A demonym on these nouns names a place, not a party ("on the Thai border").
+GEOGRAPHIC_NOUNS = {"border", "frontier", "coast", "side", "region", "territory", "waters",
+                    "soil", "capital", "province", "city", "town", "village", "shore"}
+
+
+def _by_token(ctx: StageContext, mentions: list) -> dict:  # type: ignore[type-arg]
+    """Token index -> the first mention (in list order) that overlaps the token."""
+    index: dict[int, object] = {}
+    for m in mentions:
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for i in range(span.start, span.end):
+            index.setdefault(i, m)
+    return index
+
+
+def _in_phrase(tok: Token) -> bool:
+    if tok.dep_ in PHRASE_STOP_DEPS:
+        return False
+    return not (tok.dep_ == "prep" and tok.lower_ in ADJUNCT_PREPS)
+
+
+def _names_a_place(tok: Token) -> bool:
+    return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in GEOGRAPHIC_NOUNS
+
+
+def _against(verb: Token) -> list[Token]:
+    """Objects of "against" anywhere in the verb's clause (not in other clauses)."""
+    out: list[Token] = []
+    stack = [c for c in verb.children if c.dep_ not in PHRASE_STOP_DEPS]
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ == "prep" and tok.lower_ == "against":
+            out.extend(g for g in tok.children if g.dep_ == "pobj")
+        stack.extend(c for c in tok.children if c.dep_ not in PHRASE_STOP_DEPS)
+    return out
+
+
+@dataclass
+class Roles:
+    source: Actor | None
+    target: Actor | None
+    source_token: Token | None = None
+    joint: bool = False  # "X and Y agreed": target is the source's partner
+
+
+NON_STATE = ("IGO", "NGO", "MNC")
+
+
+def has_identity(actor: Actor | None) -> bool:
+    """Whether a mention says who acts: a country, or an international organisation."""
+    if actor is None:
+        return False
+    return bool(actor.country) or (actor.code or "")[:3] in NON_STATE or actor.sector in NON_STATE
+
+
+def with_country(actor: Actor, country: str | None) -> Actor:
+    """A mention with a role but no country ("the rebels", "police") placed in a country."""
+    if has_identity(actor) or not country or not actor.sector:
+        return actor  # a name the actors stage could not place ("Shultz") stays uncoded
+    return Actor(actor.start, actor.end, actor.text, name=actor.name, country=country,
+                 sector=actor.sector, code=f"{country}{actor.sector or ''}",
+                 wikidata=actor.wikidata, kind=actor.kind)
+
+
+def _combine(head: Actor, owner: Actor) -> Actor:
+    """"Taiwan's [foreign minister]": the head's mention and role with its owner's country."""
+    sector = head.sector or owner.sector
+    code = f"{owner.country}{sector or ''}" if owner.country else head.code
+    return Actor(head.start, head.end, head.text, name=head.name, country=owner.country,
+                 sector=sector, code=code, wikidata=head.wikidata, kind=head.kind)
+
+
+class RoleFinder:
+    def __init__(self, ctx: StageContext) -> None:
+        self.ctx = ctx
+        # token index -> the first mention covering it, built once per document
+        self._actor_by_token = _by_token(ctx, ctx.actors)
+        self._place_by_token = _by_token(ctx, [p for p in ctx.places if not p.metonymic])
+
+    # ---------------------------------------------------------------- mentions
+    def actor_on(self, token: Token) -> Actor | None:
+        """The actor mention covering the token itself."""
+        return self._actor_by_token.get(token.i)
+
+    def place_on(self, token: Token) -> Place | None:
+        return self._place_by_token.get(token.i)
+
+    def phrase_actor(self, token: Token, exclude: Actor | None = None) -> Actor | None:
+        """The actor a noun phrase names: its head's mention, else the nearest inside it.
+
+        A head mention without a country ("the foreign minister") takes the country of a
+        mention inside its phrase ("Taiwan's foreign minister" -> TWN + GOV).
+        """
+        direct = self.actor_on(token)
+        if direct is not None and (direct is exclude or _same(direct, exclude)):
+            direct = None
+        if direct is not None and has_identity(direct):
+            return direct
+        best, best_rank = None, 10**9
+        stack = [(c, 1) for c in token.children if _in_phrase(c) or c.dep_ == "acl"]
+        while stack:
+            tok, d = stack.pop()
+            a = self.actor_on(tok) if not _names_a_place(tok) else None
+            if a is not None and not has_identity(a) and tok is not token:
+                a = self.phrase_actor(tok, exclude=exclude) or a
+            if a is not None and a is not direct and not _same(a, exclude) \
+                    and not _same(a, direct):
+                rank = d * 10 + (0 if has_identity(a) else 50) + (30 if tok.dep_ == "acl" else 0)
+                if exclude is not None and a.code and a.code == exclude.code:
+                    rank += 100  # the source's own body ("UNIFIL" for the Security Council)
+                if rank < best_rank:
+                    best, best_rank = a, rank
+            if d < 8:
+                stack.extend((c, d + 1) for c in tok.children if _in_phrase(c))
+        if direct is None:
+            return best
+        if best is not None and best.country and best_rank < 50:
+            return _combine(direct, best)
+        return direct
+
+    def head_actor(self, token: Token) -> Actor | None:
+        """The actor a word itself names, with its modifiers' country ("the visit of X")."""
+        direct = self.actor_on(token)
+        if direct is not None and has_identity(direct):
+            return direct
+        for c in token.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                owner = self.actor_on(c)
+                if owner is not None and owner.country:
+                    return _combine(direct, owner) if direct is not None else owner
+        return direct
+
+    def place_actor(self, token: Token) -> Actor | None:
+        """A place named as a destination, as an actor of its country."""
+        place = self.place_on(token)
+        if place is None or not place.country:
+            return None
+        return Actor(place.start, place.end, place.text, name=place.name, country=place.country,
+                     code=place.country, kind="country")
+
+    # ---------------------------------------------------------------- roles
+    def subject_of(self, verb: Token) -> Token | None:
+        """The subject, inherited up xcomp/conj/advcl chains when the verb has none."""
+        tok: Token | None = verb
+        for _ in range(6):
+            if tok is None:
+                return None
+            for c in tok.children:
+                if c.dep_ in SUBJECT_DEPS and c.dep_ not in PASSIVE_SUBJECT_DEPS:
+                    return c
+            if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children):
+                return None
+            if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") and tok.head is not tok:
+                tok = tok.head
+            elif tok.dep_ in ("acl", "relcl") and tok.head is not tok:
+                return tok.head
+            else:
+                return None
+        return None
+
+    def agent_of(self, verb: Token) -> Token | None:
+        """The "by" agent of a passive verb."""
+        for c in verb.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        return None
+
+    def prep_objects(self, head: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[Token]:
+        out = []
+        for name in preps:
+            for c in head.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ == name:
+                    out.extend(g for g in c.children if g.dep_ == "pobj")
+        return out
+
+    def find(self, frame: Frame) -> Roles:
+        if frame.is_nominal and frame.trigger is not frame.clause:
+            roles = self._nominal_roles(frame)
+            if frame.via_light:  # "the US speeded up the withdrawal of its forces"
+                verb_roles = self._verbal_roles(frame, frame.clause)
+                if has_identity(verb_roles.source):
+                    if roles.target is None or _same_entity(roles.target, verb_roles.source):
+                        roles.target = verb_roles.target
+                    roles.source, roles.source_token = verb_roles.source, verb_roles.source_token
+            if roles.source is None:
+                verb_roles = self._verbal_roles(frame, frame.clause)
+                roles.source, roles.source_token = verb_roles.source, verb_roles.source_token
+                roles.joint = verb_roles.joint
+                if roles.target is None or _same(roles.target, roles.source):
+                    roles.target = verb_roles.target
+            if roles.target is None and frame.content is not None and frame.content is not frame.noun:
+                roles.target = self._clause_target(frame.content, roles.source)
+            return roles
+        return self._verbal_roles(frame, frame.trigger)
+
+    def _verbal_roles(self, frame: Frame, verb: Token) -> Roles:
+        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+        source_tok = self.agent_of(verb) if passive else self.subject_of(verb)
+        if passive and source_tok is None and (frame.entry.has("future") or frame.entry.kind == "adj"
+                                               or verb is not frame.trigger):
+            # "Vietnam is committed to ...": a state of the subject, not a passive action
+            source_tok = next(c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
+            passive = False
+        if source_tok is None and frame.clause is not verb:
+            source_tok = self.subject_of(frame.clause)
+        for gov in frame.governors:
+            if source_tok is not None:
+                break
+            source_tok = self.subject_of(gov)
+        source = self.phrase_actor(source_tok) if source_tok is not None else None
+        if not has_identity(source) and frame.reporter is not None and source_tok is not None \
+                and source_tok.pos_ == "PRON":
+            # "Syria says it is willing ...": an unresolved pronoun is the speaker
+            speaker = self.subject_of(frame.reporter)
+            speaker_actor = self.phrase_actor(speaker) if speaker is not None else None
+            if has_identity(speaker_actor):
+                source = speaker_actor
+        joint = False
+        target = None
+        # coordination: "X and Y agreed" -> a joint event, the partner as target;
+        # also "Greek and Italian warships": coordinated modifiers of the subject
+        if source_tok is not None:
+            partners = list(source_tok.conjuncts) + [
+                conj for m in source_tok.children if m.dep_ in ("amod", "compound", "nmod")
+                and m.conjuncts for conj in (m, *m.conjuncts)]
+            for conj in partners:
+                partner = self.phrase_actor(conj, exclude=source)
+                if partner is not None and not _same(partner, source):
+                    target, joint = partner, True
+                    break
+        explicit = self._target(frame, verb, passive, source)
+        if explicit is not None:
+            target, joint = explicit, False
+        return Roles(source, target, source_tok, joint)
+
+    def _target(self, frame: Frame, verb: Token, passive: bool, source: Actor | None) -> Actor | None:
+        cands: list[Token] = []
+        if passive:
+            cands += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        cands += [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        cands += self.prep_objects(verb)
+        found = [a for a in (self._token_actor(tok, source) for tok in cands) if a is not None]
+        for holder in (frame.noun, frame.content):
+            if holder is None or holder is verb:
+                continue
+            actor = self._nominal_target(holder, source) if holder.pos_ in ("NOUN", "PROPN") \
+                else self._clause_target(holder, source)
+            if actor is not None:
+                found.append(actor)
+        if not found:  # "clashed during protests against Israeli policies"
+            found = [a for a in (self._token_actor(tok, source) for tok in _against(verb))
+                     if a is not None]
+        if not found:
+            # "opened the bridge [to allow deliveries to Afghanistan]": a purpose clause
+            for c in verb.children:
+                if c.dep_ in ("advcl", "xcomp") and not any(
+                        m.dep_ == "mark" and m.lower_ in ("after", "before", "because", "as", "while",
+                                                          "although", "since", "when")
+                        for m in c.children):
+                    actor = self._clause_target(c, source)
+                    if actor is not None:
+                        found.append(actor)
+        return best_target(found, source)
+
+    def _token_actor(self, tok: Token, source: Actor | None) -> Actor | None:
+        place = self.place_actor(tok) if tok.dep_ == "pobj" else None
+        direct = self.actor_on(tok)
+        if place is not None and direct is not None and direct.country != place.country \
+                and direct.kind not in ("country", "metonym", "organisation", "pronoun"):
+            return place  # a toponym after a preposition names the place, as resolved
+        own = False
+        for c in tok.children:  # "its troops": the source's own, not a target
+            if c.dep_ == "poss" and c.pos_ == "PRON":
+                owner = self.actor_on(c)
+                own = owner is None or source is None or _same_entity(owner, source) or bool(
+                    owner.country and owner.country == source.country)
+        actor = self.phrase_actor(tok, exclude=source)
+        if (actor is None or not has_identity(actor)) and tok.dep_ == "pobj":
+            actor = self.place_actor(tok) or actor
+        if actor is not None and _same(actor, source):
+            return None
+        if own and actor is not None and source is not None and (
+                not actor.country or actor.country == source.country):
+            return None  # but "his Afghan counterpart" is another party
+        return actor
+
+    def _clause_target(self, head: Token, source: Actor | None) -> Actor | None:
+        """A target inside a complement clause ("threatened [to cut off power to X]")."""
+        subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+        toks = subj + [c for c in head.children if c.dep_ in OBJECT_DEPS] + self.prep_objects(head)
+        found = [a for a in (self._token_actor(tok, source) for tok in toks) if a is not None]
+        for c in head.children:
+            if c.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
+                actor = self._clause_target(c, source)
+                if actor is not None:
+                    found.append(actor)
+        return best_target(found, source)
+
+    def _nominal_target(self, noun: Token, source: Actor | None) -> Actor | None:
+        toks = self.prep_objects(noun, (*TARGET_PREPS, "of", "between"))
+        found = [a for a in (self._token_actor(tok, source) for tok in toks) if a is not None]
+        actor = self.phrase_actor(noun, exclude=source)
+        if actor is not None and not _same(actor, source):
+            found.append(actor)
+        for c in noun.children:  # "a demand that Israel ease ...": the content's subject
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX"):
+                actor = self._clause_target(c, source)
+                if actor is not None:
+                    found.append(actor)
+        return best_target(found, source)
+
+    def _nominal_roles(self, frame: Frame) -> Roles:
+        """Roles of an event noun: "Israel's invasion of Lebanon", "the visit of X to Y"."""
+        noun = frame.trigger
+        agentive = frame.entry.has("agentof")
+        source_tok: Token | None = None
+        for c in noun.children:
+            if c.dep_ == "poss":
+                source_tok = c
+        by = [g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+              for g in c.children if g.dep_ == "pobj"]
+        of = self.prep_objects(noun, ("of",))
+        if source_tok is None and by:
+            source_tok = by[0]
+        if source_tok is None and agentive and of:
+            source_tok = of[0]
+        if source_tok is None:
+            for c in noun.children:  # "Israeli invasion", "Russian investment"
+                if c.dep_ in ("amod", "compound", "nmod") and self.actor_on(c) is not None:
+                    if c.dep_ == "amod" or agentive:
+                        source_tok = c
+                        break
+        source = self.head_actor(source_tok) if source_tok is not None else None
+        toks = self.prep_objects(noun, TARGET_PREPS) + ([] if agentive else of)
+        found = [a for a in (self._token_actor(tok, source) for tok in toks) if a is not None]
+        for c in noun.children:  # "a demand that Israel ease ...": the content's subject
+            if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                actor = self._clause_target(c, source)
+                if actor is not None:
+                    found.append(actor)
+        target = best_target(found, source)
+        if target is None and not agentive:
+            for c in noun.children:  # "the Ukraine invasion"
+                if c.dep_ == "compound":
+                    actor = self.actor_on(c) or self.place_actor(c)
+                    if actor is not None and not _same(actor, source):
+                        target = actor
+        joint = False
+        if source_tok is not None and target is None:
+            for conj in source_tok.conjuncts:
+                partner = self.phrase_actor(conj, exclude=source)
+                if partner is not None and not _same(partner, source):
+                    target, joint = partner, True
+                    break
+        return Roles(source, target, source_tok, joint)
+
+
+def best_target(found: list[Actor], source: Actor | None) -> Actor | None:
+    """The nearest candidate that says who it is; else the nearest role with no country
+    ("Moslem forces"), taken to be of the source's country as in domestic event coding."""
+    src_country = source.country if source is not None else None
+    found = [a for a in found if not _same_entity(a, source)]
+    src_code = source.code if source is not None else None
+    for actor in found:  # "the Council agreed to extend UNIFIL in Lebanon": not its own body
+        if has_identity(actor) and (not src_code or actor.code != src_code):
+            return actor
+    for actor in found:
+        if has_identity(actor):
+            return actor
+    return with_country(found[0], src_country) if found else None
+
+
+def _same_entity(a: Actor, b: Actor | None) -> bool:
+    """Two mentions of one person or body ("Putin" ... "his")."""
+    if b is None:
+        return False
+    if _same(a, b):
+        return True
+    return a.name is not None and a.name == b.name and a.code == b.code
+
+
+def _same(a: Actor | None, b: Actor | None) -> bool:
+    """Two mentions are the same mention (not merely the same country)."""
+    if a is None or b is None:
+        return False
+    return a.start == b.start and a.end == b.end

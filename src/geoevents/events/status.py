@@ -1,0 +1,86 @@
+"""Status of an event: occurred, planned, negated, hypothetical or reported."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geoevents.events.frames import Frame
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+MODAL_AUX = {"could", "might", "may", "should", "must"}
+CONDITION_MARKS = {"if", "unless", "whether"}
+PLANNED_MODIFIERS = {"planned", "upcoming", "scheduled", "proposed", "forthcoming", "future",
+                     "next", "expected", "possible", "prospective"}
+PLANNING_VERBS = {"plan", "schedule", "set", "expect", "due", "slate", "arrange", "prepare"}
+
+
+def _chain(frame: Frame) -> list[Token]:
+    """The trigger, its clause verb and the non-speech verbs that govern it."""
+    out = [frame.trigger]
+    if frame.clause is not frame.trigger:
+        out.append(frame.clause)
+    out += [g for g in frame.governors if not (frame.reported and g is frame.governors[-1])]
+    return out
+
+
+def is_negated(frame: Frame) -> bool:
+    for tok in _chain(frame):
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no"
+                                                 for c in tok.children):
+            return True
+    return False
+
+
+def is_conditional(frame: Frame) -> bool:
+    for tok in _chain(frame):
+        node: Token | None = tok
+        for _ in range(4):  # the clause or one of its heads is introduced by "if"
+            if node is None:
+                break
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+                return True
+            if node.dep_ != "advcl" and node.dep_ != "conj":
+                break
+            node = node.head
+        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & MODAL_AUX and not frame.reported:
+            return True
+        if "would" in auxes and not frame.reported:
+            return True
+    return False
+
+
+def is_planned(frame: Frame) -> bool:
+    if frame.planned:
+        return True
+    for tok in _chain(frame):
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        lowers = {a.lower_ for a in auxes}
+        if lowers & FUTURE_AUX or ("would" in lowers and frame.reported):
+            return True
+        if "going" in lowers or (any(a.lower_ == "to" for a in auxes) and tok.dep_ == "xcomp" \
+                and tok.head.lemma_ == "go"):
+            return True
+    noun = frame.noun
+    if noun is not None:
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_MODIFIERS
+               for c in noun.children):
+            return True
+        head = noun.head
+        if noun.dep_ in ("nsubjpass", "nsubj") and head.lemma_ in PLANNING_VERBS:
+            return True
+    return False
+
+
+def event_status(frame: Frame) -> str:
+    if is_negated(frame):
+        return "negated"
+    if is_conditional(frame):
+        return "hypothetical"
+    if is_planned(frame):
+        return "planned"
+    if frame.reported:
+        return "reported"
+    return "occurred"

@@ -1,8 +1,22 @@
-"""Places stage (first version): GPE/LOC entities, unresolved."""
+"""Places stage: toponyms found, resolved to GeoNames, flagged when metonymic.
+
+Writes ``ctx.places`` (document order) and publishes for later stages, under
+``ctx.extras["places"]`` (contract in docs/places.md):
+
+- ``location_for_token(i) -> Place | None``: the non-metonymic place that stands as a
+  location ("talks in Bishkek", "visit to Moscow") nearest to token ``i`` in its sentence;
+- ``dateline: Place | None``: the place of the article's dateline ("BISHKEK (Reuters) -");
+- ``place_at(start, end) -> Place | None``: the place mention overlapping a character span.
+"""
 
 from __future__ import annotations
 
 from geoevents.model import Place
+from geoevents.places.gazetteer import Gazetteer, load_gazetteer
+from geoevents.places.location import Located, find_dateline, location_finder
+from geoevents.places.metonymy import is_metonymic, metonym_spans
+from geoevents.places.recognise import find_mentions
+from geoevents.places.resolve import resolve
 from geoevents.stage import StageContext
 
 
@@ -11,10 +25,44 @@ class PlacesStage:
     requires = ("actors",)
     assigns = "places"
 
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
+
     def __call__(self, ctx: StageContext) -> None:
-        for ent in ctx.doc.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC"):
-                ctx.places.append(Place(ent.start_char, ent.end_char, ent.text, name=ent.text))
+        gaz = self.gazetteer
+        mentions = find_mentions(ctx.doc, gaz, ctx.text)
+        chosen = resolve(gaz, mentions, ctx.text)
+        placed: list[Located] = []
+        metonyms = metonym_spans(ctx)
+        for m, entry in zip(mentions, chosen, strict=True):
+            if entry is None:
+                place = Place(m.start, m.end, m.text, name=m.text)
+            else:
+                place = Place(m.start, m.end, m.text, name=entry.name, geonameid=entry.geonameid,
+                              lat=entry.lat, lon=entry.lon, country=entry.country,
+                              feature=entry.feature)
+            place.metonymic = is_metonymic(ctx.doc, metonyms, entry, m.start, m.end,
+                                           m.tok_start, m.tok_end)
+            placed.append(Located(place, m.tok_start, m.tok_end))
+            ctx.places.append(place)
+
+        def place_at(start: int, end: int) -> Place | None:
+            for p in ctx.places:
+                if min(end, p.end) > max(start, p.start):
+                    return p
+            return None
+
+        ctx.extras["places"] = {
+            "location_for_token": location_finder(ctx.doc, placed),
+            "dateline": find_dateline(ctx.text, placed),
+            "place_at": place_at,
+        }
 
 
 def make_places_stage() -> PlacesStage:

@@ -1,0 +1,138 @@
+"""Where an event happened: the dateline, and the place in a predicate's clause or sentence."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc, Token
+
+from geoevents.model import Place
+
+# "BISHKEK (Reuters) -", "WASHINGTON —", "EDMONTON, Alberta –", "LONDON, Nov 26 (Reuters) -".
+DATELINE = re.compile(
+    r"\A\s*(?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z.])"
+    r"(?:,\s*[A-Z][A-Za-z.\- ]{1,30}?)?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*[-–—:]")
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around",
+                      "within", "on"})
+# "to" marks a location only after movement or visit words ("visit to Moscow").
+TO_HEADS = frozenset({"visit", "trip", "travel", "go", "come", "arrive", "fly", "journey", "return",
+                      "move", "deploy", "send", "tour", "head", "invite", "invitation", "mission"})
+# "of" marks the place acted upon after these ("the invasion of Ukraine").
+OF_HEADS = frozenset({"invasion", "occupation", "annexation", "bombing", "shelling", "siege",
+                      "capture", "liberation", "blockade", "bombardment", "destruction"})
+# A place as the object of these verbs is where the act happens ("to visit Kazakhstan").
+OBJECT_HEADS = frozenset({"visit", "tour", "enter", "reach", "invade", "occupy", "annex", "bomb",
+                          "shell", "attack", "besiege", "host"})
+MAX_TREE_DISTANCE = 6
+
+
+@dataclass
+class Located:
+    """A place mention with its token span in the spaCy doc."""
+
+    place: Place
+    tok_start: int
+    tok_end: int
+
+
+def find_dateline(text: str, placed: list[Located]) -> Place | None:
+    """The place named in the article's dateline, if it opens with one."""
+    m = DATELINE.match(text[:200])
+    if not m:
+        return None
+    start, end = m.start("place"), m.end("place")
+    for item in placed:
+        if start <= item.place.start < end:
+            return item.place
+    return None
+
+
+def _is_locative(tok: Token) -> bool:
+    """Whether a place's head token stands as a location ("in Bishkek", "visit to Moscow")."""
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ == "NOUN":
+        return True  # "the Bishkek talks"
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        word = prep.lower_
+        if word in LOCATIVE:
+            return True
+        if word == "to" and prep.head.lemma_.lower() in TO_HEADS:
+            return True
+        if word == "of" and prep.head.lemma_.lower() in OF_HEADS:
+            return True
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in OBJECT_HEADS:
+        return True
+    if tok.dep_ == "conj":  # "in Bishkek and Osh"
+        return _is_locative(tok.head)
+    return False
+
+
+def _governs(top: Token, tok: Token) -> bool:
+    """Whether ``tok`` lies in ``top``'s own clause: its subtree, not below another verb."""
+    while tok.i != top.i:
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i != top.i and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return False
+    return True
+
+
+def _path_length(a: Token, b: Token) -> int:
+    depth = {}
+    t, d = a, 0
+    while True:
+        depth[t.i] = d
+        if t.head.i == t.i:
+            break
+        t, d = t.head, d + 1
+    t, d = b, 0
+    while t.i not in depth:
+        if t.head.i == t.i:
+            return 99
+        t, d = t.head, d + 1
+    return d + depth[t.i]
+
+
+def location_finder(doc: Doc, placed: list[Located]) -> Callable[[int], Place | None]:
+    """``location_for_token(i)``: the non-metonymic place standing as a location nearest (in the
+    parse tree) to token ``i`` within its sentence, or None."""
+    if placed:
+        flags = doc.to_array([SENT_START])
+        sentence_starts = [i for i, f in enumerate(flags.tolist()) if f == 1 or i == 0]
+    else:
+        sentence_starts = [0]
+
+    def sentence_of(i: int) -> int:
+        return sentence_starts[bisect_right(sentence_starts, i) - 1]
+
+    by_sentence: dict[int, list[tuple[Token, Place]]] = {}
+    for item in placed:
+        if item.place.metonymic:
+            continue
+        head = doc[item.tok_start:item.tok_end].root
+        if not _is_locative(head):
+            continue
+        by_sentence.setdefault(sentence_of(head.i), []).append((head, item.place))
+
+    def location_for_token(token_i: int) -> Place | None:
+        if not 0 <= token_i < len(doc) or not by_sentence:
+            return None
+        options = by_sentence.get(sentence_of(token_i))
+        if not options:
+            return None
+        tok = doc[token_i]
+        # A place inside the predicate's own clause (its subtree) comes before the others in
+        # the sentence; then the nearest in the parse tree, then in the text.
+        scored = [(not _governs(tok, head), _path_length(tok, head), abs(head.i - token_i), place)
+                  for head, place in options]
+        _, dist, _, place = min(scored, key=lambda s: (s[0], s[1], s[2]))
+        return place if dist <= MAX_TREE_DISTANCE else None
+
+    return location_for_token

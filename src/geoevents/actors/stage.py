@@ -1,13 +1,115 @@
-"""Actors stage (first version): NER mentions of countries coded by name."""
+"""Actors stage: dictionary matching plus NER, composed, coded at the document date.
+
+Every person, country, organisation and agent phrase becomes an ``Actor`` in
+``ctx.actors``; capitals and seats of government become "metonym" actors only when
+the parse shows them acting; pronouns and "the country" get the code of their
+antecedent. ``ctx.extras["actors"]`` publishes ``code_at(actor, date)`` so the events
+stage can re-code a person at the event's own date.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from geoevents.actors.coref import resolve_pronouns
+from geoevents.actors.lexicon import Lexicon, get_lexicon
+from geoevents.actors.mentions import (
+    Atom,
+    Mention,
+    compose,
+    find_atoms,
+    guess_names_after_titles,
+    recode_person,
+)
+from geoevents.actors.metonymy import acts
+from geoevents.actors.resolve import as_date
 from geoevents.model import Actor
 from geoevents.stage import StageContext
 
-# A first honest cut; the full dictionary lives in actors/data (see issue 3).
-_COUNTRIES = {"russia": "RUS", "kyrgyzstan": "KGZ", "kazakhstan": "KAZ", "ukraine": "UKR",
-              "china": "CHN", "united states": "USA", "the united states": "USA"}
+_NER_PEOPLE = frozenset({"PERSON"})
+_PLACE_KINDS = frozenset({"country", "capital", "city", "demonym"})
+
+
+def _ner_people(doc: Doc, text: str, atoms: list[Atom]) -> list[Atom]:
+    """People the dictionary does not know, from spaCy's NER (no overlap with dictionary names)."""
+    out = list(atoms)
+    named = bytearray(len(text) + 1)
+    for a in atoms:
+        if a.kind != "agent":
+            named[a.start:a.end] = b"\x01" * (a.end - a.start)
+    for ent in doc.ents:
+        if ent.label_ not in _NER_PEOPLE:
+            continue
+        start, end = ent.start_char, ent.end_char
+        if ent[0].lower_ in ("the", "a", "an"):
+            start = ent[1].idx if len(ent) > 1 else end
+        if start >= end:
+            continue
+        if any(named[start:end]):
+            # "Michael Jordan", "Chad Smith": a multi-word name wrapping a place word is a person
+            inside = [a for a in out if a.kind != "agent" and a.start < end and start < a.end]
+            if len(ent) < 2 or not all(a.kind in _PLACE_KINDS and start <= a.start and a.end <= end
+                                       for a in inside) or text[start:end].count(" ") < 1:
+                continue
+            if any(text[a.start:a.end] == text[start:end] for a in inside):
+                continue
+            out = [a for a in out if a not in inside]
+        # drop a title NER kept inside the name ("President Zheenbek Kulubaev")
+        inner = [a for a in atoms if a.kind == "agent" and start <= a.start < end]
+        if inner:
+            start = max(a.end for a in inner)
+            while start < end and text[start] == " ":
+                start += 1
+            if start >= end:
+                continue
+        out.append(Atom(start, end, "person", None))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _accept_modifier(doc: Doc):  # type: ignore[no-untyped-def]
+    """Accept "Russian state-owned firms" only if the adjective really modifies the noun."""
+    def accept(m_start: int, m_end: int, h_start: int, h_end: int) -> bool:
+        mod = doc.char_span(m_start, m_end, alignment_mode="expand")
+        head = doc.char_span(h_start, h_end, alignment_mode="expand")
+        if mod is None or head is None:
+            return False
+        return head.root in mod.root.ancestors
+    return accept
+
+
+def _bind_short_names(mentions: list[Mention], text: str) -> None:
+    """Unknown "Kulubaev" after unknown "Zheenbek Kulubaev": same person, same code."""
+    full: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind != "person" or not (m.entity or "").startswith("?"):
+            continue
+        name = m.name or ""
+        last = name.split()[-1] if name.split() else name
+        if len(name.split()) == 1 and last in full:
+            src = full[last]
+            m.name, m.country, m.sector, m.code, m.entity = (src.name, src.country, src.sector,
+                                                             src.code, src.entity)
+        elif len(name.split()) > 1:
+            full.setdefault(last, m)
+
+
+def _bare_modifier(doc: Doc, m: Mention) -> bool:
+    """An agent noun used as a modifier with no country ("joint military exercises")."""
+    if m.kind != "agent" or m.country is not None:
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("amod", "compound", "nmod") and not (span.start <= root.head.i < span.end)
+
+
+def _to_actor(text: str, m: Mention) -> Actor:
+    return Actor(m.start, m.end, text[m.start:m.end], name=m.name, country=m.country,
+                 sector=m.sector, code=m.code, wikidata=m.wikidata, kind=m.kind)
 
 
 class ActorsStage:
@@ -15,12 +117,50 @@ class ActorsStage:
     requires: tuple[str, ...] = ()
     assigns = "actors"
 
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or get_lexicon()
+
+    def mentions(self, doc: Doc, date: dt.date, text: str | None = None) -> list[Mention]:
+        text = doc.text if text is None else text  # doc.text is rebuilt on each access
+        lex = self.lexicon
+        atoms = _ner_people(doc, text, guess_names_after_titles(text, find_atoms(text, lex), lex))
+        atoms = _dedupe(atoms)
+        mentions = compose(text, atoms, lex, date, accept=_accept_modifier(doc))
+        mentions = [m for m in mentions
+                    if m.seat not in ("capital", "seat") or acts(doc, m.start, m.end, m.seat)]
+        mentions = [m for m in mentions if not _bare_modifier(doc, m)]
+        _bind_short_names(mentions, text)
+        mentions.extend(resolve_pronouns(doc, mentions, text))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
     def __call__(self, ctx: StageContext) -> None:
-        for ent in ctx.doc.ents:
-            if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
-                code = _COUNTRIES.get(ent.text.lower())
-                ctx.actors.append(Actor(ent.start_char, ent.end_char, ent.text, name=ent.text,
-                                        country=code, code=code, kind=ent.label_.lower()))
+        date = as_date(ctx.reference_date)
+        mentions = self.mentions(ctx.doc, date, ctx.text)
+        ctx.actors.extend(_to_actor(ctx.text, m) for m in mentions)
+        lex = self.lexicon
+
+        def code_at(actor: Actor, when: str | dt.date | None) -> Actor:
+            """The same actor coded at another date (a known person's role then)."""
+            if actor.name not in lex.people or when is None:
+                return actor
+            m = Mention(actor.start, actor.end, actor.kind or "person", entity=actor.name)
+            recode_person(m, lex, as_date(when))
+            return Actor(actor.start, actor.end, actor.text, name=m.name, country=m.country,
+                         sector=m.sector, code=m.code, wikidata=m.wikidata, kind=actor.kind)
+
+        ctx.extras["actors"] = {"code_at": code_at, "date": date.isoformat()}
+
+
+def _dedupe(atoms: list[Atom]) -> list[Atom]:
+    """Drop atoms overlapping an earlier, longer one (NER and title-name guesses may overlap)."""
+    atoms = sorted(atoms, key=lambda a: (a.start, a.start - a.end))
+    out: list[Atom] = []
+    for a in atoms:
+        if out and a.start < out[-1].end:
+            continue
+        out.append(a)
+    return out
 
 
 def make_actors_stage() -> ActorsStage:

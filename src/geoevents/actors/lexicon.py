@@ -1,0 +1,336 @@
+"""The actor dictionary: countries, organisations, people with dated roles, agent nouns.
+
+Loaded once per process from ``actors/data/*.tsv`` and compiled into one
+Aho-Corasick automaton over case- and accent-folded text, so finding every
+dictionary phrase in an article is a single pass whatever the dictionary size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+
+from geoevents.actors.tables import Row, read_table
+from geoevents.errors import DataFileError
+
+SECTORS = frozenset(
+    "GOV MIL POL OPP REB BUS MED CVL JUD LEG COP SPY IGO NGO ELI REF LAB EDU HLH HRI ENV AGR CRM "
+    "DEV INS SEP UAF MNC IMG PTY RAD MOD SET PKO".split())
+AGENT_TYPES = frozenset({"title", "person", "group", "body"})
+IGO_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
+
+COUNTRY_COLUMNS = ("iso3", "name", "aliases", "adjectives", "capitals", "seats", "wikidata")
+CITY_COLUMNS = ("iso3", "cities")
+ORG_COLUMNS = ("code", "name", "aliases", "wikidata", "changes")
+PEOPLE_COLUMNS = ("name", "aliases", "wikidata", "gender", "country", "role", "sector", "start", "end")
+AGENT_COLUMNS = ("phrase", "sector", "type", "generic")
+
+
+def _fold_char(ch: str) -> str:
+    """One character, lowercased and stripped of accents, always one character long."""
+    low = ch.lower()
+    if len(low) != 1:
+        low = unicodedata.normalize("NFD", ch)[0].lower()
+    base = unicodedata.normalize("NFD", low)[0]
+    return base if base.isascii() else low
+
+
+class _FoldTable(dict):
+    """``str.translate`` table that folds lazily (Latin letters, curly quotes, dashes)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in "’‘ʼ`´":
+            out = "'"
+        elif ch in "‐‑‒–—":
+            out = "-"
+        else:
+            out = _fold_char(ch)
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
+# Candidate acronyms: capitalised words, looked up in a dict (faster than a big alternation).
+_ACRONYM_WORD = re.compile(r"(?<![\w.])[A-Z][\w.&+-]*")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def fold(text: str) -> str:
+    """Lowercase, accent-free text with the same length (offsets stay valid)."""
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter whose lowercase is longer ("İ")
+        return text.translate(_FOLD)
+    if low.isascii():
+        return low
+    return _NON_ASCII.sub(lambda m: _FOLD[ord(m.group(0))], low)
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    wikidata: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    code: str
+    name: str
+    country: str | None
+    sector: str | None
+    wikidata: str | None
+    changes: tuple[tuple[dt.date, str], ...] = ()  # (from date, new code), in date order
+
+    def code_at(self, date: dt.date) -> str:
+        code = self.code
+        for start, new in self.changes:
+            if date >= start:
+                code = new
+        return code
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    country: str
+    title: str
+    sector: str
+    start: dt.date | None
+    end: dt.date | None  # exclusive: the day the successor took office
+
+    def holds(self, date: dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass(slots=True)
+class Person:
+    key: str
+    name: str
+    wikidata: str | None
+    gender: str | None  # "M", "F" or None
+    roles: list[Role] = field(default_factory=list)
+
+    def role_at(self, date: dt.date) -> Role | None:
+        for role in self.roles:  # file order: the main office of a period comes first
+            if role.holds(date):
+                return role
+        return None
+
+    def home_country(self, date: dt.date) -> str:
+        """The country of the role nearest to ``date`` (for ELI, former officials)."""
+        def distance(role: Role) -> int:
+            if role.holds(date):
+                return 0
+            if role.end is not None and role.end <= date:
+                return (date - role.end).days
+            return ((role.start or date) - date).days
+        return min(self.roles, key=distance).country
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    phrase: str
+    sector: str
+    type: str  # title (precedes a name), person, group, body
+    generic: bool  # weak head ("officials", "leaders"): a more specific noun beside it wins
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a dictionary phrase can mean."""
+
+    kind: str  # country demonym capital seat city org person agent
+    key: str
+    cased: str | None  # the exact spelling required (acronyms), or None
+    caps: tuple[int, ...] = ()  # words that must be capitalised ("Russia Today", not "Russia today")
+
+
+def code_for(country: str | None, sector: str | None) -> str | None:
+    return f"{country or ''}{sector or ''}" or None
+
+
+def split_code(code: str, countries: dict[str, Country]) -> tuple[str | None, str | None]:
+    """(country, sector) of a CAMEO-style code such as RUSBUS, IGONAT or AFGGOV."""
+    head, rest = code[:3], code[3:6]
+    if head in IGO_PREFIXES:
+        return None, head
+    if head in countries:
+        return head, rest or None
+    return None, rest or None
+
+
+@dataclass
+class Lexicon:
+    countries: dict[str, Country] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    agents: dict[str, Agent] = field(default_factory=dict)
+    by_qid: dict[str, str] = field(default_factory=dict)  # country QID -> ISO3
+    by_name: dict[str, str] = field(default_factory=dict)  # folded country name -> ISO3
+    entries: dict[str, list[Entry]] = field(default_factory=dict)
+    automaton: ahocorasick.Automaton | None = None
+    acronyms: dict[str, str] = field(default_factory=dict)  # exact spelling -> folded key
+    acronym_pattern: re.Pattern[str] | None = None
+
+    def add(self, phrase: str, kind: str, key: str) -> None:
+        phrase = " ".join(phrase.split())
+        if phrase[:4].lower() == "the " and kind != "agent":
+            phrase = phrase[4:]  # the article is not part of the name ("the Kremlin")
+        if not phrase:
+            return
+        letters = [c for c in phrase if c.isalpha()]
+        # Short all-capital acronyms (US, UN, WHO, IS) must match their case exactly.
+        cased = phrase if letters and len(letters) <= 5 and all(c.isupper() for c in letters) else None
+        bucket = self.entries.setdefault(fold(phrase), [])
+        caps = () if kind == "agent" else tuple(
+            i for i, word in enumerate(phrase.split(" ")) if word[:1].isupper())
+        entry = Entry(kind, key, cased, caps)
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def compile(self) -> None:
+        """Acronyms (exact case) go to one regex; every other phrase to the automaton.
+
+        Short acronyms folded to lowercase ("is", "us", "un") would hit inside and between
+        ordinary words hundreds of times per article; matched in their own case they don't.
+        """
+        automaton = ahocorasick.Automaton()
+        acronyms: dict[str, str] = {}
+        for folded, entries in self.entries.items():
+            if all(e.cased is not None for e in entries):
+                for e in entries:
+                    acronyms[e.cased] = folded  # type: ignore[index]
+            else:
+                automaton.add_word(folded, folded)
+        automaton.make_automaton()
+        self.automaton = automaton
+        self.acronyms = acronyms
+        self.acronym_pattern = _ACRONYM_WORD
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("geoevents.actors") / "data"))
+
+
+def _load_countries(lex: Lexicon, path: Path) -> None:
+    for row in read_table(path, COUNTRY_COLUMNS, required=("iso3", "name")):
+        iso3 = row.get("iso3")
+        if len(iso3) != 3 or not iso3.isupper():
+            raise row.fail(f"iso3 {iso3!r} is not an ISO 3166-1 alpha-3 code")
+        if iso3 in lex.countries:
+            raise row.fail(f"country {iso3} listed twice")
+        qid = row.get("wikidata") or None
+        lex.countries[iso3] = Country(iso3, row.get("name"), qid)
+        if qid:
+            lex.by_qid[qid] = iso3
+        for name in [row.get("name"), *row.list("aliases")]:
+            lex.add(name, "country", iso3)
+            lex.by_name[fold(name)] = iso3
+        for adjective in row.list("adjectives"):
+            lex.add(adjective, "demonym", iso3)
+        for capital in row.list("capitals"):
+            lex.add(capital, "capital", iso3)
+        for seat in row.list("seats"):
+            lex.add(seat, "seat", iso3)
+
+
+def _load_cities(lex: Lexicon, path: Path) -> None:
+    for row in read_table(path, CITY_COLUMNS, required=("iso3", "cities")):
+        if row.get("iso3") not in lex.countries:
+            raise row.fail(f"unknown country {row.get('iso3')!r} (not in countries.tsv)")
+        for city in row.list("cities"):
+            lex.add(city, "city", row.get("iso3"))
+
+
+def _check_sector(row: Row, sector: str) -> None:
+    if sector not in SECTORS:
+        raise row.fail(f"unknown sector {sector!r}; known: {' '.join(sorted(SECTORS))}")
+
+
+def _load_organisations(lex: Lexicon, path: Path) -> None:
+    for row in read_table(path, ORG_COLUMNS, required=("code", "name")):
+        code = row.get("code")
+        country, sector = split_code(code, lex.countries)
+        if sector is None or not code.isalnum() or not code.isupper():
+            raise row.fail(f"code {code!r} should be a country (ISO3) or IGO/NGO/MNC/IMG prefix "
+                           f"plus a sector or group code, e.g. RUSBUS or IGONAT")
+        changes = []
+        for item in row.list("changes"):
+            when, _, new = item.partition(":")
+            try:
+                changes.append((dt.date.fromisoformat(when), new))
+            except ValueError:
+                raise row.fail(f"change {item!r} should be DATE:CODE, e.g. 2021-08-15:AFGGOV") from None
+        key = f"{code}:{row.get('name')}"
+        lex.organisations[key] = Organisation(code, row.get("name"), country, sector,
+                                              row.get("wikidata") or None, tuple(sorted(changes)))
+        for name in [row.get("name"), *row.list("aliases")]:
+            lex.add(name, "org", key)
+
+
+def load_people(lex: Lexicon, path: Path) -> None:
+    for row in read_table(path, PEOPLE_COLUMNS, required=("name", "country", "sector")):
+        name = row.get("name")
+        country, sector = row.get("country"), row.get("sector")
+        if country not in lex.countries and not country.startswith(IGO_PREFIXES):
+            raise row.fail(f"unknown country {country!r} (not in countries.tsv, not an IGO/NGO code)")
+        _check_sector(row, sector)
+        gender = row.get("gender") or None
+        if gender not in (None, "M", "F"):
+            raise row.fail(f"gender {gender!r} should be M, F or empty")
+        start, end = row.date("start"), row.date("end")
+        if start and end and end < start:
+            raise row.fail(f"role ends ({end}) before it starts ({start})")
+        person = lex.people.get(name)
+        if person is None:
+            person = lex.people[name] = Person(name, name, row.get("wikidata") or None, gender)
+            lex.add(name, "person", name)
+        person.wikidata = person.wikidata or row.get("wikidata") or None
+        person.gender = person.gender or gender
+        for alias in row.list("aliases"):
+            lex.add(alias, "person", name)
+        if row.get("role") or start or end:
+            person.roles.append(Role(country, row.get("role"), sector, start, end))
+        elif not person.roles:
+            person.roles.append(Role(country, "", sector, None, None))
+
+
+def _load_agents(lex: Lexicon, path: Path) -> None:
+    for row in read_table(path, AGENT_COLUMNS, required=("phrase", "sector", "type")):
+        _check_sector(row, row.get("sector"))
+        if row.get("type") not in AGENT_TYPES:
+            raise row.fail(f"type {row.get('type')!r} should be one of {', '.join(sorted(AGENT_TYPES))}")
+        phrase = fold(" ".join(row.get("phrase").split()))
+        lex.agents[phrase] = Agent(phrase, row.get("sector"), row.get("type"), row.get("generic") == "y")
+        lex.add(phrase, "agent", phrase)
+
+
+def build_lexicon(directory: Path) -> Lexicon:
+    """Read every table in ``directory`` (people*.tsv may be several files)."""
+    lex = Lexicon()
+    _load_countries(lex, directory / "countries.tsv")
+    _load_cities(lex, directory / "cities.tsv")
+    _load_organisations(lex, directory / "organisations.tsv")
+    _load_agents(lex, directory / "agents.tsv")
+    people_files = sorted(directory.glob("people*.tsv"))
+    if not people_files:
+        raise DataFileError(f"{directory}: no people*.tsv file")
+    for path in people_files:
+        load_people(lex, path)
+    lex.compile()
+    return lex
+
+
+@lru_cache(maxsize=2)
+def get_lexicon(directory: str | None = None) -> Lexicon:
+    """The process-wide dictionary (built on first use, then cached)."""
+    return build_lexicon(Path(directory) if directory else data_dir())

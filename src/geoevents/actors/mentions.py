@@ -1,0 +1,398 @@
+"""Dictionary phrases in text, and how adjacent phrases combine into coded actors.
+
+``find_atoms`` runs the Aho-Corasick automaton once over the folded text and keeps the
+leftmost-longest matches that sit on token boundaries. ``compose`` then reads the
+atoms left to right and joins the ones that make one actor: a title before a name
+("Kazakh President Kassym-Jomart Tokayev"), a country adjective or genitive before an
+agent noun ("Kyrgyz border guards", "Russia's foreign minister", "a Moscow court"),
+an agent noun followed by "of/in COUNTRY" ("protesters in Almaty").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from geoevents.actors.lexicon import IGO_PREFIXES, Agent, Lexicon, code_for, fold, split_code
+
+# Which reading wins when one phrase has several (e.g. "Georgia" the country, not the city).
+_KIND_RANK = {"person": 0, "org": 1, "seat": 2, "country": 3, "capital": 4, "demonym": 5,
+              "city": 6, "agent": 7}
+_NAME_KINDS = frozenset({"person", "org", "seat", "country", "capital", "demonym", "city"})
+
+_ADJACENT = re.compile(r"[ \t]*-?[ \t]*")
+_GENITIVE = re.compile(r"['’]s?[ \t]+")
+_COORD = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+_AFTER = re.compile(r"[ \t]+(?:of|in|from|for)[ \t]+(?:the[ \t]+)?")
+_MODIFIER_WORDS = re.compile(r"[ \t]+((?:[a-z][a-z-]*[ \t]+){1,2})")
+_GENITIVE_MODIFIERS = re.compile(r"['’]s?[ \t]+((?:[a-z][a-z-]*[ \t]+){1,2})")
+_NOT_MODIFIERS = frozenset(
+    "and or of in on at to the a an that which who whom is are was were be been has have had "
+    "said says say will would could should may might can did do does not with by for from as "
+    "than then also about after before".split())
+_FORMER = re.compile(r"(?:former|ex-|ex|then-former|late)[ \t-]*$", re.IGNORECASE)
+_NOT_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December The A An On In At And But He She It They "
+    "This That Said Says".split())
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+
+
+@dataclass(slots=True)
+class Atom:
+    start: int
+    end: int
+    kind: str  # person org seat country capital demonym city agent
+    key: str | None  # person name, org key, ISO3, agent phrase; None for an unknown person
+    alts: tuple[str, ...] = ()  # other people the same short name may denote
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor found in text, before it becomes a model ``Actor``."""
+
+    start: int
+    end: int
+    kind: str  # person country organisation agent metonym
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    wikidata: str | None = None
+    entity: str | None = None  # what coreference chains join on (person, org, ISO3)
+    head_start: int = 0  # the head phrase (the name, the agent noun) inside the mention
+    head_end: int = 0
+    number: str = "sg"  # sg or pl
+    gender: str | None = None
+    human: bool = False  # a person or a person-like agent ("the Russian leader")
+    seat: str | None = None  # "capital" or "seat" when it may be a place rather than an actor
+    parts: list[int] = field(default_factory=list)
+
+
+def find_atoms(text: str, lex: Lexicon) -> list[Atom]:
+    """Leftmost-longest dictionary matches on token boundaries."""
+    folded = fold(text)
+    found: list[Atom] = []
+    size = len(text)
+    assert lex.automaton is not None
+    hits = [(end_index + 1 - len(phrase), end_index + 1, phrase)
+            for end_index, phrase in lex.automaton.iter(folded)]
+    if lex.acronym_pattern is not None:
+        acronyms = lex.acronyms
+        for m in lex.acronym_pattern.finditer(text):
+            word = m.group(0)
+            while word and word not in acronyms and word[-1] in ".-+&":
+                word = word[:-1]  # "the US." at the end of a sentence
+            if word in acronyms:
+                hits.append((m.start(), m.start() + len(word), acronyms[word]))
+    for start, end, phrase in hits:
+        if (start > 0 and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum()):
+            continue
+        surface = text[start:end]
+        best: Atom | None = None
+        people: list[str] = []
+        for entry in lex.entries[phrase]:
+            if entry.cased is not None and surface != entry.cased:
+                continue
+            if entry.kind in _NAME_KINDS and not (surface[0].isupper() or surface[0].isdigit()):
+                continue
+            if len(entry.caps) > 1:
+                words = surface.split(" ")
+                if any(not words[i][:1].isupper() for i in entry.caps if i < len(words)):
+                    continue
+            if entry.kind == "person":
+                people.append(entry.key)
+            if best is None or _KIND_RANK[entry.kind] < _KIND_RANK[best.kind]:
+                best = Atom(start, end, entry.kind, entry.key)
+        if best is not None:
+            if best.kind == "person" and len(people) > 1:
+                best.alts = tuple(people)
+            found.append(best)
+    found.sort(key=lambda a: (a.start - a.end, a.start))
+    taken = bytearray(size + 1)
+    chosen = []
+    for atom in found:
+        if any(taken[atom.start:atom.end]):
+            continue
+        taken[atom.start:atom.end] = b"\x01" * (atom.end - atom.start)
+        chosen.append(atom)
+    chosen.sort(key=lambda a: a.start)
+    return chosen
+
+
+def guess_names_after_titles(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
+    """Unknown names right after a title ("Foreign Minister Zheenbek Kulubaev")."""
+    out = list(atoms)
+    starts = {a.start for a in atoms}
+    for atom in atoms:
+        if atom.kind != "agent" or lex.agents[atom.key].type not in ("title", "person"):
+            continue
+        pos, words, end = atom.end, 0, atom.end
+        while words < 4:
+            m = re.match(r"[ \t]+", text[pos:])
+            if not m:
+                break
+            w = _CAPITALISED.match(text, pos + m.end())
+            if not w or (pos + m.end()) in starts or w.group(0) in _NOT_NAMES:
+                break
+            pos = end = w.end()
+            words += 1
+        if words:
+            out.append(Atom(atom.end + (len(text[atom.end:]) - len(text[atom.end:].lstrip())), end,
+                            "person", None))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+@dataclass(slots=True)
+class _Chain:
+    start: int
+    end: int
+    agents: list[Agent]
+
+    @property
+    def head(self) -> Agent:
+        return self.agents[-1]
+
+    @property
+    def sector(self) -> str:
+        specific = [a for a in self.agents if not a.generic]
+        return (specific or self.agents)[-1].sector
+
+    @property
+    def is_title(self) -> bool:
+        return self.head.type == "title"
+
+
+Item = Atom | _Chain
+Accept = Callable[[int, int, int, int], bool]  # (modifier start, end, head start, end) -> bool
+
+
+def _chains(atoms: list[Atom], text: str, lex: Lexicon) -> list[Item]:
+    items: list[Item] = []
+    for atom in atoms:
+        prev = items[-1] if items else None
+        if (atom.kind == "agent" and isinstance(prev, _Chain)
+                and _ADJACENT.fullmatch(text[prev.end:atom.start])):
+            prev.agents.append(lex.agents[atom.key])
+            prev.end = atom.end
+        elif atom.kind == "agent":
+            items.append(_Chain(atom.start, atom.end, [lex.agents[atom.key]]))
+        else:
+            items.append(atom)
+    return items
+
+
+def _country_of(atom: Atom, lex: Lexicon, date: dt.date) -> str | None:
+    if atom.kind in ("country", "demonym", "capital", "city", "seat"):
+        return atom.key
+    if atom.kind == "org" and atom.key:
+        return lex.organisations[atom.key].country
+    return None
+
+
+def _is_modifier(item: Item | None) -> bool:
+    return isinstance(item, Atom) and item.kind in ("demonym", "capital", "city", "country", "org", "seat")
+
+
+def _joins(text: str, left: Item, right: Item, accept: Accept | None) -> bool:
+    """Whether ``left`` modifies ``right`` ("Russian firms", "Russia's minister")."""
+    assert isinstance(left, Atom)
+    gap = text[left.end:right.start]
+    if left.kind == "country" and (_GENITIVE.fullmatch(gap) or re.fullmatch(r"[ \t]+", gap)):
+        return True  # "Russia's troops", also headline style "Russia troops"
+    if left.kind != "country" and (_ADJACENT.fullmatch(gap)
+                                   or (left.kind != "demonym" and _GENITIVE.fullmatch(gap))):
+        return True
+    m = _MODIFIER_WORDS.fullmatch(gap) if left.kind in ("demonym", "capital") else None
+    if m is None and left.kind != "demonym":
+        m = _GENITIVE_MODIFIERS.fullmatch(gap)  # "Iran's religious leader"
+    if m and not (set(m.group(1).split()) & _NOT_MODIFIERS):
+        return accept(left.start, left.end, right.start, right.end) if accept else True
+    return False
+
+
+def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
+            accept: Accept | None = None) -> list[Mention]:
+    """Join atoms into actor mentions coded at ``date``."""
+    items = _chains(atoms, text, lex)
+    used = [False] * len(items)
+    mentions: list[Mention] = []
+
+    def modifiers_before(i: int, first_start: int) -> list[int]:
+        """Indices of country modifiers before item i, coordinated ones included."""
+        found: list[int] = []
+        j = i - 1
+        if j >= 0 and not used[j] and _is_modifier(items[j]) and _joins(text, items[j], items[i], accept):
+            found.append(j)
+            while (j - 1 >= 0 and not used[j - 1] and isinstance(items[j - 1], Atom)
+                   and items[j - 1].kind == "demonym" == items[j].kind
+                   and _COORD.fullmatch(text[items[j - 1].end:items[j].start])):
+                j -= 1
+                found.append(j)
+        return sorted(found)
+
+    def is_former(start: int) -> bool:
+        return bool(_FORMER.search(text[max(0, start - 12):start]))
+
+    # 1. People, with any title and country modifier in front of the name.
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if not (isinstance(item, Atom) and item.kind == "person"):
+            continue
+        if item.alts:
+            item.key = _disambiguate(item.alts, seen, lex, date)
+        if item.key:
+            seen.add(item.key)
+        parts = [i]
+        title: _Chain | None = None
+        j = i - 1
+        if j >= 0 and isinstance(items[j], _Chain) and items[j].head.type in ("title", "person") \
+                and not used[j] \
+                and _ADJACENT.fullmatch(text[items[j].end:item.start]):
+            title = items[j]
+            parts.insert(0, j)
+        mods = modifiers_before(parts[0], items[parts[0]].start)
+        mods = [m for m in mods if items[m].kind != "org"]
+        parts = mods + parts
+        start = items[parts[0]].start
+        former = is_former(start)
+        mention = Mention(start, item.end, "person", head_start=item.start, head_end=item.end,
+                          human=True, parts=parts)
+        if item.key is not None:
+            _code_person(mention, lex, item.key, date, former)
+        else:
+            mention.name = text[item.start:item.end]
+            mention.entity = "?" + mention.name
+            mention.country = _country_of(items[mods[-1]], lex, date) if mods else None
+            mention.sector = ("ELI" if former else title.sector) if title else None
+            mention.code = code_for(mention.country, mention.sector)
+        for p in parts:
+            used[p] = True
+        mentions.append(mention)
+
+    # 2. Agent nouns with their country: before (adjective, genitive, capital) or after ("of X").
+    for i, item in enumerate(items):
+        if not isinstance(item, _Chain) or used[i]:
+            continue
+        mods = modifiers_before(i, item.start)
+        sector = "ELI" if is_former(items[mods[0]].start if mods else item.start) else item.sector
+        after = None
+        if not mods and i + 1 < len(items) and not used[i + 1]:
+            nxt = items[i + 1]
+            if isinstance(nxt, Atom) and nxt.kind in ("country", "capital", "city", "demonym") \
+                    and _AFTER.fullmatch(text[item.end:nxt.start]):
+                after = i + 1
+        human = item.head.type in ("title", "person")
+        number = "pl" if item.head.type == "group" else "sg"
+        if mods:
+            org_mods = [m for m in mods if items[m].kind == "org"]
+            if org_mods:  # "Taliban authorities", "NATO troops": the organisation acts
+                continue
+            for k, m in enumerate(mods):
+                last = k == len(mods) - 1
+                atom = items[m]
+                country = _country_of(atom, lex, date)
+                start = atom.start
+                end = item.end if last else atom.end
+                mentions.append(Mention(start, end, "agent", name=None, country=country, sector=sector,
+                                        code=code_for(country, sector), entity=f"{country}{sector}",
+                                        head_start=item.start, head_end=item.end, number=number,
+                                        human=human, parts=[m, i] if last else [m]))
+                used[m] = True
+        elif after is not None:
+            atom = items[after]
+            country = _country_of(atom, lex, date)
+            mentions.append(Mention(item.start, atom.end, "agent", country=country, sector=sector,
+                                    code=code_for(country, sector), entity=f"{country}{sector}",
+                                    head_start=item.start, head_end=item.end, number=number,
+                                    human=human, parts=[i, after]))
+            used[after] = True
+        else:
+            mentions.append(Mention(item.start, item.end, "agent", sector=sector, code=sector,
+                                    entity=None, head_start=item.start, head_end=item.end,
+                                    number=number, human=human, parts=[i]))
+        used[i] = True
+
+    # 3. Everything else that can act on its own: organisations first, as they may take the
+    # adjective in front ("Pakistani Taliban").
+    order = sorted(range(len(items)),
+                   key=lambda k: not (isinstance(items[k], Atom) and items[k].kind == "org"))
+    for i in order:
+        item = items[i]
+        if used[i] or not isinstance(item, Atom):
+            continue
+        if item.kind == "org":
+            org = lex.organisations[item.key]
+            code = org.code_at(date)
+            country, sector = split_code(code, lex.countries)
+            end = item.end
+            if i + 1 < len(items) and isinstance(items[i + 1], _Chain) and not used[i + 1] \
+                    and _ADJACENT.fullmatch(text[item.end:items[i + 1].start]):
+                end = items[i + 1].end  # "Taliban authorities"
+                used[i + 1] = True
+            start = item.start
+            prev = items[i - 1] if i > 0 else None
+            if (country and isinstance(prev, Atom) and prev.kind == "demonym" and not used[i - 1]
+                    and _ADJACENT.fullmatch(text[prev.end:item.start])):
+                # "Pakistani Taliban": the national branch of a movement
+                if prev.key != country:  # a foreign branch keeps the movement's own role
+                    sector = split_code(org.code, lex.countries)[1]
+                country, start = prev.key, prev.start
+                code = code_for(country, sector) or code
+                used[i - 1] = True
+            mentions.append(Mention(start, end, "organisation", name=org.name, country=country,
+                                    sector=sector, code=code, wikidata=org.wikidata, entity=item.key,
+                                    head_start=item.start, head_end=item.end, number="sg", parts=[i]))
+        elif item.kind in ("country", "demonym"):
+            c = lex.countries[item.key]
+            mentions.append(Mention(item.start, item.end, "country", name=c.name, country=c.iso3,
+                                    code=c.iso3, wikidata=c.wikidata if item.kind == "country" else None,
+                                    entity=c.iso3, head_start=item.start, head_end=item.end,
+                                    seat="demonym" if item.kind == "demonym" else None, parts=[i]))
+        elif item.kind in ("capital", "seat"):
+            c = lex.countries[item.key]
+            mentions.append(Mention(item.start, item.end, "metonym", name=c.name, country=c.iso3,
+                                    sector="GOV", code=f"{c.iso3}GOV", entity=c.iso3,
+                                    head_start=item.start, head_end=item.end, seat=item.kind, parts=[i]))
+        used[i] = True
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _disambiguate(keys: tuple[str, ...], seen: set[str], lex: Lexicon, date: dt.date) -> str:
+    """One person for an ambiguous short name: already named in the text, else in office."""
+    for key in keys:
+        if key in seen:
+            return key
+    for key in keys:
+        if lex.people[key].role_at(date) is not None:
+            return key
+    return keys[0]
+
+
+def _code_person(mention: Mention, lex: Lexicon, key: str, date: dt.date, former: bool) -> None:
+    person = lex.people[key]
+    role = person.role_at(date)
+    if role is not None:
+        mention.country, mention.sector = role.country, role.sector
+    else:
+        mention.country, mention.sector = person.home_country(date), "ELI"
+    mention.name, mention.wikidata, mention.entity = person.name, person.wikidata, person.key
+    mention.gender = person.gender
+    mention.code = code_for(mention.country, mention.sector)
+    if mention.country and mention.country.startswith(IGO_PREFIXES):  # UN, NATO officials
+        mention.code = mention.country if role is not None else mention.sector
+        mention.country = None
+
+
+def recode_person(mention: Mention, lex: Lexicon, date: dt.date) -> None:
+    """Re-code a known person's mention at another date (event date instead of publication)."""
+    if mention.entity in lex.people:
+        _code_person(mention, lex, mention.entity, date, False)
+
+
+def fold_key(text: str) -> str:
+    return fold(" ".join(text.split()))

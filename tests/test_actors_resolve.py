@@ -1,0 +1,85 @@
+"""Coding free-standing actor strings at a date (geoevents resolve-actors)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.actors.resolve import resolve_string
+
+
+@pytest.mark.parametrize(("text", "date", "country", "sector"), [
+    ("Donald Trump", "2019-06-01", "USA", "GOV"),
+    ("Donald Trump", "2022-03-01", "USA", "ELI"),
+    ("Donald Trump", "2025-02-01", "USA", "GOV"),
+    ("Joe Biden", "2025-06-01", "USA", "ELI"),
+    ("Kassym-Jomart Tokayev", "2020-01-01", "KAZ", "GOV"),
+    ("Kassym-Jomart Tokayev", "2012-01-01", None, "IGO"),  # UN Geneva director-general then
+    ("Sadyr Japarov", "2026-11-01", "KGZ", "GOV"),
+    ("Medvedev", "2010-01-01", "RUS", "GOV"),
+    ("Sergey Shoigu", "2020-01-01", "RUS", "MIL"),
+])
+def test_resolve_dated_roles(text, date, country, sector):
+    actor = resolve_string(text, date)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Uzbek border troops", "UZBMIL"),
+    ("Georgia's defence minister", "GEOMIL"),
+    ("the Armenian parliament", "ARMLEG"),
+    ("Turkish state media", "TURMED"),
+    ("Afghan refugees", "AFGREF"),
+    ("Belarusian opposition activists", "BLROPP"),
+    ("riot police in Shymkent", "KAZCOP"),
+    ("a Tashkent court", "UZBJUD"),
+    ("former Kazakh prime minister", "KAZELI"),
+    ("the president of Azerbaijan", "AZEGOV"),
+    ("Chinese state-owned companies", "CHNBUS"),
+    ("Iran's religious leader Ayatollah Ali Sistani", "IRNGOV"),
+    ("the Mozambique government", "MOZGOV"),
+    ("Kyrgyz security services", "KGZSPY"),
+    ("Pakistani Taliban", "PAKREB"),
+])
+def test_resolve_agent_phrases(text, code):
+    assert resolve_string(text, "2024-05-01").code == code
+
+
+@pytest.mark.parametrize(("text", "sector", "code"), [
+    ("the Shanghai Cooperation Organization", "IGO", "IGOSCO"),
+    ("CSTO", "IGO", "IGOCST"),
+    ("the EAEU", "IGO", "IGOEAU"),
+    ("Doctors Without Borders", "NGO", "NGOMSF"),
+    ("the IAEA", "IGO", "IGOIAE"),
+])
+def test_resolve_organisations(text, sector, code):
+    actor = resolve_string(text, "2024-05-01")
+    assert (actor.country, actor.sector, actor.code) == (None, sector, code)
+
+
+@pytest.mark.parametrize(("date", "code"), [("2020-05-01", "AFGREB"), ("2022-05-01", "AFGGOV")])
+def test_resolve_organisation_code_changes_with_date(date, code):
+    assert resolve_string("the Taliban", date).code == code
+
+
+@pytest.mark.parametrize(("text", "iso3"), [
+    ("Kirghizia", "KGZ"), ("Swaziland", "SWZ"), ("Burma", "MMR"), ("Emirati", "ARE"),
+    ("Côte d'Ivoire", "CIV"), ("Cote d’Ivoire", "CIV"), ("Türkiye", "TUR"),
+])
+def test_resolve_country_names_and_demonyms(text, iso3):
+    assert resolve_string(text).country == iso3
+
+
+@pytest.mark.parametrize(("text", "kind", "code"), [
+    ("Russia Today", "organisation", "RUSMED"),
+    ("Russia today", "country", "RUS"),  # a name's capitals must match, not just its letters
+    ("US", "country", "USA"),
+    ("us", None, None),  # acronyms match their exact case
+])
+def test_resolve_case_rules(text, kind, code):
+    actor = resolve_string(text, "2024-05-01")
+    assert (actor.kind, actor.code) == (kind, code)
+
+
+def test_resolve_unknown_string_is_uncoded():
+    actor = resolve_string("a man walking his dog", "2024-01-01")
+    assert actor.code is None and actor.country is None

@@ -1,0 +1,132 @@
+"""The actors stage in context: metonyms vs places, short names, pronouns, the seed."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.actors.stage import ActorsStage
+from geoevents.nlp import load_model
+from geoevents.stage import StageContext
+
+from .conftest import make_doc
+
+
+@pytest.fixture(scope="module")
+def run():
+    nlp = load_model()
+    stage = ActorsStage()
+
+    def _run(text: str, published: str | None = "2025-11-26"):
+        ctx = StageContext(document=make_doc(text, published), doc=nlp(text))
+        stage(ctx)
+        return ctx
+    return _run
+
+
+def _at(ctx, word: str, nth: int = 0):
+    start = -1
+    for _ in range(nth + 1):
+        start = ctx.text.index(word, start + 1)
+    return next((a for a in ctx.actors if a.start <= start < a.end), None)
+
+
+@pytest.mark.parametrize(("text", "word", "nth", "acting"), [
+    ("Moscow warned Tbilisi against joining the alliance.", "Moscow", 0, True),
+    ("The minister arrived in Moscow on Monday.", "Moscow", 0, False),
+    ("Erdogan paid a visit to Moscow last week.", "Moscow", 0, False),
+    ("Beijing rejected the accusations, calling them baseless.", "Beijing", 0, True),
+    ("Talks with Ankara have stalled.", "Ankara", 0, True),
+    ("Protesters gathered outside the White House.", "White House", 0, False),
+    ("The Kremlin said the talks were useful.", "Kremlin", 0, True),
+    ("He flew to Tehran, and Tehran later denied the report.", "Tehran", 1, True),
+    ("He flew to Tehran, and Tehran later denied the report.", "Tehran", 0, False),
+])
+def test_stage_metonyms_act_places_do_not(run, text, word, nth, acting):
+    actor = _at(run(text), word, nth)
+    if acting:
+        assert actor is not None and actor.kind == "metonym" and actor.sector == "GOV"
+    else:
+        assert actor is None
+
+
+@pytest.mark.parametrize(("text", "word", "nth", "code"), [
+    ("Japarov greeted Erdogan in Bishkek before he left for a meeting in Astana.", "he", 0, "KGZGOV"),
+    ("Lavrov spoke to reporters. He said the sanctions had failed.", "He", 0, "RUSGOV"),
+    ("Tokayev called Mirziyoyev after his return from Beijing.", "his", 0, "KAZGOV"),
+    ("Kaja Kallas met Lavrov. She said Europe would not yield.", "She", 0, "IGOEEC"),
+    ("Kazakh border guards detained two men. They said the men had crossed illegally.",
+     "They", 0, "KAZMIL"),
+    ("Kyrgyzstan signed the deal, and the country will receive loans.", "the country", 0, "KGZ"),
+])
+def test_stage_pronouns_take_their_antecedent(run, text, word, nth, code):
+    actor = _at(run(text), word, nth)
+    assert actor is not None and actor.kind == "pronoun" and actor.code == code
+
+
+def test_stage_pronoun_is_not_its_own_verbs_subject(run):
+    ctx = run("Putin thanked him for the invitation.")
+    assert _at(ctx, "him") is None or _at(ctx, "him").code != "RUSGOV"
+
+
+@pytest.mark.parametrize(("text", "short", "code"), [
+    ("Foreign Minister Zheenbek Kulubaev met envoys. Later Kulubaev flew home.", "Kulubaev", "KGZGOV"),
+    ("Uzbek Interior Minister Pulat Bobojonov resigned. Bobojonov denied wrongdoing.", "Bobojonov",
+     "UZBGOV"),
+    ("Vladimir Putin arrived late. Putin then spoke for an hour.", "Putin", "RUSGOV"),
+])
+def test_stage_short_names_bind_to_the_full_name(run, text, short, code):
+    actor = _at(run(text), short, 1 if text.count(short) > 1 else 0)
+    assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(("published", "sector"), [("2019-05-01", "GOV"), ("2022-05-01", "ELI"),
+                                                   ("2025-05-01", "GOV")])
+def test_stage_codes_people_at_the_publication_date(run, published, sector):
+    ctx = run("Donald Trump criticised the decision.", published)
+    assert _at(ctx, "Trump").sector == sector
+
+
+def test_stage_code_at_recodes_for_an_event_date(run):
+    ctx = run("In 2019 Donald Trump met Kim Jong Un.", "2025-11-26")
+    trump = _at(ctx, "Trump")
+    assert ctx.extras["actors"]["code_at"](trump, "2022-01-01").sector == "ELI"
+
+
+def test_stage_splits_coordinated_adjectives(run):
+    ctx = run("Senior Georgian and Armenian officials met on Friday.")
+    codes = {a.code for a in ctx.actors}
+    assert {"GEOGOV", "ARMGOV"} <= codes
+
+
+def test_stage_seed_codes(run, seed_document):
+    ctx = run(seed_document.text, seed_document.published)
+    def code(word: str, nth: int = 0) -> str | None:
+        actor = _at(ctx, word, nth)
+        return actor.code if actor else None
+    assert code("Vladimir Putin") == "RUSGOV"
+    assert code("Sadyr Japarov") == "KGZGOV"
+    assert code("Donald Trump") == "USAGOV"
+    assert code("Tokayev") == "KAZGOV"
+    assert code("Kremlin") == "RUSGOV"
+    assert code("Russian firms") == "RUSBUS"
+    assert code("Ukrainian children") == "UKRCVL"
+    assert code("International Criminal Court").startswith("IGO")
+    assert code("CSTO").startswith("IGO")
+    he = _at(ctx, "after he participated")
+    assert he is None  # the phrase itself is not a mention; the pronoun inside it is
+    he = next(a for a in ctx.actors if ctx.text[a.start - 6:a.start] == "after " and a.text == "he")
+    assert he.kind == "pronoun" and he.name == "Sadyr Japarov"
+    assert all(ctx.text[a.start:a.end] == a.text for a in ctx.actors)
+
+
+@pytest.mark.parametrize(("text", "word", "kind"), [
+    ("Michael Jordan praised the coach after the game.", "Jordan", "person"),
+    ("Jordan and Britain agreed to hold joint exercises.", "Jordan", "country"),
+])
+def test_stage_names_wrapping_a_country_word_are_people(run, text, word, kind):
+    assert _at(run(text), word).kind == kind
+
+
+def test_stage_bare_agent_modifier_is_not_an_actor(run):
+    ctx = run("The two countries will hold joint military exercises in May.")
+    assert _at(ctx, "military") is None

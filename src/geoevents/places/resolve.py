@@ -131,7 +131,7 @@ class Resolver:
                     scores.append([])
                     continue
                 parent = self._pattern(i)
-                key = (m.text, m.cue, m.source, parent)
+                key = (m.text, m.cue, m.source, parent, tuple(m.candidates))
                 if key not in memo:
                     ctx = countries - by_text.get(m.text, Counter())
                     near = [(lat, lon) for t, lat, lon in points if t != m.text] if round_ else []

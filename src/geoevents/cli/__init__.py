@@ -13,6 +13,8 @@ import sys
 from geoevents.cli import actors as _actors  # noqa: F401  (registers commands)
 from geoevents.cli import extract as _extract  # noqa: F401
 from geoevents.cli import info as _info  # noqa: F401
+from geoevents.cli import relations as _relations  # noqa: F401
+from geoevents.cli import serve as _serve  # noqa: F401
 from geoevents.cli import store as _store  # noqa: F401
 from geoevents.cli.app import app
 from geoevents.errors import GeoeventsError

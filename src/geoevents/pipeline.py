@@ -3,14 +3,27 @@
 Extraction is a pure function of the document and the pipeline's data files:
 no database, no network. ``Pipeline.version`` names the code and data that
 produced a result, so stored rows can say what made them.
+
+With ``n_process > 1`` whole batches (parse *and* stages) run in a pool of
+worker processes that lives as long as the pipeline: each worker gets the loaded
+model and stage data once (forked from the parent, copy-on-write), not per
+batch. spaCy's own ``n_process`` would parse in workers but run the stages in
+the parent, which then becomes the bottleneck (``benchmarks/throughput.py``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
+import signal
+import weakref
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 from geoevents import __version__
@@ -23,6 +36,40 @@ from geoevents.registry import get_factory
 from geoevents.stage import STAGE_KEYS, Stage, StageContext
 
 log = logging.getLogger(__name__)
+
+_WARM_UP_TEXT = ("The President of France met the German Chancellor in Berlin on Monday. "
+                 '"We agreed on trade," she said.')
+# The pipeline a pool worker process uses, set once by ``_init_worker``.
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(pipeline: Pipeline | None, config: Config) -> None:
+    global _WORKER_PIPELINE
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # forked workers inherit the parent's loaded pipeline; spawned ones build their own
+    _WORKER_PIPELINE = pipeline if pipeline is not None else Pipeline(config)
+    _WORKER_PIPELINE._pool = None
+
+
+def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _collect(chunk: list[Document], result: Future) -> Iterator[Extraction]:
+    # a worker that dies (killed, out of memory) raises BrokenProcessPool here, never hangs
+    for document, (language, extraction) in zip(chunk, result.result(), strict=True):
+        if language and not document.language:
+            document.language = language  # as skip_reason does in one process
+        yield extraction
+
+
+def _extract_in_worker(docs: list[Document]) -> list[tuple[str | None, Extraction]]:
+    """Extract one batch in a worker; the detected language travels back with each result."""
+    assert _WORKER_PIPELINE is not None
+    extractions = list(_WORKER_PIPELINE._extract_serial(docs))
+    return [(d.language, e) for d, e in zip(docs, extractions, strict=True)]
 
 
 def _data_fingerprint() -> str:
@@ -54,6 +101,7 @@ class Pipeline:
             self.stages.append(factory.make(**factory.default_config))
             available.add(factory.assigns)
         self._nlp = None
+        self._pool: ProcessPoolExecutor | None = None
         stage_names = ",".join(self.config.stages.values())
         self.version = (f"{__version__}+"
                         f"{hashlib.sha1((stage_names + self.config.model).encode()).hexdigest()[:6]}"
@@ -79,16 +127,77 @@ class Pipeline:
         return None
 
     def extract(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        """Extractions in input order, one per document."""
-        docs = list(documents) if not isinstance(documents, list) else documents
-        for start in range(0, len(docs), max(1, self.config.batch_size) * 8):
-            yield from self._extract_chunk(docs[start:start + max(1, self.config.batch_size) * 8])
+        """Extractions in input order, one per document.
+
+        Any iterable is read lazily, a batch at a time, so a long stream never sits in
+        memory; with ``n_process > 1`` the workers run ahead of the consumer by a few
+        batches (a caller that stores results meanwhile keeps them busy).
+        """
+        if self.config.n_process > 1 and not (isinstance(documents, list) and len(documents) < 2):
+            yield from self._extract_parallel(documents)
+        else:
+            yield from self._extract_serial(documents)
+
+    def _extract_serial(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        for chunk in _chunks(documents, max(1, self.config.batch_size) * 8):
+            yield from self._extract_chunk(chunk)
+
+    def _extract_parallel(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        workers = self.config.n_process
+        size = max(1, self.config.batch_size)
+        if isinstance(documents, list):
+            # a few batches per worker, so one long article does not leave the others idle
+            size = min(size, -(-len(documents) // (workers * 4)))
+        pool = self._worker_pool()
+        pending: deque[tuple[list[Document], Future]] = deque()
+        try:
+            for chunk in _chunks(documents, size):
+                pending.append((chunk, pool.submit(_extract_in_worker, chunk)))
+                while len(pending) > 2 * workers:
+                    yield from _collect(*pending.popleft())
+            while pending:
+                yield from _collect(*pending.popleft())
+        except BrokenProcessPool:
+            self._pool = None  # a worker died: the next call starts a fresh pool
+            raise
+
+    def _worker_pool(self) -> ProcessPoolExecutor:
+        """The pool of extraction processes, started on first use and kept until close()."""
+        if self._pool is None:
+            if "fork" in multiprocessing.get_all_start_methods():
+                # load the model and the stages' data once, here: forked workers share them
+                list(self._extract_serial([Document(id="warm-up", text=_WARM_UP_TEXT,
+                                                    published="2025-01-01")]))
+                context, inherited = multiprocessing.get_context("fork"), self
+            else:  # pragma: no cover - macOS/Windows: each worker loads its own pipeline
+                context, inherited = multiprocessing.get_context("spawn"), None
+            self._pool = ProcessPoolExecutor(self.config.n_process, mp_context=context,
+                                             initializer=_init_worker, initargs=(inherited, self.config))
+            weakref.finalize(self, self._pool.shutdown, wait=False, cancel_futures=True)
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the worker processes, if any were started."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __getstate__(self) -> dict[str, object]:
+        # a pool cannot be pickled; a copy sent to another process starts its own
+        state = self.__dict__.copy()
+        state["_pool"] = None
+        return state
 
     def _extract_chunk(self, docs: list[Document]) -> Iterator[Extraction]:
         reasons = [self.skip_reason(d) for d in docs]
         todo = [d for d, r in zip(docs, reasons, strict=True) if r is None]
-        parsed = iter(self.nlp.pipe((d.text for d in todo), batch_size=self.config.batch_size,
-                                    n_process=self.config.n_process))
+        parsed = iter(self.nlp.pipe((d.text for d in todo), batch_size=self.config.batch_size))
         for document, reason in zip(docs, reasons, strict=True):
             if reason is not None:
                 yield Extraction(id=document.id, pipeline_version=self.version, skipped=reason)

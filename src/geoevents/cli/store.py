@@ -22,6 +22,8 @@ from geoevents.cli.app import app
 from geoevents.config import Config, load_config
 from geoevents.errors import InputError, StoreError
 from geoevents.model import Actor
+from geoevents.scaleout.cli import check_engine_options, dask_ingest
+from geoevents.scaleout.query import query_events
 from geoevents.sources import READER_KINDS, SourceOptions, iter_documents
 from geoevents.store import TABLES, DocumentInfo, IngestSummary, Store, StoredEvent, StoredQuote
 from geoevents.store.rows import event_row, quote_row
@@ -103,10 +105,17 @@ def ingest(
     model: Annotated[str | None, typer.Option(help="spaCy model package")] = None,
     processes: Annotated[int | None, typer.Option(help="parsing processes")] = None,
     config: ConfigOpt = None,
+    engine: Annotated[str, typer.Option(
+        help="local (this machine, into --db) or dask (a Dask cluster, into --parquet)")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        help="--engine dask: scheduler address (tcp://host:8786); default a local 2-worker cluster")] = None,
+    parquet: Annotated[Path | None, typer.Option(
+        help="--engine dask: directory for the Parquet dataset, partitioned by publication month")] = None,
 ) -> None:
     """Read documents, extract events, and store both; re-running skips what is stored.
 
     Example: geoevents ingest articles/ feed.xml --db news.duckdb
+    (or on a Dask cluster: geoevents ingest archive/ --engine dask --parquet out/)
     """
     from geoevents.pipeline import Pipeline
 
@@ -116,6 +125,11 @@ def ingest(
                             url_col=url_col, source_col=source_col, kind=kind, follow=follow,
                             on_error="stop" if strict else "skip",
                             max_bytes=cfg.max_document_bytes, timeout=cfg.fetch_timeout)
+    check_engine_options(engine, scheduler, parquet)
+    if engine == "dask" and parquet is not None:  # see docs/scaleout.md
+        with _progress("extracting on Dask") as advance:
+            dask_ingest(paths, options, cfg, parquet, scheduler, advance)
+        return
     pipeline = Pipeline(cfg)
     with Store(cfg.db) as store, _progress("ingesting") as advance:
         summary = store.ingest(iter_documents(paths, options), pipeline, batch_size=batch_size,
@@ -241,6 +255,8 @@ def events(
     output: OutputOpt = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
+    parquet: Annotated[Path | None, typer.Option(
+        help="read a Parquet dataset written by ingest --engine dask instead of --db")] = None,
 ) -> None:
     """List stored events, oldest event date first.
 
@@ -248,9 +264,13 @@ def events(
     """
     cfg = _settings(config, db)
     shown = limit if limit is not None or fmt is not OutputFormat.table else TABLE_ROWS
-    with Store(cfg.db, read_only=True) as store:
-        found = store.events(actor=actor, target=target, type=type, since=since, until=until,
+    if parquet is not None:  # a dataset written by ingest --engine dask (docs/scaleout.md)
+        found = query_events(parquet, actor=actor, target=target, type=type, since=since, until=until,
                              status=status, doc_id=doc, limit=None if shown is None else shown + 1)
+    else:
+        with Store(cfg.db, read_only=True) as store:
+            found = store.events(actor=actor, target=target, type=type, since=since, until=until,
+                                 status=status, doc_id=doc, limit=None if shown is None else shown + 1)
     more = shown is not None and len(found) > shown
     found = found[:shown]
     rows = [(_event_csv_row(e) if fmt is OutputFormat.csv else e.to_dict()) for e in found]

@@ -1,0 +1,56 @@
+"""Querying a Parquet dataset in place with DuckDB, with the same filters as the store."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from geoevents.errors import InputError
+from geoevents.model import Event
+from geoevents.scaleout.parquet import MARKER, read_sql
+from geoevents.store.filters import event_filters
+from geoevents.store.records import StoredEvent
+
+
+def check_dataset(out_dir: str | Path) -> Path:
+    path = Path(out_dir)
+    if not (path / MARKER).is_file():
+        raise InputError(f"{path}: not a geoevents Parquet dataset (no {MARKER}); "
+                         f"write one with 'geoevents ingest --engine dask --parquet {path}'")
+    return path
+
+
+def connect(out_dir: str | Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with views ``events`` and ``documents`` over the dataset."""
+    path = check_dataset(out_dir)
+    con = duckdb.connect(":memory:")
+    for name in ("events", "documents"):
+        if any((path / name).glob("**/*.parquet")):
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM {read_sql(path, name)}")
+    return con
+
+
+def query_events(out_dir: str | Path, *, actor: str | None = None, target: str | None = None,
+                 type: str | None = None, since: str | date | None = None,
+                 until: str | date | None = None, status: str | None = None,
+                 doc_id: str | None = None, limit: int | None = None) -> list[StoredEvent]:
+    """Events from the dataset, ordered and filtered as ``Store.events``."""
+    con = connect(out_dir)
+    try:
+        if not con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'events'").fetchone()[0]:
+            return []
+        where = event_filters(actor=actor, target=target, type=type, since=since, until=until,
+                              status=status, doc_id=doc_id)
+        sql = (f"SELECT doc_id, position, pipeline_version, record FROM events {where.sql()} "
+               f"ORDER BY date_from NULLS LAST, doc_id, position")
+        params = list(where.params)
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        rows = con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+    return [StoredEvent(r[0], r[1], r[2], Event.from_dict(json.loads(r[3]))) for r in rows]

@@ -91,3 +91,29 @@ def test_cli_extract_bad_input_is_one_line(tmp_path, content, message):
     assert r.returncode != 0
     assert message in r.stderr and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+class _FailingQuotes:
+    name = "failing-quotes"
+    requires = ("actors",)
+    assigns = "quotes"
+
+    def __call__(self, ctx):
+        ctx.quotes.append("half-written")
+        raise RuntimeError("boom")
+
+
+def test_pipeline_stage_failure_is_contained_and_logged(caplog, monkeypatch):
+    from geoevents.registry import register_stage
+
+    monkeypatch.delenv("GEOEVENTS_DEBUG", raising=False)
+    register_stage("tests.failing-quotes.v1", _FailingQuotes, assigns="quotes", requires=("actors",))
+    cfg = load_config(env={})
+    pipe = Pipeline(cfg.replace(stages={**cfg.stages, "quotes": "tests.failing-quotes.v1"}))
+    with caplog.at_level("WARNING"):
+        ex = pipe.extract_one(make_doc("Russia and China signed an agreement in Beijing on Monday."))
+    assert ex.quotes == []
+    assert ex.actors and ex.events, "the other stages still ran"
+    assert any("failing-quotes failed" in r.getMessage() and "boom" in r.getMessage()
+               for r in caplog.records)
+

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import multiprocessing
 import signal
 import weakref
@@ -72,11 +73,17 @@ def _extract_in_worker(docs: list[Document]) -> list[tuple[str | None, Extractio
     return [(d.language, e) for d, e in zip(docs, extractions, strict=True)]
 
 
+# Packages whose data files decide what extraction produces (the store's and the
+# analysis' settings do not, so editing them must not mark documents stale for recode).
+_STAGE_PACKAGES = ("actors", "time", "places", "quotes", "events")
+
+
 def _data_fingerprint() -> str:
     """A hash of every curated data file shipped with the stages."""
     h = hashlib.sha1()
     root = Path(str(resources.files("geoevents")))
-    for path in sorted(root.glob("*/data/**/*")):
+    paths = [p for package in _STAGE_PACKAGES for p in root.glob(f"{package}/data/**/*")]
+    for path in sorted(paths):
         if path.is_file() and path.suffix not in (".pyc",):
             h.update(str(path.relative_to(root)).encode())
             h.update(path.read_bytes())
@@ -207,7 +214,17 @@ class Pipeline:
     def run_stages(self, document: Document, spacy_doc) -> Extraction:  # type: ignore[no-untyped-def]
         ctx = StageContext(document=document, doc=spacy_doc)
         for stage in self.stages:
-            stage(ctx)
+            try:
+                stage(ctx)
+            except Exception as err:
+                # One odd document must not sink a whole run: the failing stage's output is
+                # dropped for this document, later stages see it empty, and the user is told.
+                if os.environ.get("GEOEVENTS_DEBUG"):
+                    raise
+                setattr(ctx, stage.assigns, [])
+                log.warning("document %s: stage %s failed (%s: %s); its output is left empty",
+                            document.id, getattr(stage, "name", type(stage).__name__),
+                            type(err).__name__, str(err)[:200])
         return Extraction(id=document.id, events=ctx.events, actors=ctx.actors,
                           timexes=ctx.timexes, quotes=ctx.quotes, places=ctx.places,
                           pipeline_version=self.version)

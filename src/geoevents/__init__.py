@@ -2,6 +2,6 @@
 
 __version__ = "0.1.0"
 
-from geoevents.model import Actor, Document, Event, Extraction, Place, Quote, Timex  # noqa: E402
+from geoevents.model import Actor, Document, Event, Extraction, Place, Quote, Timex
 
 __all__ = ["Actor", "Document", "Event", "Extraction", "Place", "Quote", "Timex", "__version__"]

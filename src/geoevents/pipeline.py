@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import multiprocessing
+import os
 import signal
 import weakref
 from collections import deque

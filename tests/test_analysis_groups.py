@@ -151,3 +151,55 @@ def test_groups_store_writes_keep_groups_and_dyad_index_current(tmp_path):
         assert groups_of(con)["num_articles"].tolist() == [2, 2]
         assert dyad_index_current(con)
         assert relations(con, "KGZ", ["RUS"], weighted=True).iloc[0]["events"] == 2
+
+
+def _grouping_state(con) -> tuple[list, list]:
+    members = con.execute("SELECT m.doc_id, m.position, m.group_id, g.num_mentions, g.num_articles, "
+                          "g.num_sources, g.source_key, g.target_key, g.cameo, g.day "
+                          "FROM event_group_members m JOIN event_groups g USING (group_id) "
+                          "ORDER BY m.doc_id, m.position").fetchall()
+    marks = con.execute("SELECT doc_id, duplicate_of FROM document_fingerprints ORDER BY doc_id").fetchall()
+    return members, marks
+
+
+def _batch_articles() -> list[tuple[Document, Extraction]]:
+    rewrite = WIRE.replace("state visit", "two-day state visit") + " Both sides praised the talks."
+    return [
+        article("a1", [ev("RUSGOV", "KGZGOV", "042", "2025-11-26", BISHKEK),
+                       ev("KGZGOV", "RUSGOV", "046", None)], text=WIRE, source="one"),
+        article("a2", [ev("KGZGOV", "RUSGOV", "043", "2025-11-26", KYRGYZSTAN)], text=rewrite, source="two"),
+        article("a3", [ev("RUSGOV", "KGZGOV", "042", "2025-11-29", MOSCOW),
+                       ev("RUS", "KGZ", "0421", "2025-11-27", BISHKEK)], text=WIRE, source="three"),
+        article("a4", [ev("KGZGOV", "RUSGOV", "040", "2025-11-26"), ev("RUSGOV", "KAZGOV", "042", None)]),
+        article("a5", [ev("RUSGOV", "KGZGOV", "042", "2025-11")], text=rewrite + " More later."),
+    ]
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 5])
+def test_groups_batched_update_matches_one_document_at_a_time(batch_size):
+    """Batches (stored candidates fetched once, duplicates inside the batch) change nothing."""
+    articles = _batch_articles()
+    ids = [doc.id for doc, _ in articles]
+    reference = memory_store(articles)
+    for doc_id in ids:
+        update_groups(reference, [doc_id])
+    batched = memory_store(articles)
+    for start in range(0, len(ids), batch_size):
+        update_groups(batched, ids[start:start + batch_size])
+    expected = _grouping_state(reference)
+    assert _grouping_state(batched) == expected
+    assert any(mark for _, mark in expected[1])  # the scenario does contain near-duplicates
+    assert len({row[2] for row in expected[0]}) < len(expected[0])  # ... and shared groups
+    update_groups(batched, ids[::-1])  # all re-extracted at once: the same state again
+    update_groups(reference, ids)
+    assert _grouping_state(batched) == _grouping_state(reference)
+
+
+@pytest.mark.parametrize("texts", [[WIRE], [WIRE, "Too short to compare.", WIRE.upper() + " Extra words."],
+                                   ["Too short to compare."]])
+def test_groups_minhash_many_matches_single_signatures(texts):
+    from geoevents.store.groups import minhash_many
+
+    for many, text in zip(minhash_many(texts), texts, strict=True):
+        single = minhash(text)
+        assert (many is None and single is None) or (many == single).all()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 EventStatus = Literal["occurred", "planned", "negated", "hypothetical", "reported"]
@@ -37,7 +37,8 @@ class Span:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Explicit, not dataclasses.asdict: this runs for every stored row and asdict deep-copies.
+        return {"start": self.start, "end": self.end, "text": self.text}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Span:
@@ -66,7 +67,8 @@ class Document:
         return h.hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"id": self.id, "text": self.text, "title": self.title, "published": self.published,
+                "url": self.url, "source": self.source, "language": self.language}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
@@ -88,7 +90,9 @@ class Actor:
     kind: str | None = None  # person, country, organisation, agent, pronoun, metonym
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"start": self.start, "end": self.end, "text": self.text, "name": self.name,
+                "country": self.country, "sector": self.sector, "code": self.code,
+                "wikidata": self.wikidata, "kind": self.kind}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Actor:
@@ -111,7 +115,9 @@ class Place:
     metonymic: bool = False  # "Moscow said": listed, never an event location
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"start": self.start, "end": self.end, "text": self.text, "name": self.name,
+                "geonameid": self.geonameid, "lat": self.lat, "lon": self.lon, "country": self.country,
+                "feature": self.feature, "metonymic": self.metonymic}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Place:
@@ -129,7 +135,8 @@ class Timex:
     value: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
+                "value": self.value}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Timex:

@@ -13,6 +13,8 @@ sources (distinct outlets). Near-duplicates are found by MinHash over word
 shingles with LSH bands, so each new article is compared with a few candidates,
 not with every stored article. ``update_groups(con, doc_ids)`` is called after
 new or re-extracted documents are written; ``rebuild_groups(con)`` starts over.
+It works per batch (one query for the stored LSH candidates, one for the candidate
+groups, bulk inserts) and gives the same result as writing the documents one at a time.
 Settings: ``data/event_grouping.toml``.
 """
 
@@ -30,6 +32,7 @@ from typing import Any
 
 import duckdb
 import numpy as np
+import pyarrow as pa
 
 from geoevents.errors import DataFileError
 
@@ -102,22 +105,35 @@ def _permutations(n: int) -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
-def minhash(text: str) -> np.ndarray | None:
-    """MinHash signature of the text's word shingles; None for texts too short to compare."""
-    cfg = settings()
+def _shingle_hashes(text: str, k: int) -> np.ndarray | None:
     words = re.findall(r"\w+", text.lower())
-    k = cfg.shingle_words
     if len(words) < k + 5:
         return None
     shingles = {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
-    hashes = np.fromiter((int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little")
-                          % _MERSENNE for s in shingles), dtype=np.uint64, count=len(shingles))
+    return np.fromiter((int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little")
+                        % _MERSENNE for s in shingles), dtype=np.uint64, count=len(shingles))
+
+
+def minhash_many(texts: list[str]) -> list[np.ndarray | None]:
+    """MinHash signatures of many texts in one numpy pass (None for texts too short to compare)."""
+    cfg = settings()
+    per_text = [_shingle_hashes(text, cfg.shingle_words) for text in texts]
+    present = [h for h in per_text if h is not None]
+    if not present:
+        return [None] * len(texts)
     a, b = _permutations(cfg.minhash_permutations)
     # (a*x + b) mod p with 61-bit values overflows uint64; object ints would be slow, so fold
     # x to 30 bits first: collisions stay negligible for article-sized shingle sets.
-    x = (hashes & np.uint64((1 << 30) - 1))[:, None]
+    x = (np.concatenate(present) & np.uint64((1 << 30) - 1))[:, None]
     values = (a[None, :] % np.uint64(1 << 31) * x + b[None, :]) % np.uint64(_MERSENNE)
-    return values.min(axis=0)
+    offsets = np.cumsum([0] + [len(h) for h in present[:-1]])
+    signatures = iter(np.minimum.reduceat(values, offsets, axis=0))
+    return [None if h is None else next(signatures) for h in per_text]
+
+
+def minhash(text: str) -> np.ndarray | None:
+    """MinHash signature of the text's word shingles; None for texts too short to compare."""
+    return minhash_many([text])[0]
 
 
 def _band_keys(signature: np.ndarray) -> list[str]:
@@ -127,28 +143,111 @@ def _band_keys(signature: np.ndarray) -> list[str]:
             for band in range(cfg.lsh_bands)]
 
 
-def _fingerprint(con: duckdb.DuckDBPyConnection, doc_id: str, text: str) -> None:
-    """Store the document's signature; mark it a duplicate of the earliest similar article."""
-    con.execute("DELETE FROM document_fingerprints WHERE doc_id = ?", [doc_id])
-    con.execute("DELETE FROM document_lsh WHERE doc_id = ?", [doc_id])
-    signature = minhash(text)
-    if signature is None:
-        con.execute("INSERT INTO document_fingerprints VALUES (?, NULL, NULL)", [doc_id])
-        return
-    keys = _band_keys(signature)
-    candidates = con.execute(
-        "SELECT f.doc_id, f.minhash, coalesce(f.duplicate_of, f.doc_id) FROM document_fingerprints f "
-        "WHERE f.doc_id IN (SELECT doc_id FROM document_lsh WHERE list_contains(?, band_key)) "
-        "ORDER BY f.doc_id", [keys]).fetchall()
-    duplicate_of = None
-    best = settings().duplicate_threshold
-    for _other, other_sig, canonical in candidates:
-        similarity = float(np.mean(np.asarray(other_sig, dtype=np.uint64) == signature))
-        if similarity >= best:
-            best, duplicate_of = similarity, canonical
-    con.execute("INSERT INTO document_fingerprints VALUES (?, ?, ?)",
-                [doc_id, [int(v) for v in signature], duplicate_of])
-    con.executemany("INSERT INTO document_lsh VALUES (?, ?)", [(k, doc_id) for k in keys])
+def _with_view(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table, sql: str,
+               params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+    con.register(name, table)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.unregister(name)
+
+
+def _stored_candidates(con: duckdb.DuckDBPyConnection, band_keys: list[str]
+                       ) -> list[tuple[str, np.ndarray, str | None, list[str]]]:
+    """Stored articles sharing any of these band keys: (doc, signature, duplicate_of, shared keys)."""
+    if not band_keys:
+        return []
+    view = "geoevents_batch_band_keys"
+    con.register(view, pa.table({"band_key": pa.array(band_keys, pa.string())}))
+    try:
+        found = con.sql(
+            "SELECT f.doc_id, f.minhash, f.duplicate_of, c.bands FROM document_fingerprints f JOIN "
+            f"(SELECT l.doc_id, list(l.band_key) AS bands FROM document_lsh l JOIN {view} k "
+            "ON k.band_key = l.band_key GROUP BY l.doc_id) c ON c.doc_id = f.doc_id "
+            "WHERE f.minhash IS NOT NULL").to_arrow_table()
+    finally:
+        con.unregister(view)
+    if found.num_rows == 0:
+        return []
+    signatures = found.column("minhash").combine_chunks().flatten().to_numpy(zero_copy_only=False) \
+        .astype(np.uint64).reshape(found.num_rows, -1)
+    return list(zip(found.column("doc_id").to_pylist(), signatures,
+                    found.column("duplicate_of").to_pylist(), found.column("bands").to_pylist(), strict=True))
+
+
+def _fingerprint_batch(con: duckdb.DuckDBPyConnection, docs: list[tuple[str, str]]) -> None:
+    """Store the documents' signatures; mark each a duplicate of the earliest similar article.
+
+    Documents are taken in the given order, each compared with the stored articles and the
+    earlier ones of the batch sharing an LSH band, as if written one at a time; the stored
+    candidates of the whole batch come from one join on band keys.
+    """
+    ids = [doc_id for doc_id, _ in docs]
+    signatures = minhash_many([text for _, text in docs])
+    keys = [None if sig is None else _band_keys(sig) for sig in signatures]
+    batch_keys = sorted({k for ks in keys if ks for k in ks})
+    # The current state, as the one-at-a-time writer would see it: each known signature is a
+    # row of `matrix` with its doc and canonical article; band key -> rows holding it. Stored
+    # rows of batch documents stay until that document's turn comes.
+    stored = _stored_candidates(con, batch_keys)
+    width = settings().minhash_permutations
+    matrix = np.zeros((len(stored) + len(ids), width), dtype=np.uint64)
+    row_doc: list[str] = []
+    row_canonical: list[str] = []
+    live_row: dict[str, int] = {}
+    band_rows: dict[str, set[int]] = {}
+    row_bands: dict[int, list[str]] = {}
+
+    def add(doc_id: str, signature: np.ndarray, canonical: str, bands: list[str]) -> None:
+        row = len(row_doc)
+        matrix[row] = signature
+        row_doc.append(doc_id)
+        row_canonical.append(canonical)
+        live_row[doc_id] = row
+        row_bands[row] = bands
+        for band_key in bands:
+            band_rows.setdefault(band_key, set()).add(row)
+
+    for doc_id, signature, duplicate_of, bands in stored:
+        add(doc_id, signature, doc_id if duplicate_of is None else duplicate_of, bands)
+    threshold = settings().duplicate_threshold
+    marks: list[str | None] = []
+    for doc_id, signature, doc_keys in zip(ids, signatures, keys, strict=True):
+        old = live_row.pop(doc_id, None)
+        if old is not None:
+            for band_key in row_bands.pop(old):
+                band_rows[band_key].discard(old)
+        if signature is None or doc_keys is None:
+            marks.append(None)
+            continue
+        rows = sorted(set().union(*(band_rows.get(k, ()) for k in doc_keys)), key=row_doc.__getitem__)
+        duplicate_of = None
+        if rows:
+            similarities = (matrix[rows] == signature[None, :]).mean(axis=1)
+            best = threshold
+            for row, similarity in zip(rows, similarities.tolist(), strict=True):
+                if similarity >= best:
+                    best, duplicate_of = similarity, row_canonical[row]
+        marks.append(duplicate_of)
+        add(doc_id, signature, doc_id if duplicate_of is None else duplicate_of, list(doc_keys))
+    id_list = pa.array(ids, pa.string())
+    for table in ("document_fingerprints", "document_lsh"):
+        _with_view(con, "geoevents_batch_fp_ids", pa.table({"doc_id": id_list}),
+                   f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM geoevents_batch_fp_ids)")
+    fingerprints = pa.table({
+        "doc_id": id_list,
+        "minhash": pa.array([None if sig is None else sig for sig in signatures], pa.list_(pa.uint64())),
+        "duplicate_of": pa.array(marks, pa.string()),
+    })
+    _with_view(con, "geoevents_batch_fingerprints", fingerprints,
+               "INSERT INTO document_fingerprints SELECT doc_id, minhash, duplicate_of "
+               "FROM geoevents_batch_fingerprints")
+    lsh = pa.table({"band_key": pa.array([k for ks in keys if ks for k in ks], pa.string()),
+                    "doc_id": pa.array([d for d, ks in zip(ids, keys, strict=True) if ks for _ in ks],
+                                       pa.string())})
+    if lsh.num_rows:
+        _with_view(con, "geoevents_batch_lsh", lsh,
+                   "INSERT INTO document_lsh SELECT band_key, doc_id FROM geoevents_batch_lsh")
 
 
 # -- event groups --------------------------------------------------------------------------------
@@ -219,7 +318,88 @@ ORDER BY d.ingested_at NULLS LAST, e.doc_id, e.position
 """
 
 
-def _assign(con: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> int:
+@dataclass
+class _Group:
+    group_id: int
+    source_key: str | None
+    target_key: str | None
+    cameo: str
+    day: date | None
+    location: dict[str, Any]
+
+
+class _GroupIndex:
+    """The groups of the batch's dyads, fetched in one query, plus those the batch creates."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+        keys = {(source, target, cameo[:2]) for source, target, cameo in map(normalise_event, rows)}
+        wanted = keys | {(target, source, prefix) for source, target, prefix in keys}
+        self._by_key: dict[tuple[str | None, str | None, str], list[_Group]] = {}
+        [(self._last_id,)] = con.execute("SELECT coalesce(max(group_id), 0) FROM event_groups").fetchall()
+        self.created: list[tuple[_Group, str, int, bool]] = []
+        if not wanted:
+            return
+        dyads = pa.table({"s": pa.array([k[0] for k in wanted], pa.string()),
+                          "t": pa.array([k[1] for k in wanted], pa.string()),
+                          "c": pa.array([k[2] for k in wanted], pa.string())})
+        found = _with_view(
+            con, "geoevents_batch_dyads", dyads,
+            "SELECT g.group_id, g.source_key, g.target_key, g.cameo, g.day, g.location_geonameid, "
+            "g.location_lat, g.location_lon, g.location_country FROM event_groups g "
+            "JOIN geoevents_batch_dyads k ON g.source_key IS NOT DISTINCT FROM k.s "
+            "AND g.target_key IS NOT DISTINCT FROM k.t AND g.cameo[1:2] = k.c ORDER BY g.group_id")
+        for gid, source, target, cameo, day, geo, lat, lon, country in found:
+            self._add(_Group(int(gid), source, target, cameo, day, _group_location(geo, lat, lon, country)))
+
+    def _add(self, group: _Group) -> None:
+        self._by_key.setdefault((group.source_key, group.target_key, group.cameo[:2]), []).append(group)
+
+    def candidates(self, source: str | None, target: str | None, prefix: str) -> list[_Group]:
+        found = self._by_key.get((source, target, prefix), [])
+        if source != target:
+            found = found + self._by_key.get((target, source, prefix), [])
+        return sorted(found, key=lambda g: g.group_id)
+
+    def create(self, row: dict[str, Any], source: str | None, target: str | None, cameo: str,
+               day: date | None, known: bool) -> int:
+        self._last_id += 1
+        group = _Group(self._last_id, source, target, cameo, day,
+                       _group_location(row["location_geonameid"], row["location_lat"], row["location_lon"],
+                                       row["location_country"]))
+        self._add(group)
+        self.created.append((group, row["doc_id"], row["position"], known))
+        return group.group_id
+
+    def insert_created(self, con: duckdb.DuckDBPyConnection) -> None:
+        if not self.created:
+            return
+        groups = [g for g, *_ in self.created]
+        table = pa.table({
+            "group_id": pa.array([g.group_id for g in groups], pa.int64()),
+            "source_key": pa.array([g.source_key for g in groups], pa.string()),
+            "target_key": pa.array([g.target_key for g in groups], pa.string()),
+            "cameo": pa.array([g.cameo for g in groups], pa.string()),
+            "day": pa.array([g.day for g in groups], pa.date32()),
+            "day_known": pa.array([known for *_, known in self.created], pa.bool_()),
+            "location_geonameid": pa.array([g.location["location_geonameid"] for g in groups], pa.int64()),
+            "location_lat": pa.array([g.location["location_lat"] for g in groups], pa.float64()),
+            "location_lon": pa.array([g.location["location_lon"] for g in groups], pa.float64()),
+            "location_country": pa.array([g.location["location_country"] for g in groups], pa.string()),
+            "first_doc_id": pa.array([doc_id for _, doc_id, _, _ in self.created], pa.string()),
+            "first_position": pa.array([position for _, _, position, _ in self.created], pa.int32()),
+        })
+        _with_view(con, "geoevents_batch_new_groups", table,
+                   "INSERT INTO event_groups SELECT group_id, source_key, target_key, cameo, day, day_known, "
+                   "location_geonameid, location_lat, location_lon, location_country, 0, 0, 0, "
+                   "first_doc_id, first_position FROM geoevents_batch_new_groups")
+
+
+def _group_location(geo: Any, lat: Any, lon: Any, country: Any) -> dict[str, Any]:
+    return {"location_geonameid": geo, "location_lat": lat, "location_lon": lon,
+            "location_country": country, "country_level": False}
+
+
+def _assign(index: _GroupIndex, row: dict[str, Any]) -> int:
     cfg = settings()
     source, target, cameo = normalise_event(row)
     # The days the event may fall on: its date's interval (a day, a month...) when the text
@@ -229,30 +409,18 @@ def _assign(con: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> int:
     first: date | None = row["date_from"] if dated else row["published_date"]
     last: date | None = (row["date_to"] or row["date_from"]) if dated else row["published_date"]
     window = cfg.max_days_apart if dated else cfg.max_days_apart_by_publication
-    day = first
-    params: list[Any] = [source, target, target, source, cameo[:2]]
-    day_sql = "TRUE"
+    low = high = None
     if first is not None and last is not None:
-        day_sql = "(day IS NULL OR day BETWEEN ? AND ?)"
-        params += [first - timedelta(days=window), last + timedelta(days=window)]
-    candidates = con.execute(
-        "SELECT group_id, cameo, location_geonameid, location_lat, location_lon, location_country, "
-        "source_key IS DISTINCT FROM ? AS swapped FROM event_groups "
-        "WHERE ((source_key IS NOT DISTINCT FROM ? AND target_key IS NOT DISTINCT FROM ?) "
-        "    OR (source_key IS NOT DISTINCT FROM ? AND target_key IS NOT DISTINCT FROM ?)) "
-        f"AND cameo[1:2] = ? AND {day_sql} ORDER BY group_id", [source, *params]).fetchall()
-    for gid, g_cameo, g_geo, g_lat, g_lon, g_country, swapped in candidates:
-        if swapped and not (_symmetric(cameo) or _symmetric(g_cameo)):
+        low, high = first - timedelta(days=window), last + timedelta(days=window)
+    for group in index.candidates(source, target, cameo[:2]):
+        if low is not None and group.day is not None and not (low <= group.day <= high):
             continue
-        group = {"location_geonameid": g_geo, "location_lat": g_lat, "location_lon": g_lon,
-                 "location_country": g_country, "country_level": False}
-        if cameo_compatible(cameo, g_cameo) and places_compatible(row, group):
-            return int(gid)
-    [(gid,)] = con.execute("SELECT coalesce(max(group_id), 0) + 1 FROM event_groups").fetchall()
-    con.execute("INSERT INTO event_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)",
-                [gid, source, target, cameo, day, known, row["location_geonameid"], row["location_lat"],
-                 row["location_lon"], row["location_country"], row["doc_id"], row["position"]])
-    return int(gid)
+        swapped = group.source_key != source
+        if swapped and not (_symmetric(cameo) or _symmetric(group.cameo)):
+            continue
+        if cameo_compatible(cameo, group.cameo) and places_compatible(row, group.location):
+            return group.group_id
+    return index.create(row, source, target, cameo, first, known)
 
 
 def _recount(con: duckdb.DuckDBPyConnection, group_ids: list[int]) -> None:
@@ -291,17 +459,20 @@ def update_groups(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> int:
         _recount(con, sorted(touched))
         texts = con.execute("SELECT doc_id, text FROM documents WHERE list_contains(?, doc_id) "
                             "ORDER BY ingested_at NULLS LAST, doc_id", [doc_ids]).fetchall()
-        for doc_id, text in texts:
-            _fingerprint(con, doc_id, text or "")
+        _fingerprint_batch(con, [(doc_id, text or "") for doc_id, text in texts])
         cursor = con.execute(_EVENTS_SQL, [doc_ids])
         names = [d[0] for d in cursor.description]
         rows = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
-        assigned = set()
-        for row in rows:
-            gid = _assign(con, row)
-            con.execute("INSERT INTO event_group_members VALUES (?, ?, ?)",
-                        [row["doc_id"], row["position"], gid])
-            assigned.add(gid)
+        index = _GroupIndex(con, rows)
+        members = [_assign(index, row) for row in rows]
+        index.insert_created(con)
+        if rows:
+            _with_view(con, "geoevents_batch_members", pa.table({
+                "doc_id": pa.array([row["doc_id"] for row in rows], pa.string()),
+                "position": pa.array([row["position"] for row in rows], pa.int32()),
+                "group_id": pa.array(members, pa.int64())}),
+                "INSERT INTO event_group_members SELECT * FROM geoevents_batch_members")
+        assigned = set(members)
         _recount(con, sorted(assigned | touched))
         con.execute("COMMIT")
     except BaseException:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
@@ -62,6 +63,17 @@ def _storable(document: Document) -> Document:
         if value and _LONE_SURROGATE.search(value):
             setattr(document, name, _LONE_SURROGATE.sub("\ufffd", value))
     return document
+
+
+@dataclass
+class _Plan:
+    """A batch on its way: the documents to extract, and what the store held for them."""
+
+    size: int
+    todo: list[Document]
+    state: dict[str, Any]
+    hashes: dict[str, str]
+    extractions: list[Extraction] = field(default_factory=list)
 
 
 class Store:
@@ -182,8 +194,9 @@ class Store:
                            "WHERE list_contains(?, doc_id)", [ids])
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
-    def _extract_and_write(self, documents: list[Document], pipeline: Pipeline, run_id: int,
-                           summary: IngestSummary, force: bool) -> None:
+    def _plan(self, documents: list[Document], pipeline: Pipeline, summary: IngestSummary,
+              force: bool) -> _Plan:
+        """Which documents of a batch need extracting (the rest are stored unchanged)."""
         unique = {d.id: _storable(d) for d in documents}  # the last copy of a repeated id wins
         summary.unchanged += len(documents) - len(unique)
         state = self._stored_state(list(unique))
@@ -195,20 +208,21 @@ class Store:
                 summary.unchanged += 1
             else:
                 todo.append(document)
-        if not todo:
-            return
+        return _Plan(len(documents), todo, state, hashes)
+
+    def _write_plan(self, plan: _Plan, pipeline: Pipeline, run_id: int, summary: IngestSummary) -> None:
         now = _utcnow()
         items = []
-        for document, extraction in zip(todo, pipeline.extract(todo), strict=True):
-            old = state.get(document.id)
-            same_content = old is not None and old[0] == hashes[document.id]
-            items.append(StoredItem(document, extraction, hashes[document.id],
+        for document, extraction in zip(plan.todo, plan.extractions, strict=True):
+            old = plan.state.get(document.id)
+            same_content = old is not None and old[0] == plan.hashes[document.id]
+            items.append(StoredItem(document, extraction, plan.hashes[document.id],
                                     (old[2] or now) if same_content and old else now))
         self.write(items, run_id)
         for item in items:
             ex = item.extraction
             summary.written.append(item.document.id)
-            if item.document.id in state:
+            if item.document.id in plan.state:
                 summary.updated += 1
             else:
                 summary.new += 1
@@ -225,11 +239,37 @@ class Store:
              force: bool) -> IngestSummary:
         self._require_writable()
         summary = IngestSummary(run_id=self._start_run(command, pipeline, inputs))
+        # One stream of documents through the pipeline, written a batch at a time as results
+        # arrive: with worker processes, extraction of the next batches goes on while the
+        # parent writes this one (a call per batch would leave the workers idle meanwhile).
+        waiting: deque[_Plan] = deque()
+        input_failure: list[Exception] = []
+
+        def documents_to_extract() -> Iterator[Document]:
+            try:
+                for batch in batches:
+                    plan = self._plan(batch, pipeline, summary, force)
+                    if plan.todo:
+                        waiting.append(plan)
+                        yield from plan.todo
+                    elif progress:
+                        progress(plan.size, total)
+            except Exception as err:
+                # A bad input stops the run, but only after the batches read before it are
+                # extracted and written, as they would be without read-ahead.
+                input_failure.append(err)
+
         try:
-            for batch in batches:
-                self._extract_and_write(batch, pipeline, summary.run_id, summary, force)
-                if progress:
-                    progress(len(batch), total)
+            for extraction in pipeline.extract(documents_to_extract()):
+                plan = waiting[0]
+                plan.extractions.append(extraction)
+                if len(plan.extractions) == len(plan.todo):
+                    waiting.popleft()
+                    self._write_plan(plan, pipeline, summary.run_id, summary)
+                    if progress:
+                        progress(plan.size, total)
+            if input_failure:
+                raise input_failure[0]
         except KeyboardInterrupt:
             self._finish_run(summary, "interrupted")
             raise

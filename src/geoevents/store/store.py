@@ -259,6 +259,11 @@ class Store:
                 # extracted and written, as they would be without read-ahead.
                 input_failure.append(err)
 
+        # While worker processes extract, DuckDB's own thread pool would compete with them for
+        # the same cores; writes are small batches that one thread handles as fast.
+        threads = self._con.execute("SELECT current_setting('threads')").fetchone()[0]
+        if pipeline.config.n_process > 1:
+            self._con.execute("SET threads TO 1")
         try:
             for extraction in pipeline.extract(documents_to_extract()):
                 plan = waiting[0]
@@ -276,6 +281,8 @@ class Store:
         except BaseException:
             self._finish_run(summary, "failed")
             raise
+        finally:
+            self._con.execute(f"SET threads TO {int(threads)}")
         self._finish_run(summary, "completed")
         return summary
 

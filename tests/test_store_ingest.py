@@ -192,3 +192,19 @@ def test_store_recode_replaces_extractions_and_stamps_version(tmp_path, light_pi
     assert summary.updated == 3 and again.documents == 0
     assert versions == {light_pipeline.version} and stamped == light_pipeline.version
     assert timexes > 0
+
+
+def test_store_ingest_with_worker_processes_matches_one_process(tmp_path, light_pipeline):
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    with Store(one) as store:
+        store.ingest(docs(7), light_pipeline, batch_size=2)
+    with Pipeline(light_pipeline.config.replace(n_process=2, batch_size=2)) as pool_pipeline, \
+            Store(two) as store:
+        summary = store.ingest(docs(7), pool_pipeline, batch_size=2)
+        threads = store._con.execute("SELECT current_setting('threads')").fetchone()[0]
+    assert summary.new == 7
+    default_threads = duckdb.connect(":memory:").execute("SELECT current_setting('threads')").fetchone()[0]
+    assert threads == default_threads, "DuckDB's thread count is restored after the ingest"
+    a, b = snapshot(one), snapshot(two)
+    for table in TABLES_WITH_ROWS:
+        assert a[table] == b[table], table

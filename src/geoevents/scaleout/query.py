@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import duckdb
 
 from geoevents.errors import InputError
-from geoevents.model import Event
 from geoevents.scaleout.parquet import MARKER, read_sql
-from geoevents.store.filters import event_filters
+from geoevents.store.filters import events_query
 from geoevents.store.records import StoredEvent
 
 
@@ -42,15 +40,9 @@ def query_events(out_dir: str | Path, *, actor: str | None = None, target: str |
     try:
         if not con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'events'").fetchone()[0]:
             return []
-        where = event_filters(actor=actor, target=target, type=type, since=since, until=until,
-                              status=status, doc_id=doc_id)
-        sql = (f"SELECT doc_id, position, pipeline_version, record FROM events {where.sql()} "
-               f"ORDER BY date_from NULLS LAST, doc_id, position")
-        params = list(where.params)
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
+        sql, params = events_query(actor=actor, target=target, type=type, since=since, until=until,
+                                   status=status, doc_id=doc_id, limit=limit)
         rows = con.execute(sql, params).fetchall()
     finally:
         con.close()
-    return [StoredEvent(r[0], r[1], r[2], Event.from_dict(json.loads(r[3]))) for r in rows]
+    return [StoredEvent.from_row(r) for r in rows]

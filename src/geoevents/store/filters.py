@@ -96,3 +96,16 @@ def quote_filters(*, speaker: str | None = None, doc_id: str | None = None,
     if doc_id:
         where.add("doc_id = ?", doc_id)
     return where
+
+
+def events_query(*, limit: int | None = None, **filters: Any) -> tuple[str, list[Any]]:
+    """The one events listing (store and Parquet datasets alike): rows of
+    ``(doc_id, position, pipeline_version, record)`` ordered by date, filtered as ``event_filters``."""
+    where = event_filters(**filters)
+    sql = (f"SELECT doc_id, position, pipeline_version, record FROM events {where.sql()} "
+           f"ORDER BY date_from NULLS LAST, doc_id, position")
+    params = list(where.params)
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return sql, params

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,6 +17,11 @@ class StoredEvent:
     position: int
     pipeline_version: str
     event: Event
+
+    @classmethod
+    def from_row(cls, row: tuple[Any, ...]) -> StoredEvent:
+        """From an ``events_query`` row; the event is rebuilt from its stored JSON."""
+        return cls(row[0], row[1], row[2], Event.from_dict(json.loads(row[3])))
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "position": self.position,

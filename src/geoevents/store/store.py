@@ -24,9 +24,9 @@ import duckdb
 import pyarrow as pa
 
 from geoevents.errors import StoreError
-from geoevents.model import Document, Event, Extraction, Quote
+from geoevents.model import Document, Extraction, Quote
 from geoevents.store.database import connect, ensure_schema
-from geoevents.store.filters import event_filters, quote_filters
+from geoevents.store.filters import events_query, quote_filters
 from geoevents.store.groups import refresh_after_write
 from geoevents.store.records import DocumentInfo, IngestSummary, StoredEvent, StoredQuote
 from geoevents.store.rows import Batch, StoredItem, content_hash
@@ -325,16 +325,9 @@ class Store:
                since: str | None = None, until: str | None = None, status: str | None = None,
                doc_id: str | None = None, limit: int | None = None) -> list[StoredEvent]:
         """Events, ordered by date; filters as in ``geoevents events --help``."""
-        where = event_filters(actor=actor, target=target, type=type, since=since, until=until,
-                              status=status, doc_id=doc_id)
-        sql = (f"SELECT doc_id, position, pipeline_version, record FROM events {where.sql()} "
-               f"ORDER BY date_from NULLS LAST, doc_id, position")
-        params = list(where.params)
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return [StoredEvent(r[0], r[1], r[2], Event.from_dict(json.loads(r[3])))
-                for r in self._query(sql, params)]
+        sql, params = events_query(actor=actor, target=target, type=type, since=since, until=until,
+                                   status=status, doc_id=doc_id, limit=limit)
+        return [StoredEvent.from_row(r) for r in self._query(sql, params)]
 
     def quotes(self, *, speaker: str | None = None, text: str | None = None, doc_id: str | None = None,
                limit: int | None = None) -> list[StoredQuote]:

@@ -25,7 +25,7 @@ from geoevents.model import Actor
 from geoevents.scaleout.cli import check_engine_options, dask_ingest
 from geoevents.scaleout.query import query_events
 from geoevents.sources import READER_KINDS, SourceOptions, iter_documents
-from geoevents.store import TABLES, DocumentInfo, IngestSummary, Store, StoredEvent, StoredQuote
+from geoevents.store import TABLES, WRITE_BATCH, DocumentInfo, IngestSummary, Store, StoredEvent, StoredQuote
 from geoevents.store.rows import event_row, quote_row
 
 DbOpt = Annotated[Path | None, typer.Option(
@@ -101,7 +101,7 @@ def ingest(
     strict: Annotated[bool, typer.Option(help="stop at the first bad input or record")] = False,
     max_bytes: Annotated[int | None, typer.Option(
         help="skip documents larger than this [default: setting max_document_bytes]")] = None,
-    batch_size: BatchOpt = 64,
+    batch_size: BatchOpt = WRITE_BATCH,
     model: Annotated[str | None, typer.Option(help="spaCy model package")] = None,
     processes: Annotated[int | None, typer.Option(help="parsing processes")] = None,
     config: ConfigOpt = None,
@@ -142,7 +142,7 @@ def recode(
     db: DbOpt = None,
     everything: Annotated[bool, typer.Option(
         "--all", help="re-extract every document, not only those of another pipeline version")] = False,
-    batch_size: BatchOpt = 64,
+    batch_size: BatchOpt = WRITE_BATCH,
     model: Annotated[str | None, typer.Option(help="spaCy model package")] = None,
     config: ConfigOpt = None,
 ) -> None:

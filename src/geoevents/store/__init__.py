@@ -14,11 +14,12 @@ from __future__ import annotations
 from geoevents.store.records import DocumentInfo, IngestSummary, StoredEvent, StoredQuote
 from geoevents.store.rows import StoredItem, content_hash, date_interval
 from geoevents.store.schema import SCHEMA_VERSION, TABLES
-from geoevents.store.store import Store
+from geoevents.store.store import WRITE_BATCH, Store
 
 __all__ = [
     "SCHEMA_VERSION",
     "TABLES",
+    "WRITE_BATCH",
     "DocumentInfo",
     "IngestSummary",
     "Store",

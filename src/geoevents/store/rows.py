@@ -158,7 +158,6 @@ class Batch:
                                     for i, x in enumerate(items))
 
     def table(self, name: str) -> pa.Table:
-        schema = arrow_schema(name)
+        # Arrow's own row conversion: several times faster than a Python loop per column.
         rows: Sequence[dict[str, Any]] = self.rows[name]
-        return pa.table({f.name: pa.array([r.get(f.name) for r in rows], type=f.type) for f in schema},
-                        schema=schema)
+        return pa.Table.from_pylist(list(rows), schema=arrow_schema(name))

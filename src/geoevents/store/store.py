@@ -38,6 +38,11 @@ if TYPE_CHECKING:
 #: Called after each committed batch with (documents in the batch, total or None).
 Progress = Callable[[int, int | None], None]
 
+#: Documents per write transaction. Each transaction costs ~0.1 s of fixed SQL work (inserts
+#: into seven tables, grouping queries, the commit), so small batches slow a one-process ingest
+#: measurably (64: ~1.6 ms per document, 256: ~0.4 ms; extraction takes ~40 ms).
+WRITE_BATCH = 256
+
 _UPSERT_TABLES = ("documents", "extractions")  # keyed by doc_id: replaced in place
 _PRIVATE_SETTINGS = ("api_token", "db")  # never written into the store
 
@@ -286,13 +291,13 @@ class Store:
         self._finish_run(summary, "completed")
         return summary
 
-    def ingest(self, documents: Iterable[Document], pipeline: Pipeline, *, batch_size: int = 64,
+    def ingest(self, documents: Iterable[Document], pipeline: Pipeline, *, batch_size: int = WRITE_BATCH,
                progress: Progress | None = None, inputs: Iterable[str] = ()) -> IngestSummary:
         """Extract and store documents not yet stored with the same content and pipeline version."""
         return self._run("ingest", pipeline, inputs, _chunks(documents, batch_size), None, progress,
                          force=False)
 
-    def recode(self, pipeline: Pipeline, *, everything: bool = False, batch_size: int = 64,
+    def recode(self, pipeline: Pipeline, *, everything: bool = False, batch_size: int = WRITE_BATCH,
                progress: Progress | None = None) -> IngestSummary:
         """Re-extract stored documents made by another pipeline version (all with ``everything``)."""
         sql = "SELECT doc_id FROM documents"

@@ -160,14 +160,6 @@ def _row(found: dict, run: str) -> str:
             f"{found['rss_main_mb']:>13.0f}{(f'{worker:.0f}' if worker else '-'):>15}")
 
 
-def store_available() -> bool:
-    try:
-        from geoevents.store import Store
-    except ImportError:
-        return False
-    return hasattr(Store, "ingest")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=2000, help="articles (the first N with text)")
@@ -190,10 +182,8 @@ def main() -> None:
     if not args.corpus.is_file():
         raise SystemExit(f"{args.corpus}: corpus not found (--corpus FILE)")
     modes = list(args.modes)
-    if "store" in modes and (args.no_store or not store_available()):
+    if "store" in modes and args.no_store:
         modes.remove("store")
-        if not args.no_store:
-            print("store: geoevents.store.Store.ingest not available yet; store measurement skipped")
     load_before = os.getloadavg()
     print(f"{args.n} Reuters-21578 articles, spaCy batch size {args.batch_size}, store batch "
           f"{args.store_batch}, cores {os.cpu_count()}, "

@@ -6,7 +6,6 @@ import calendar
 import hashlib
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -159,5 +158,4 @@ class Batch:
 
     def table(self, name: str) -> pa.Table:
         # Arrow's own row conversion: several times faster than a Python loop per column.
-        rows: Sequence[dict[str, Any]] = self.rows[name]
-        return pa.Table.from_pylist(list(rows), schema=arrow_schema(name))
+        return pa.Table.from_pylist(self.rows[name], schema=arrow_schema(name))

@@ -113,7 +113,7 @@ def test_store_error_locked_by_another_process(tmp_path, read_only):
         assert [d.doc_id for d in store.documents()] == ["kept"]
 
 
-def test_store_failed_write_rolls_back_the_whole_batch(tmp_path):
+def test_store_write_stores_a_bad_document_as_failed_and_the_rest(tmp_path):
     db = tmp_path / "g.duckdb"
     with Store(db) as store:
         _write_one(store, "kept")
@@ -125,10 +125,13 @@ def test_store_failed_write_rolls_back_the_whole_batch(tmp_path):
                             STORED_AT),
                  StoredItem(broken, bad_extraction, content_hash(broken),
                             STORED_AT)]
-        with pytest.raises(StoreError) as err:
-            store.write(items)
-        assert "nothing was written" in _one_line(err)
-        assert [d.doc_id for d in store.documents()] == ["kept"]
+        failures = store.write(items)
+        assert [doc_id for doc_id, _ in failures] == ["broken"]
+        assert failures[0][1].startswith("extraction failed (storing: ")
+        stored = {d.doc_id: d for d in store.documents()}
+        assert sorted(stored) == ["broken", "kept", "new"]
+        assert stored["broken"].skipped == failures[0][1] and stored["new"].skipped is None
+        assert store.counts()["actors"] == 0
 
 
 def test_store_error_inside_the_transaction_restores_replaced_rows(tmp_path):
@@ -138,17 +141,18 @@ def test_store_error_inside_the_transaction_restores_replaced_rows(tmp_path):
     with Store(tmp_path / "g.duckdb") as store:
         store.write([StoredItem(kept, Extraction(id="kept", actors=actors, pipeline_version="v1"),
                                 content_hash(kept), STORED_AT)])
-        # the batch first deletes kept's old rows, then fails on the text-less document
+        # the batch first deletes kept's old rows, then fails on the text-less document: rolled
+        # back, written again one document at a time; the text-less one cannot be stored at all
         textless = Document(id="textless", text=None)  # type: ignore[arg-type]
-        batch = [StoredItem(kept, Extraction(id="kept", pipeline_version="v2"), content_hash(kept),
-                            STORED_AT),
+        batch = [StoredItem(kept, Extraction(id="kept", actors=actors[:1], pipeline_version="v2"),
+                            content_hash(kept), STORED_AT),
                  StoredItem(textless, Extraction(id="textless", pipeline_version="v2"), "h", STORED_AT)]
-        with pytest.raises(StoreError) as err:
-            store.write(batch)
-        assert "rolled back" in _one_line(err)
-        assert store.extraction("kept").actors == actors
-        assert store.counts()["actors"] == 2 and store.counts()["documents"] == 1
-        assert [d.pipeline_version for d in store.documents()] == ["v1"]
+        failures = store.write(batch)
+        assert len(failures) == 1 and failures[0][0] == "textless"
+        assert failures[0][1].startswith("not stored (ConstraintException")
+        assert store.extraction("kept").actors == actors[:1]
+        assert store.counts()["actors"] == 1 and store.counts()["documents"] == 1
+        assert [d.pipeline_version for d in store.documents()] == ["v2"]
 
 
 def test_store_write_repeated_id_keeps_the_last_copy(tmp_path):

@@ -28,6 +28,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", "documents per spaCy batch"),
     Setting("n_process", "worker processes for parsing"),
     Setting("max_document_bytes", "documents larger than this are skipped with a warning"),
+    Setting("parse_part_chars", "longer documents are parsed in parts of at most this many characters"),
     Setting("db", "the DuckDB database file"),
     Setting("languages", "languages that are extracted; others are stored only"),
     Setting("fetch_timeout", "seconds to wait for a URL"),
@@ -43,6 +44,7 @@ class Config:
     batch_size: int = 32
     n_process: int = 1
     max_document_bytes: int = 5_000_000
+    parse_part_chars: int = 100_000
     db: str = "geoevents.duckdb"
     languages: list[str] = field(default_factory=lambda: ["en"])
     fetch_timeout: float = 20.0

@@ -218,6 +218,12 @@ class Event:
         return e
 
 
+#: How ``Extraction.skipped`` begins for a document whose extraction raised an error: it is
+#: stored as failed with the reason, counted apart from documents skipped on purpose, and
+#: tried again by the next ingest.
+FAILED_PREFIX = "extraction failed"
+
+
 @dataclass(slots=True)
 class Extraction:
     """Everything extracted from one document: the output record of ``extract``."""
@@ -229,7 +235,7 @@ class Extraction:
     quotes: list[Quote] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     pipeline_version: str | None = None
-    skipped: str | None = None  # why the document was not extracted (e.g. not English)
+    skipped: str | None = None  # why the document was not extracted (not English, failed ...)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -6,6 +6,7 @@ per process, so stages and batches share one ``Language`` object.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -51,3 +52,74 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32,
           n_process: int = 1) -> Iterator[Doc]:
     """Parse texts in batches; ``n_process > 1`` uses spaCy's multiprocessing."""
     yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+#: Characters of one spaCy parse. A longer document is parsed in parts of at most this size
+#: and the parts' Docs joined into one (``parse_long``): spaCy refuses texts over
+#: ``nlp.max_length`` (1,000,000 characters), and its memory grows with the text parsed at once.
+PART_CHARS = 100_000
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*\s+")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _last_cut(pattern: re.Pattern[str], text: str, start: int, stop: int) -> int | None:
+    """The end of the last match of ``pattern`` in text[start:stop] that leaves a non-empty part."""
+    cut = None
+    for match in pattern.finditer(text, start, stop):
+        if match.end() > start and match.end() < stop:
+            cut = match.end()
+    return cut
+
+
+def split_parts(text: str, limit: int = PART_CHARS) -> list[tuple[int, int]]:
+    """(start, end) spans that cover ``text`` exactly, each at most ``limit`` characters.
+
+    Each part ends at the last paragraph break within the limit, else the last sentence end,
+    else (text that is not prose) at the last whitespace within a tenth of the limit, else
+    there; the whitespace stays with the part before it, so the parts joined give back the
+    text and every offset is kept.
+    """
+    limit = max(1, limit)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        stop = start + limit
+        # search the second half of the window only, so no part is needlessly short
+        low = start + limit // 2
+        cut = _last_cut(_PARAGRAPH_BREAK, text, low, stop) or _last_cut(_SENTENCE_END, text, low, stop)
+        if cut is None:
+            # No paragraph or sentence ends: not prose (lists, tables, logs). spaCy would make
+            # sentences as long as the part, which later stages handle slowly, so such text
+            # is cut at whitespace into parts a tenth of the size.
+            short = max(1, limit // 10)
+            cut = _last_cut(_WHITESPACE, text, start + short // 2, start + short) or start + short
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def parse_long(nlp: Language, text: str, limit: int = PART_CHARS) -> Doc:
+    """One Doc for ``text`` parsed in parts of at most ``limit`` characters, offsets kept.
+
+    The parts go through spaCy in batches of at most ``limit`` characters in all (memory
+    grows with the characters parsed at once); the joined Doc leaves out the parts'
+    tensors, which no stage reads.
+    """
+    spans = split_parts(text, limit)
+    if len(spans) == 1:
+        return nlp(text)
+    parts: list[Doc] = []
+    batch: list[str] = []
+    for a, b in spans:
+        if batch and sum(map(len, batch)) + (b - a) > limit:
+            parts.extend(nlp.pipe(batch, batch_size=len(batch)))
+            batch = []
+        batch.append(text[a:b])
+    parts.extend(nlp.pipe(batch, batch_size=len(batch)))
+    doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+    if doc.text != text:  # pragma: no cover - spaCy keeps every character; checked, not assumed
+        raise ValueError("joining the parsed parts changed the text")
+    return doc

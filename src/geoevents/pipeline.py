@@ -27,12 +27,14 @@ from importlib import resources
 from itertools import islice
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from geoevents import __version__
 from geoevents.config import Config, load_config
 from geoevents.errors import ConfigError
 from geoevents.language import is_foreign
-from geoevents.model import Document, Extraction
-from geoevents.nlp import load_model
+from geoevents.model import FAILED_PREFIX, Document, Extraction
+from geoevents.nlp import load_model, parse_long
 from geoevents.registry import get_factory
 from geoevents.stage import STAGE_KEYS, Stage, StageContext
 
@@ -201,15 +203,81 @@ class Pipeline:
         state["_pool"] = None
         return state
 
+    def _checked(self, document: Document) -> str | Exception | None:
+        try:
+            return self.skip_reason(document)
+        except Exception as err:  # a text that is not a str (Python API callers)
+            if os.environ.get("GEOEVENTS_DEBUG"):
+                raise
+            return err
+
     def _extract_chunk(self, docs: list[Document]) -> Iterator[Extraction]:
-        reasons = [self.skip_reason(d) for d in docs]
+        reasons = [self._checked(d) for d in docs]
         todo = [d for d, r in zip(docs, reasons, strict=True) if r is None]
-        parsed = iter(self.nlp.pipe((d.text for d in todo), batch_size=self.config.batch_size))
+        parsed = self._parse(todo)
         for document, reason in zip(docs, reasons, strict=True):
+            if isinstance(reason, Exception):
+                yield self._failed(document, "reading", reason)
+                continue
             if reason is not None:
                 yield Extraction(id=document.id, pipeline_version=self.version, skipped=reason)
                 continue
-            yield self.run_stages(document, next(parsed))
+            spacy_doc = next(parsed)
+            if isinstance(spacy_doc, Exception):
+                yield self._failed(document, "parsing", spacy_doc)
+                continue
+            try:
+                yield self.run_stages(document, spacy_doc)
+            except Exception as err:  # one bad document never stops a run (docs/reliability.md)
+                if os.environ.get("GEOEVENTS_DEBUG"):
+                    raise
+                yield self._failed(document, "extraction", err)
+            del spacy_doc
+
+    def _failed(self, document: Document, step: str, err: Exception) -> Extraction:
+        reason = f"{FAILED_PREFIX} ({step}: {type(err).__name__}: {' '.join(str(err).split())[:160]})"
+        log.warning("document %s: %s; stored without extraction", document.id, reason)
+        return Extraction(id=document.id, pipeline_version=self.version, skipped=reason)
+
+    def _parse(self, documents: list[Document]) -> Iterator[Doc | Exception]:
+        """A spaCy Doc (or the exception that parsing raised) for each document, in order.
+
+        Documents up to ``parse_part_chars`` characters are parsed together in batches; a longer
+        one alone, in parts (``nlp.parse_long``). If a batch fails, its documents are parsed
+        again one at a time, so only the document at fault is lost.
+        """
+        limit = self._part_chars()
+        i = 0
+        while i < len(documents):
+            if len(documents[i].text) > limit:
+                yield self._parse_one(documents[i])
+                i += 1
+                continue
+            run = []
+            while i < len(documents) and len(documents[i].text) <= limit:
+                run.append(documents[i])
+                i += 1
+            done = 0
+            try:
+                for spacy_doc in self.nlp.pipe((d.text for d in run), batch_size=self.config.batch_size):
+                    done += 1
+                    yield spacy_doc
+            except Exception:
+                if os.environ.get("GEOEVENTS_DEBUG"):
+                    raise
+                for document in run[done:]:
+                    yield self._parse_one(document)
+
+    def _part_chars(self) -> int:
+        return max(1, min(self.config.parse_part_chars, self.nlp.max_length))
+
+    def _parse_one(self, document: Document) -> Doc | Exception:
+        try:
+            return parse_long(self.nlp, document.text, self._part_chars())
+        except Exception as err:
+            if os.environ.get("GEOEVENTS_DEBUG"):
+                raise
+            return err
 
     def run_stages(self, document: Document, spacy_doc) -> Extraction:  # type: ignore[no-untyped-def]
         ctx = StageContext(document=document, doc=spacy_doc)

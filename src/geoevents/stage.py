@@ -50,6 +50,7 @@ class StageContext:
     # (e.g. ``extras["time"]["sentence_dates"]``); never written by others.
     extras: dict[str, dict[str, Any]] = field(default_factory=dict)
     _sent_starts: list[int] | None = None
+    _sents: list[Span] | None = None
 
     @property
     def text(self) -> str:
@@ -75,11 +76,12 @@ class StageContext:
 
     def sentence_at(self, char: int) -> Span:
         """The spaCy sentence containing a character offset."""
-        if self._sent_starts is None:
-            self._sent_starts = [s.start_char for s in self.doc.sents]
-        sents = list(self.doc.sents)
+        if self._sents is None or self._sent_starts is None:
+            # once per document: a long document has many sentences and many lookups
+            self._sents = list(self.doc.sents)
+            self._sent_starts = [s.start_char for s in self._sents]
         i = max(0, bisect_right(self._sent_starts, char) - 1)
-        return sents[i]
+        return self._sents[i]
 
 
 class Stage(Protocol):

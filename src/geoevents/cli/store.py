@@ -81,6 +81,11 @@ def _report(verb: str, db: str, summary: IngestSummary, problems: list[str]) -> 
     if summary.skip_reasons:
         reasons = ", ".join(f"{r} {n}" for r, n in summary.skip_reasons.most_common())
         _warn(f"{sum(summary.skip_reasons.values())} document(s) stored without extraction ({reasons})")
+    if summary.failures:
+        doc_id, reason = summary.failures[0]
+        _warn(f"{summary.failed} document(s) failed and were stored without extraction "
+              f"(first: {doc_id}: {reason}); the next ingest tries them again")
+    problems = problems + summary.problems
     if problems:
         _warn(f"{len(problems)} input(s) or record(s) skipped (first: {problems[0]})")
 
@@ -135,6 +140,8 @@ def ingest(
         summary = store.ingest(iter_documents(paths, options), pipeline, batch_size=batch_size,
                                progress=advance, inputs=paths)
     _report("ingested into", cfg.db, summary, options.problems)
+    if strict and (summary.failed or summary.problems):
+        raise typer.Exit(1)  # --strict: a document that failed fails the run (its warning is above)
 
 
 @app.command()

@@ -7,6 +7,7 @@ line is reported with its line number and skipped, or stops reading, by ``on_err
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -15,10 +16,18 @@ from geoevents.errors import InputError
 from geoevents.model import Document
 from geoevents.sources.options import SourceOptions
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(text: str) -> str:
+    """A lone surrogate (from a JSON escape like \\ud800) cannot be written as UTF-8: each
+    becomes U+FFFD, one code point for one, so offsets into the text stay valid."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+
 
 def _field(record: Mapping[str, Any], key: str) -> str | None:
     value = record.get(key)
-    return None if value in (None, "") else str(value)
+    return None if value in (None, "") else _clean(str(value))
 
 
 def document_from_record(record: Mapping[str, Any], origin: str, options: SourceOptions | None = None
@@ -30,6 +39,7 @@ def document_from_record(record: Mapping[str, Any], origin: str, options: Source
         raise InputError(f"{origin}: no text field {options.text_col!r}")
     if not text.strip():
         raise InputError(f"{origin}: empty text field {options.text_col!r}")
+    text = _clean(text)
     title = _field(record, options.title_col)
     url = _field(record, options.url_col)
     return Document(

@@ -399,6 +399,14 @@ def _group_location(geo: Any, lat: Any, lon: Any, country: Any) -> dict[str, Any
             "location_country": country, "country_level": False}
 
 
+def _shift(day: date, days: int) -> date:
+    """``day`` moved by ``days``, clamped to the calendar's range (years 1 to 9999)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def _assign(index: _GroupIndex, row: dict[str, Any]) -> int:
     cfg = settings()
     source, target, cameo = normalise_event(row)
@@ -411,7 +419,7 @@ def _assign(index: _GroupIndex, row: dict[str, Any]) -> int:
     window = cfg.max_days_apart if dated else cfg.max_days_apart_by_publication
     low = high = None
     if first is not None and last is not None:
-        low, high = first - timedelta(days=window), last + timedelta(days=window)
+        low, high = _shift(first, -window), _shift(last, window)
     for group in index.candidates(source, target, cameo[:2]):
         if low is not None and group.day is not None and not (low <= group.day <= high):
             continue
@@ -442,15 +450,19 @@ def _recount(con: duckdb.DuckDBPyConnection, group_ids: list[int]) -> None:
                 "(SELECT group_id FROM event_group_members)", [group_ids])
 
 
-def update_groups(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> int:
+def update_groups(con: duckdb.DuckDBPyConnection, doc_ids: list[str], *, own_transaction: bool = True
+                  ) -> int:
     """Fingerprint and group the events of these (new or re-extracted) documents.
 
-    Returns the number of event rows assigned. Runs in its own transaction.
+    Returns the number of event rows assigned. Runs in its own transaction, or (with
+    ``own_transaction=False``) in the caller's: the store groups a batch's events in the
+    transaction that writes them.
     """
     ensure_tables(con)
     if not doc_ids:
         return 0
-    con.execute("BEGIN TRANSACTION")
+    if own_transaction:
+        con.execute("BEGIN TRANSACTION")
     try:
         touched = {r[0] for r in con.execute(
             "SELECT DISTINCT group_id FROM event_group_members WHERE list_contains(?, doc_id)",
@@ -474,9 +486,11 @@ def update_groups(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> int:
                 "INSERT INTO event_group_members SELECT * FROM geoevents_batch_members")
         assigned = set(members)
         _recount(con, sorted(assigned | touched))
-        con.execute("COMMIT")
+        if own_transaction:
+            con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        if own_transaction:
+            con.execute("ROLLBACK")
         raise
     return len(rows)
 
@@ -497,10 +511,10 @@ def rebuild_groups(con: duckdb.DuckDBPyConnection) -> int:
 def refresh_after_write(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
     """Everything derived from stored events, brought up to date for these documents.
 
-    Called by the store after it writes documents: event groups and near-duplicate
-    marks, and the analysis dyad index (when one was built).
+    Called by the store inside the transaction that writes the documents: event groups and
+    near-duplicate marks, and the analysis dyad index (when one was built).
     """
     from geoevents.analysis.dyads import update_dyad_index
 
-    update_groups(con, doc_ids)
+    update_groups(con, doc_ids, own_transaction=False)
     update_dyad_index(con, doc_ids)

@@ -71,11 +71,14 @@ class IngestSummary:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
-    skipped: int = 0  # stored but not extracted
+    skipped: int = 0  # stored but not extracted (including failed)
+    failed: int = 0  # stored as failed: extracting them raised an error
     events: int = 0
     languages: Counter[str] = field(default_factory=Counter)  # not-extracted languages
     skip_reasons: Counter[str] = field(default_factory=Counter)  # other reasons (size, empty)
     written: list[str] = field(default_factory=list)  # ids of documents (re)written, for follow-ups
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (doc id, reason), stored as failed
+    problems: list[str] = field(default_factory=list)  # documents that could not be stored at all
 
     @property
     def documents(self) -> int:
@@ -84,5 +87,5 @@ class IngestSummary:
     def line(self) -> str:
         docs = "document" if self.documents == 1 else "documents"
         return (f"{self.documents} {docs}: {self.new} new, {self.updated} updated, "
-                f"{self.unchanged} unchanged, {self.skipped} stored without extraction; "
-                f"{self.events} events written")
+                f"{self.unchanged} unchanged, {self.skipped} stored without extraction"
+                f"{f' ({self.failed} failed)' if self.failed else ''}; {self.events} events written")

@@ -45,11 +45,11 @@ def date_interval(value: str | None) -> tuple[date | None, date | None]:
             return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
         if m := _WEEK.match(value):
             monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return monday, monday + timedelta(days=6)
+            return monday, monday + timedelta(days=min(6, (date.max - monday).days))
         if m := _QUARTER.match(value):
             year, first = int(m[1]), 3 * int(m[2]) - 2
             return date(year, first, 1), date(year, first + 2, calendar.monthrange(year, first + 2)[1])
-    except ValueError:  # 2025-02-30, week 60: not a real day
+    except (ValueError, OverflowError):  # 2025-02-30, week 60, 9999-W53: not a real day
         return None, None
     return None, None
 

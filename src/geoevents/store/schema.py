@@ -93,7 +93,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("language", "VARCHAR", "ISO 639-1 code when given or detected as not extracted"),
         Column("text", "VARCHAR NOT NULL", "the full text; all offsets index into it"),
         Column("content_hash", "VARCHAR NOT NULL", "sha1 of the document fields except id"),
-        Column("skipped", "VARCHAR", "why the document was not extracted (e.g. not English)"),
+        Column("skipped", "VARCHAR", "why not extracted (not English; 'extraction failed (...)')"),
         Column("pipeline_version", "VARCHAR NOT NULL", "Pipeline.version of the stored extraction"),
         Column("run_id", "INTEGER", "runs.run_id that wrote the current extraction"),
         Column("ingested_at", "TIMESTAMP", "UTC, when this content was first stored"),

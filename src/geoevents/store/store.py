@@ -21,10 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pyarrow as pa
 
 from geoevents.errors import StoreError
-from geoevents.model import Document, Extraction, Quote
+from geoevents.model import FAILED_PREFIX, Document, Extraction, Quote
 from geoevents.store.database import connect, ensure_schema
 from geoevents.store.filters import events_query, quote_filters
 from geoevents.store.groups import refresh_after_write
@@ -68,6 +67,23 @@ def _storable(document: Document) -> Document:
         if value and _LONE_SURROGATE.search(value):
             setattr(document, name, _LONE_SURROGATE.sub("\ufffd", value))
     return document
+
+
+class _RowsFailed(Exception):
+    """Rows of a batch could not be built or written because of what is in them."""
+
+    def __init__(self, err: Exception) -> None:
+        first = str(err).splitlines()[0] if str(err) else ""
+        self.reason = f"{type(err).__name__}: {first[:160]}"
+        super().__init__(self.reason)
+
+
+#: Errors of the database itself (file, lock, disk, memory), not of one document's data: a
+#: write that meets one stops the run with a StoreError.
+_SYSTEM_ERRORS = (duckdb.IOException, duckdb.PermissionException, duckdb.OutOfMemoryException,
+                  duckdb.FatalException, duckdb.InternalException, duckdb.ConnectionException,
+                  duckdb.TransactionException, duckdb.InterruptException, duckdb.ResourceInUseException,
+                  duckdb.CatalogException, duckdb.BinderException, duckdb.ParserException)
 
 
 @dataclass
@@ -142,22 +158,51 @@ class Store:
                 [_utcnow(), status, summary.new, summary.updated, summary.unchanged, summary.skipped,
                  summary.events, summary.run_id])
 
-    def write(self, items: list[StoredItem], run_id: int = 0) -> None:
-        """Store documents with their extractions, replacing earlier ones: one transaction."""
+    def write(self, items: list[StoredItem], run_id: int = 0) -> list[tuple[str, str]]:
+        """Store documents with their extractions, replacing earlier ones, in one transaction
+        with the event groups and indexes derived from them.
+
+        A document whose rows cannot be built or written (a value out of range, a grouping
+        error) does not sink the batch: the batch is written again without it, the document
+        is stored as failed without its extraction, and ``(id, reason)`` is returned for it.
+        Returns the failures; a database that refuses the write raises ``StoreError``.
+        """
         self._require_writable()
         items = list({item.document.id: item for item in items}.values())  # a repeated id: last wins
         if not items:
-            return
+            return []
+        try:
+            self._write_batch(items, run_id)
+            return []
+        except _RowsFailed:
+            pass
+        failures: list[tuple[str, str]] = []
+        for item in items:  # one at a time, to find the documents at fault
+            try:
+                self._write_batch([item], run_id)
+                continue
+            except _RowsFailed as err:
+                reason = f"{FAILED_PREFIX} (storing: {err.reason})"
+            failed = StoredItem(item.document, Extraction(id=item.document.id, skipped=reason,
+                                                          pipeline_version=item.extraction.pipeline_version),
+                                item.content_hash, item.ingested_at)
+            try:
+                self._write_batch([failed], run_id)
+                item.extraction = failed.extraction
+            except _RowsFailed as err:  # not even the document itself: nothing stored
+                reason = f"not stored ({err.reason})"
+            failures.append((item.document.id, reason))
+        return failures
+
+    def _write_batch(self, items: list[StoredItem], run_id: int) -> None:
         now = _utcnow()
         batch = Batch()
         try:
             for item in items:
                 batch.add(item, run_id, now)
             tables = {name: batch.table(name) for name in (*_UPSERT_TABLES, *EXTRACTED_TABLES)}
-        except (TypeError, ValueError, OverflowError, pa.ArrowException) as err:
-            first = items[0].document.id
-            raise StoreError(f"{self.path}: cannot store the batch starting at document {first!r} "
-                             f"({type(err).__name__}: {str(err)[:120]}); nothing was written") from None
+        except Exception as err:
+            raise _RowsFailed(err) from None
         ids = [item.document.id for item in items]
         with self._write_lock:
             con = self._con
@@ -177,39 +222,58 @@ class Store:
                         verb = "INSERT OR REPLACE" if name in _UPSERT_TABLES else "INSERT"
                         con.execute(f"{verb} INTO {name} BY NAME SELECT * FROM {view}")
                     finally:
-                        con.unregister(view)
+                        try:
+                            con.unregister(view)
+                        except duckdb.Error:  # an aborted transaction: the insert's error counts
+                            pass
+                # event groups, near-duplicate marks, dyad index (store/groups.py), in the same
+                # transaction: after an interruption no stored event is left without its group
+                refresh_after_write(con, ids)
                 con.execute("COMMIT")
             except BaseException as err:
                 try:
                     con.execute("ROLLBACK")
                 except duckdb.Error:  # the database refused even that: it never saw a COMMIT
                     pass
-                if isinstance(err, duckdb.Error):
+                if isinstance(err, _SYSTEM_ERRORS):
                     raise StoreError(f"{self.path}: write failed, batch rolled back "
                                      f"({str(err).splitlines()[0]})") from None
+                if isinstance(err, Exception):
+                    raise _RowsFailed(err) from None
                 raise
-            try:  # event groups, near-duplicate marks, dyad index: see store/groups.py
-                refresh_after_write(con, ids)
-            except duckdb.Error as err:
-                raise StoreError(f"{self.path}: documents stored, but updating event groups failed "
-                                 f"({str(err).splitlines()[0]}); run 'geoevents regroup'") from None
 
-    def _stored_state(self, ids: list[str]) -> dict[str, tuple[str, str, datetime | None]]:
-        rows = self._query("SELECT doc_id, content_hash, pipeline_version, ingested_at FROM documents "
-                           "WHERE list_contains(?, doc_id)", [ids])
-        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+    def _stored_state(self, ids: list[str]) -> dict[str, tuple[str, str, datetime | None, bool]]:
+        """(content hash, pipeline version, first ingested, whether it failed) per stored id."""
+        rows = self._query("SELECT d.doc_id, d.content_hash, d.pipeline_version, d.ingested_at, "
+                           "coalesce(starts_with(d.skipped, ?), false) FROM documents d "
+                           "WHERE list_contains(?, d.doc_id)",
+                           [FAILED_PREFIX, ids])
+        return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
 
     def _plan(self, documents: list[Document], pipeline: Pipeline, summary: IngestSummary,
               force: bool) -> _Plan:
         """Which documents of a batch need extracting (the rest are stored unchanged)."""
-        unique = {d.id: _storable(d) for d in documents}  # the last copy of a repeated id wins
-        summary.unchanged += len(documents) - len(unique)
+        unique: dict[str, Document] = {}
+        hashes: dict[str, str] = {}
+        refused = 0
+        for document in documents:
+            try:
+                document = _storable(document)
+                digest = content_hash(document)
+            except Exception as err:  # e.g. a text that is not a str (Python API callers)
+                summary.problems.append(f"document {document.id!r}: not stored "
+                                        f"({type(err).__name__}: {str(err)[:120]})")
+                refused += 1
+                continue
+            unique[document.id] = document  # the last copy of a repeated id wins
+            hashes[document.id] = digest
+        summary.unchanged += len(documents) - len(unique) - refused
         state = self._stored_state(list(unique))
-        hashes = {doc_id: content_hash(d) for doc_id, d in unique.items()}
         todo = []
         for doc_id, document in unique.items():
             old = state.get(doc_id)
-            if not force and old and old[0] == hashes[doc_id] and old[1] == pipeline.version:
+            # a document stored as failed is tried again (the failure may have been transient)
+            if not force and old and old[0] == hashes[doc_id] and old[1] == pipeline.version and not old[3]:
                 summary.unchanged += 1
             else:
                 todo.append(document)
@@ -223,8 +287,11 @@ class Store:
             same_content = old is not None and old[0] == plan.hashes[document.id]
             items.append(StoredItem(document, extraction, plan.hashes[document.id],
                                     (old[2] or now) if same_content and old else now))
-        self.write(items, run_id)
+        failures = dict(self.write(items, run_id))
         for item in items:
+            if failures.get(item.document.id, "").startswith("not stored"):
+                summary.problems.append(f"{item.document.id}: {failures[item.document.id]}")
+                continue  # not even the document could be stored
             ex = item.extraction
             summary.written.append(item.document.id)
             if item.document.id in plan.state:
@@ -234,7 +301,10 @@ class Store:
             summary.events += len(ex.events)
             if ex.skipped:
                 summary.skipped += 1
-                if item.document.language and "language" in ex.skipped:
+                if ex.skipped.startswith(FAILED_PREFIX):
+                    summary.failed += 1
+                    summary.failures.append((item.document.id, ex.skipped))
+                elif item.document.language and "language" in ex.skipped:
                     summary.languages[item.document.language] += 1
                 else:
                     summary.skip_reasons[ex.skipped.split(" (")[0]] += 1

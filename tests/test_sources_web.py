@@ -16,6 +16,8 @@ from geoevents.model import Document
 from geoevents.sources import SourceOptions, iter_documents
 from geoevents.sources.fetch import fetch
 
+LOCAL = ("127.0.0.1",)  # the test server's address: not public, so it must be allowed
+
 PAGE_TEXT = {
     "a": ["Turkey and Azerbaijan signed a natural gas supply agreement in Baku on Wednesday, "
           "extending deliveries through the end of the decade.",
@@ -85,7 +87,7 @@ def closed_port() -> int:
 
 
 def test_feeds_url_without_follow_uses_summaries(server):
-    docs = list(iter_documents([f"{server}/feed.rss"], SourceOptions(timeout=5)))
+    docs = list(iter_documents([f"{server}/feed.rss"], SourceOptions(timeout=5, allow_hosts=LOCAL)))
     assert [d.text for d in docs] == [f"Summary of story {k}." for k in ("a", "b", "missing")]
     assert docs[0].source == "Test Wire"
     assert docs[0].published == "2024-06-12T01:00:00+00:00"
@@ -93,7 +95,7 @@ def test_feeds_url_without_follow_uses_summaries(server):
 
 
 def test_feeds_follow_fetches_linked_pages(server):
-    options = SourceOptions(follow=True, timeout=5)
+    options = SourceOptions(follow=True, timeout=5, allow_hosts=LOCAL)
     docs = list(iter_documents([f"{server}/feed.rss"], options))
     assert len(docs) == 3
     for doc, key in zip(docs, ["a", "b"], strict=False):
@@ -106,18 +108,19 @@ def test_feeds_follow_fetches_linked_pages(server):
 def test_feeds_follow_from_file(server, tmp_path):
     path = tmp_path / "copy.xml"
     path.write_text(feed(server), encoding="utf-8")
-    docs = list(iter_documents([path], SourceOptions(follow=True, timeout=5)))
+    docs = list(iter_documents([path], SourceOptions(follow=True, timeout=5, allow_hosts=LOCAL)))
     assert PAGE_TEXT["b"][0] in docs[1].text
 
 
 def test_urls_html_page(server):
-    (doc,) = iter_documents([f"{server}/a.html"], SourceOptions(timeout=5))
+    (doc,) = iter_documents([f"{server}/a.html"], SourceOptions(timeout=5, allow_hosts=LOCAL))
     assert PAGE_TEXT["a"][1] in doc.text
     assert doc.url == f"{server}/a.html"
 
 
 def test_urls_text_file_keeps_its_id_and_gets_the_url(server):
-    note, plain = iter_documents([f"{server}/note.txt", f"{server}/plain.txt"], SourceOptions(timeout=5))
+    note, plain = iter_documents([f"{server}/note.txt", f"{server}/plain.txt"],
+                                 SourceOptions(timeout=5, allow_hosts=LOCAL))
     assert (note.id, note.url, note.text) == ("note-1", f"{server}/note.txt", PAGE_TEXT["b"][0])
     assert plain.id == Document.content_id(PAGE_TEXT["a"][0], None, f"{server}/plain.txt")
 
@@ -128,15 +131,16 @@ def test_urls_text_file_keeps_its_id_and_gets_the_url(server):
 ])
 def test_urls_bad_resource_is_one_line_error(server, path, problem):
     with pytest.raises(InputError, match=problem) as err:
-        list(iter_documents([f"{server}{path}"], SourceOptions(on_error="stop", timeout=5)))
+        options = SourceOptions(on_error="stop", timeout=5, allow_hosts=LOCAL)
+        list(iter_documents([f"{server}{path}"], options))
     assert f"{server}{path}" in str(err.value) and "\n" not in str(err.value)
 
 
 def test_urls_unreachable_port_is_fetch_error(closed_port):
     url = f"http://127.0.0.1:{closed_port}/feed.rss"
     with pytest.raises(FetchError, match=rf"^GE103: {url}: unreachable"):
-        list(iter_documents([url], SourceOptions(on_error="stop", timeout=0.5)))
-    options = SourceOptions(timeout=0.5)
+        list(iter_documents([url], SourceOptions(on_error="stop", timeout=0.5, allow_hosts=LOCAL)))
+    options = SourceOptions(timeout=0.5, allow_hosts=LOCAL)
     with pytest.raises(InputError, match="no readable documents"):
         list(iter_documents([url], options))
     assert options.problems[0].startswith(f"{url}: unreachable")
@@ -145,12 +149,12 @@ def test_urls_unreachable_port_is_fetch_error(closed_port):
 def test_urls_timeout_is_fetch_error(server):
     started = time.monotonic()
     with pytest.raises(FetchError, match=r"slow\.html: timed out after 0\.2 s"):
-        fetch(f"{server}/slow.html", timeout=0.2, max_bytes=1_000_000)
+        fetch(f"{server}/slow.html", timeout=0.2, max_bytes=1_000_000, allow_hosts=LOCAL)
     assert time.monotonic() - started < 0.9
 
 
 def test_urls_body_over_limit_is_skipped(server):
-    options = SourceOptions(max_bytes=300, timeout=5)
+    options = SourceOptions(max_bytes=300, timeout=5, allow_hosts=LOCAL)
     with pytest.raises(InputError, match="no readable documents"):
         list(iter_documents([f"{server}/a.html"], options))
     assert options.problems == [f"{server}/a.html: document over the size limit of 300 bytes"]

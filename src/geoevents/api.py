@@ -54,6 +54,55 @@ def _error(status: int, message: str, code: str) -> JSONResponse:
     return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status)
 
 
+def _host_name(header: str) -> str:
+    """The host of a Host header, without its port: ``[::1]:8000`` -> ``::1``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class GuardMiddleware:
+    """Refuses, before any endpoint runs, a request whose Host header names a host not in
+    ``allowed_hosts`` (a web page on another site that rebinds its DNS name to 127.0.0.1
+    sends its own name: 421) and a body whose declared length is over ``max_body`` (413).
+    A body sent without a declared length is counted as it arrives and cut off at the limit."""
+
+    def __init__(self, app: Any, allowed_hosts: list[str], max_body: int) -> None:
+        self.app = app
+        self.allowed = {h.strip().lower().strip("[]") for h in allowed_hosts if h.strip()}
+        self.max_body = max_body
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        host = _host_name(headers.get("host", ""))
+        if "*" not in self.allowed and host not in self.allowed:
+            await _error(421, f"host {host!r} is not served here (setting api_allowed_hosts)",
+                         "misdirected")(scope, receive, send)
+            return
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.max_body:
+            await _error(413, f"request body over the limit of {self.max_body:,} bytes "
+                              f"(setting max_document_bytes)", "too_large")(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Any:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    raise ApiError(413, f"request body over the limit of {self.max_body:,} bytes",
+                                   "too_large")
+            return message
+
+        await self.app(scope, counted, send)
+
+
 def _jsonable(value: Any) -> Any:
     if value is None or value is pd.NaT:
         return None
@@ -123,7 +172,17 @@ class Service:
             summary = self.store.ingest(documents, self.pipeline(), inputs=inputs)
         return {"documents": [d.id for d in documents], "summary": summary.line(),
                 "new": summary.new, "updated": summary.updated, "unchanged": summary.unchanged,
-                "events": summary.events}
+                "events": summary.events, "failed": summary.failed,
+                "failures": [{"id": doc_id, "reason": reason} for doc_id, reason in summary.failures]
+                + [{"id": None, "reason": problem} for problem in summary.problems]}
+
+    def source_options(self) -> Any:
+        """How the API reads what it is sent: the server's size limit and fetching rules."""
+        from geoevents.sources import SourceOptions
+
+        return SourceOptions(on_error="stop", max_bytes=self.config.max_document_bytes,
+                             timeout=self.config.fetch_timeout,
+                             allow_hosts=tuple(self.config.fetch_allow_hosts))
 
 
 def _token(request: Request) -> str | None:
@@ -150,6 +209,9 @@ def create_app(config: Config | None = None) -> FastAPI:
                   description="Event data about international relations, extracted from news articles: "
                               "documents, events, event groups, quotes, relations, actors.")
     app.state.service = service
+    # a JSON or multipart body carries at most one document's worth, with room for its fields
+    app.add_middleware(GuardMiddleware, allowed_hosts=config.api_allowed_hosts,  # type: ignore[arg-type]
+                       max_body=config.max_document_bytes + 1_000_000)
 
     def read_access(request: Request) -> Service:
         if service.config.api_read_requires_token:
@@ -210,7 +272,7 @@ def create_app(config: Config | None = None) -> FastAPI:
         [(total,)] = cur.execute("SELECT count(*) FROM documents").fetchall()
         return page(records(rows), limit, offset, int(total))
 
-    @app.get("/api/documents/{doc_id}", tags=["documents"],
+    @app.get("/api/documents/{doc_id:path}", tags=["documents"],
              summary="One document with its text and full extraction (offsets index the text)")
     def get_document(doc_id: str, svc: Reader) -> dict[str, Any]:
         document = svc.store.document(doc_id)
@@ -231,28 +293,38 @@ def create_app(config: Config | None = None) -> FastAPI:
             docs.append(Document(id=doc_id, text=d.text, title=d.title, published=d.published, url=d.url,
                                  source=d.source))
         if body.urls:
-            from geoevents.sources import SourceOptions, iter_documents
+            from geoevents.sources import iter_documents
 
             for url in body.urls:
                 if not url.startswith(("http://", "https://")):
                     raise ApiError(422, f"urls: {url!r} is not an http(s) URL", "invalid_parameter")
-            docs += list(iter_documents(body.urls, SourceOptions(on_error="stop")))
+            docs += list(iter_documents(body.urls, svc.source_options()))
         return svc.ingest(docs, [d.url or d.id for d in docs])
 
     @app.post("/api/documents/upload", tags=["write"], status_code=201,
               summary="Ingest an uploaded file (JSONL, text, HTML, feed, WARC...; needs the token)")
-    async def ingest_upload(svc: Writer, file: UploadFile = File(...)) -> dict[str, Any]:
-        from geoevents.sources import SourceOptions, iter_documents
+    def ingest_upload(svc: Writer, file: UploadFile = File(...)) -> dict[str, Any]:
+        # a plain def: FastAPI runs it in its thread pool, so extraction never blocks the event loop
+        from geoevents.sources import iter_documents
 
-        data = await file.read()
+        cap = svc.config.max_document_bytes
+        data = file.file.read(cap + 1)
+        name = Path(file.filename or "upload.txt").name or "upload.txt"
+        if len(data) > cap:
+            raise ApiError(413, f"file {name!r} is over the size limit of {cap:,} bytes "
+                                f"(setting max_document_bytes)", "too_large")
         if not data:
-            raise ApiError(422, f"file {file.filename!r} is empty", "invalid_parameter")
-        suffix = Path(file.filename or "upload.txt").suffix[:10] or ".txt"
+            raise ApiError(422, f"file {name!r} is empty", "invalid_parameter")
+        suffix = Path(name).suffix[:10] or ".txt"
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / f"upload{suffix}"
             path.write_bytes(data)
-            docs = list(iter_documents([path], SourceOptions(on_error="stop")))
-        return svc.ingest(docs, [file.filename or "upload"])
+            try:
+                docs = list(iter_documents([path], svc.source_options()))
+            except GeoeventsError as err:  # the message names the file as sent, not a server path
+                raise ApiError(400, str(err).replace(str(path), name).replace(tmp, ""),
+                               err.code) from None
+        return svc.ingest(docs, [name])
 
     # -- events ----------------------------------------------------------------------------
 
@@ -469,6 +541,8 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000,
           on_start: Callable[[], None] | None = None) -> None:
     import uvicorn
 
+    if host not in ("0.0.0.0", "::", "") and host.lower() not in config.api_allowed_hosts:
+        config = config.replace(api_allowed_hosts=[*config.api_allowed_hosts, host.lower()])
     app = create_app(config)
     if on_start:
         on_start()

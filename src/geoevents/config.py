@@ -31,9 +31,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("parse_part_chars", "longer documents are parsed in parts of at most this many characters"),
     Setting("db", "the DuckDB database file"),
     Setting("languages", "languages that are extracted; others are stored only"),
-    Setting("fetch_timeout", "seconds to wait for a URL"),
+    Setting("fetch_timeout", "deadline in seconds for fetching one URL, redirects included"),
+    Setting("fetch_allow_hosts", "non-public hosts, addresses or networks that may be fetched"),
     Setting("api_token", "token for write endpoints of the HTTP API (empty: writes disabled)"),
     Setting("api_read_requires_token", "whether read endpoints need the token too"),
+    Setting("api_allowed_hosts", "host names the HTTP API answers to (Host header; * for any)"),
     Setting("stages", "extraction stages in order: key = registered factory name"),
 )
 
@@ -48,8 +50,10 @@ class Config:
     db: str = "geoevents.duckdb"
     languages: list[str] = field(default_factory=lambda: ["en"])
     fetch_timeout: float = 20.0
+    fetch_allow_hosts: list[str] = field(default_factory=list)
     api_token: str = ""
     api_read_requires_token: bool = False
+    api_allowed_hosts: list[str] = field(default_factory=lambda: ["localhost", "127.0.0.1", "::1"])
     stages: dict[str, str] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> Config:

@@ -129,7 +129,8 @@ def ingest(
     options = SourceOptions(text_col=text_col, date_col=date_col, id_col=id_col, title_col=title_col,
                             url_col=url_col, source_col=source_col, kind=kind, follow=follow,
                             on_error="stop" if strict else "skip",
-                            max_bytes=cfg.max_document_bytes, timeout=cfg.fetch_timeout)
+                            max_bytes=cfg.max_document_bytes, timeout=cfg.fetch_timeout,
+                            allow_hosts=tuple(cfg.fetch_allow_hosts))
     check_engine_options(engine, scheduler, parquet)
     if engine == "dask" and parquet is not None:  # see docs/scaleout.md
         with _progress("extracting on Dask") as advance:

@@ -113,7 +113,8 @@ def read_url(url: str, options: SourceOptions) -> Iterator[Document]:
     """Documents from the page, feed or file at ``url``."""
     from geoevents.sources.fetch import fetch
 
-    page = fetch(url, timeout=options.timeout, max_bytes=options.max_bytes)
+    page = fetch(url, timeout=options.timeout, max_bytes=options.max_bytes,
+                 allow_hosts=options.allow_hosts)
     if not page.body.strip():
         raise InputError(f"{url}: empty response")
     kind = options.kind or sniff_kind(url, page.body[:SAMPLE_BYTES], page.media_type)

@@ -91,7 +91,8 @@ def _followed(entry: Any, origin: str, source: str | None, options: SourceOption
         options.problem(f"{origin}: item has no link to follow")
         return None
     try:
-        page = fetch(link, timeout=options.timeout, max_bytes=options.max_bytes, client=client)
+        page = fetch(link, timeout=options.timeout, max_bytes=options.max_bytes, client=client,
+                     allow_hosts=options.allow_hosts)
         doc = document_from_html(page.body, link, url=page.url, source=source)
     except InputError as err:
         options.problem(str(err).removeprefix(f"{err.code}: "), action="using the feed's text instead")

@@ -31,7 +31,8 @@ class SourceOptions:
     follow: bool = False  # feeds: fetch each item's link and extract the page
     on_error: str = "skip"  # or "stop"
     max_bytes: int = 5_000_000  # a larger document is skipped with a warning
-    timeout: float = 20.0  # seconds, for each URL fetched
+    timeout: float = 20.0  # seconds: the deadline for each URL fetched, redirects included
+    allow_hosts: tuple[str, ...] = ()  # non-public hosts/addresses/networks that may be fetched
     problems: list[str] = field(default_factory=list)  # one line per skipped input or record
 
     def __post_init__(self) -> None:

@@ -82,7 +82,7 @@ def mount_dashboard(app: FastAPI, read_access: Callable[..., Any]) -> None:
         docs = svc.store.documents(limit=500)
         return render("articles.html", request, title="Articles", documents=docs)
 
-    @app.get("/articles/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/articles/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(doc_id: str, request: Request, svc: Any = Depends(read_access)) -> HTMLResponse:
         document = svc.store.document(doc_id)
         if document is None:

@@ -12,16 +12,26 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import duckdb
+import httpx
 import pytest
 
 from geoevents.config import load_config
+from geoevents.errors import FetchError
 from geoevents.model import FAILED_PREFIX, Document
 from geoevents.nlp import split_parts
 from geoevents.pipeline import Pipeline
+from geoevents.sources import SourceOptions, iter_documents
+from geoevents.sources.fetch import check_url, fetch
 from geoevents.store import Store
 from tests.conftest import SEED
+from tests.test_api_http import TOKEN, running_server
 from tests.test_cli_store import ARTICLES, cli, write_jsonl
 
 SEED_TEXT = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])["text"]
@@ -108,8 +118,11 @@ def test_parse_part_chars_above_spacys_limit_is_clamped_to_it():
 LINES_CHECK = textwrap.dedent("""
     import json, resource, sys, time
     from geoevents.config import load_config
+from geoevents.errors import FetchError
     from geoevents.model import Document
     from geoevents.pipeline import Pipeline
+from geoevents.sources import SourceOptions, iter_documents
+from geoevents.sources.fetch import check_url, fetch
     pipeline = Pipeline(load_config(env={}))
     pipeline.extract_one(Document(id="warm", text="Putin met Xi.", published="2025-01-01"))
     text = ("abcd\\n" * 200_000)[:999_999]
@@ -175,3 +188,185 @@ def test_ingest_reports_failed_documents_and_strict_fails_the_run(tmp_path):
     strict = cli("ingest", str(docs), "--db", str(tmp_path / "s.duckdb"), "--strict")
     assert strict.returncode == 1 and "Traceback" not in strict.stderr
     assert len(strict.stderr.strip().splitlines()) == 1 and "docs.jsonl:4" in strict.stderr
+
+
+# -- 3. fetching: a deadline, redirects re-checked, no non-public address unless allowed ------
+
+
+class HostileHandler(BaseHTTPRequestHandler):
+    """Pages, a slow drip, a stall and redirects; every request is counted per server."""
+
+    hits: list[str]  # set per server
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        self.hits.append(self.path)
+        if self.path == "/drip":  # one byte every second, for a minute
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            try:
+                for _ in range(60):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(1.0)
+            except OSError:
+                pass
+            return
+        if self.path.startswith("/redirect?to="):
+            self.send_response(302)
+            self.send_header("Location", self.path.split("=", 1)[1])
+            self.end_headers()
+            return
+        if self.path == "/feed.rss":
+            body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+                    f"<link>{self.base}</link><description>d</description><item><title>A</title>"
+                    f"<link>{self.base}/page.html</link><description>Summary.</description>"
+                    f"<pubDate>Wed, 12 Jun 2024 01:00:00 GMT</pubDate></item></channel></rss>").encode()
+            kind = "application/rss+xml"
+        else:
+            body = (f"<html><head><title>Secret</title></head><body><article><p>{ARTICLES[2]['text']}"
+                    f"</p><p>{ARTICLES[0]['text']}</p></article></body></html>").encode()
+            kind = "text/html"
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    @property
+    def base(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+
+@contextmanager
+def hostile_server(address: str = "127.0.0.1") -> Iterator[tuple[str, list[str]]]:
+    hits: list[str] = []
+    handler = type("Handler", (HostileHandler,), {"hits": hits})
+    httpd = ThreadingHTTPServer((address, 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{address}:{httpd.server_address[1]}", hits
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1/", "http://localhost:8000/", "http://169.254.169.254/latest/meta-data/",
+    "http://10.1.2.3/", "http://192.168.0.1/", "http://172.16.5.4/", "http://[::1]/",
+    "http://[fe80::1]/", "http://0.0.0.0/", "http://100.64.0.1/", "http://240.0.0.1/",
+    "http://[::ffff:127.0.0.1]/", "http://224.0.0.1/",
+])
+def test_non_public_addresses_are_refused_before_any_connection(url):
+    # check_url resolves and decides; nothing is sent (169.254.169.254 is never a target here)
+    with pytest.raises(FetchError, match=r"refused: .* non-public address"):
+        check_url(url)
+
+
+def test_allow_hosts_names_hosts_addresses_and_networks():
+    check_url("http://127.0.0.1:9/", ["127.0.0.1"])
+    check_url("http://localhost:9/", ["localhost"])
+    check_url("http://10.1.2.3/", ["10.0.0.0/8"])
+    check_url("http://[::1]:9/", ["::1"])
+    with pytest.raises(FetchError, match="refused"):
+        check_url("http://10.1.2.3/", ["127.0.0.1", "intranet.example"])
+    with pytest.raises(FetchError, match="only http"):
+        check_url("file:///etc/passwd", ["*"])
+
+
+def test_ingest_url_of_a_local_server_is_refused_unless_allowed(tmp_path):
+    with hostile_server() as (base, hits):
+        db = tmp_path / "g.duckdb"
+        refused = _run("ingest", f"{base}/page.html", "--db", str(db), env=_clean_env())
+        assert refused.returncode == 1 and hits == []
+        assert "Traceback" not in refused.stderr and "fetch_allow_hosts" in refused.stderr
+        assert refused.stderr.strip().splitlines()[-1].startswith("geoevents: error: GE101")
+        allowed = _run("ingest", f"{base}/page.html", "--db", str(db),
+                       env=_clean_env(GEOEVENTS_FETCH_ALLOW_HOSTS="127.0.0.1,intranet.example"))
+        assert allowed.returncode == 0, allowed.stderr
+        assert hits == ["/page.html"] and "1 new" in allowed.stdout
+
+
+def test_follow_and_redirects_are_checked_at_every_hop(tmp_path):
+    with hostile_server() as (base, hits), hostile_server("127.0.0.2") as (other, other_hits):
+        # the feed (allowed host) links a page; a redirect leads to another loopback address
+        feed = tmp_path / "feed.rss"
+        feed.write_text(
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><link>{base}</link>'
+            f"<description>d</description>"
+            f"<item><title>A</title><link>{base}/page.html</link><description>S.</description></item>"
+            f"<item><title>B</title><link>{base}/redirect?to={other}/page.html</link>"
+            f"<description>S.</description></item>"
+            f"<item><title>C</title><link>{other}/page.html</link><description>S.</description></item>"
+            f"</channel></rss>", encoding="utf-8")
+        options = SourceOptions(follow=True, timeout=5, allow_hosts=("127.0.0.1",))
+        docs = list(iter_documents([feed], options))
+        assert hits == ["/page.html", f"/redirect?to={other}/page.html"] and other_hits == []
+        assert [d.title for d in docs if d.text.startswith(ARTICLES[2]["text"])] == ["Secret"]
+        assert any("redirected to" in p and "refused" in p for p in options.problems)
+        with pytest.raises(FetchError, match=r"redirected to .* refused"):
+            fetch(f"{base}/redirect?to={other}/page.html", timeout=5, max_bytes=10_000,
+                  allow_hosts=["127.0.0.1"])
+
+
+def test_a_slow_drip_server_is_abandoned_at_the_deadline(tmp_path):
+    with hostile_server() as (base, _):
+        start = time.monotonic()
+        with pytest.raises(FetchError, match="timed out after 2 s"):
+            fetch(f"{base}/drip", timeout=2, max_bytes=10_000, allow_hosts=["127.0.0.1"])
+        assert time.monotonic() - start < 4
+        start = time.monotonic()
+        result = _run("ingest", f"{base}/drip", "--db", str(tmp_path / "g.duckdb"),
+                      env=_clean_env(GEOEVENTS_FETCH_ALLOW_HOSTS="127.0.0.1", GEOEVENTS_FETCH_TIMEOUT="2"))
+        assert result.returncode == 1 and "timed out after 2 s" in result.stderr
+        assert time.monotonic() - start < 60  # the process start and model load included
+
+
+def _clean_env(**settings: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEOEVENTS_")}
+    return {**env, **settings}
+
+
+# -- the HTTP API: fetch rules, Host header, body cap, paths, ids -----------------------------
+
+
+def test_api_urls_follow_the_fetch_rules_and_the_api_guards_itself(tmp_path):
+    db = tmp_path / "api.duckdb"
+    with Store(db):
+        pass
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    with hostile_server() as (base, hits), running_server(db, api_token=TOKEN,
+                                                          max_document_bytes="20000") as api:
+        refused = httpx.post(f"{api}/api/documents", json={"urls": [f"{base}/page.html"]},
+                             headers=headers, timeout=60)
+        assert refused.status_code == 400 and hits == []
+        assert "fetch_allow_hosts" in refused.json()["error"]["message"]
+        # a page that names the API by another host name (DNS rebinding) is refused
+        rebound = httpx.get(f"{api}/api/health", headers={"Host": "attacker.example:8000"}, timeout=10)
+        assert rebound.status_code == 421
+        local = httpx.get(f"{api}/api/health", headers={"Host": "localhost:1234"}, timeout=10)
+        assert local.status_code == 200
+        # a body over the cap is refused before it is read
+        big = httpx.post(f"{api}/api/documents", headers=headers, timeout=60,
+                         json={"documents": [{"text": "x" * 1_100_000}]})
+        assert big.status_code == 413
+        # an upload that cannot be read is named as sent, never by a server path
+        bad = httpx.post(f"{api}/api/documents/upload", headers=headers, timeout=60,
+                         files={"file": ("notes.jsonl", b'{"text": 1}\n{broken\n', "text/plain")})
+        message = bad.json()["error"]["message"]
+        assert bad.status_code == 400 and "notes.jsonl" in message and "/tmp" not in message
+        # ids with a slash can be stored and opened
+        stored = httpx.post(f"{api}/api/documents", headers=headers, timeout=300, json={"documents": [
+            {"id": "reuters/2025/11/26-1", "text": ARTICLES[2]["text"], "published": "2025-11-26"}]})
+        assert stored.status_code == 201, stored.text
+        one = httpx.get(f"{api}/api/documents/reuters/2025/11/26-1", timeout=30)
+        assert one.status_code == 200 and one.json()["document"]["id"] == "reuters/2025/11/26-1"
+        page_ = httpx.get(f"{api}/articles/reuters/2025/11/26-1", timeout=30)
+        assert page_.status_code == 200 and "Erdogan" in page_.text

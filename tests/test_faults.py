@@ -23,7 +23,7 @@ import httpx
 import pytest
 
 from geoevents.config import load_config
-from geoevents.errors import FetchError
+from geoevents.errors import FetchError, InputError
 from geoevents.model import FAILED_PREFIX, Document
 from geoevents.nlp import split_parts
 from geoevents.pipeline import Pipeline
@@ -118,7 +118,7 @@ def test_parse_part_chars_above_spacys_limit_is_clamped_to_it():
 LINES_CHECK = textwrap.dedent("""
     import json, resource, sys, time
     from geoevents.config import load_config
-from geoevents.errors import FetchError
+from geoevents.errors import FetchError, InputError
     from geoevents.model import Document
     from geoevents.pipeline import Pipeline
 from geoevents.sources import SourceOptions, iter_documents
@@ -370,3 +370,72 @@ def test_api_urls_follow_the_fetch_rules_and_the_api_guards_itself(tmp_path):
         assert one.status_code == 200 and one.json()["document"]["id"] == "reuters/2025/11/26-1"
         page_ = httpx.get(f"{api}/articles/reuters/2025/11/26-1", timeout=30)
         assert page_.status_code == 200 and "Erdogan" in page_.text
+
+
+# -- 4. decoding and ids ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Café résumé naïve: the minister met his counterpart.", "latin-1"),
+    ("Le président français a rencontré à Paris le chancelier allemand. Ça a été très long.", "cp1252"),
+    ("Der Präsident traf sich am Mittwoch in Bischkek mit dem Präsidenten über Grüße.", "latin-1"),
+    ("Президент России встретился с канцлером Германии в Москве.", "cp1251"),
+    ("Ο πρόεδρος της Ελλάδας συναντήθηκε με τον πρωθυπουργό.", "cp1253"),
+])
+def test_legacy_encodings_decode_to_the_text_written(tmp_path, text, encoding):
+    path = tmp_path / "story.txt"
+    path.write_bytes(text.encode(encoding))
+    [document] = iter_documents([path])
+    assert document.text == text
+
+
+def test_a_few_bad_bytes_in_utf8_are_replaced_with_a_warning_naming_the_file(tmp_path, caplog):
+    path = tmp_path / "story.txt"
+    good = "Le président français a rencontré à Paris le chancelier allemand."
+    path.write_bytes(good.encode() + b" \xff\xfe " + "Ça a été très long.".encode())
+    with caplog.at_level("WARNING", logger="geoevents.sources"):
+        [document] = iter_documents([path])
+    assert document.text == good + " \ufffd\ufffd Ça a été très long."
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{path}: 2 byte sequence(s) that are not valid text replaced with U+FFFD"]
+
+
+def test_jsonl_with_bad_bytes_and_utf16_jsonl_are_read(tmp_path, caplog):
+    records = [{"id": "a", "text": "Erdogan visited Baku."}, {"id": "b", "text": "Aliyev hosted Erdogan."}]
+    utf16 = tmp_path / "wide.jsonl"
+    utf16.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-16")
+    assert [d.text for d in iter_documents([utf16])] == [r["text"] for r in records]
+    damaged = tmp_path / "damaged.jsonl"
+    damaged.write_bytes(b'{"id": "a", "text": "Erdo\xc4\x9fan visited Baku \xff."}\n'
+                        b'{"id": "b", "text": "Aliyev hosted Erdo\xc4\x9fan."}\n')
+    with caplog.at_level("WARNING", logger="geoevents.sources"):
+        texts = [d.text for d in iter_documents([damaged])]
+    assert texts == ["Erdoğan visited Baku \ufffd.", "Aliyev hosted Erdoğan."]
+    assert any(f"{damaged}: 1 byte sequence" in r.getMessage() for r in caplog.records)
+
+
+def test_colliding_and_repeated_ids_are_reported_with_both_line_numbers(tmp_path):
+    path = tmp_path / "ids.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"id": 1, "text": "Putin met Xi in Beijing."}, {"id": "1", "text": "Erdogan visited Baku."},
+        {"id": "x", "text": "Aliyev hosted Erdogan."}, {"id": "x", "text": "Lavrov met Wang Yi."},
+    ]) + "\n", encoding="utf-8")
+    options = SourceOptions()
+    documents = list(iter_documents([path], options))
+    assert [(d.id, d.text[:5]) for d in documents] == [("1", "Putin"), ("x", "Aliye")]
+    assert options.problems == [
+        f"{path}:2: id '1' collides with the id 1 of the record at {path}:1 (both read as '1')",
+        f"{path}:4: id 'x' repeats the id of the record at {path}:3"]
+    with pytest.raises(InputError, match=f"{path}:2: id '1' collides"):
+        list(iter_documents([path], SourceOptions(on_error="stop")))
+
+
+def test_extract_survives_a_lone_surrogate_and_keeps_the_other_records(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"id": "s", "text": "Putin met Xi \\ud800 in Beijing."}\n'
+                    '{"id": "t", "text": "Erdogan visited Baku."}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = cli("extract", str(path), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["s", "t"] and all(r["events"] for r in records)

@@ -15,6 +15,7 @@ from geoevents.cli.app import app
 from geoevents.config import load_config
 from geoevents.errors import InputError
 from geoevents.pipeline import Pipeline
+from geoevents.sources.decode import REPLACE, SAMPLE_BYTES, counting_replacements, detect_encoding
 from geoevents.sources.jsonl import read_jsonl_stream
 
 
@@ -28,7 +29,9 @@ def _open_in(path: str) -> Iterator[IO[str]]:
         raise InputError(f"{path}: no such file")
     if p.is_dir():
         raise InputError(f"{path}: is a directory, expected a JSON Lines file")
-    with open(p, encoding="utf-8", errors="replace") as stream:
+    with open(p, "rb") as raw:
+        encoding = detect_encoding(raw.read(SAMPLE_BYTES), path)  # UTF-8, UTF-16 with a BOM, cp1252...
+    with counting_replacements(path), open(p, encoding=encoding, errors=REPLACE) as stream:
         yield stream
 
 

@@ -21,7 +21,13 @@ from pathlib import Path
 from geoevents.errors import InputError, UnknownSource
 from geoevents.model import Document
 from geoevents.sources.csvfile import read_csv_stream
-from geoevents.sources.decode import SAMPLE_BYTES, decode_bytes, detect_encoding
+from geoevents.sources.decode import (
+    REPLACE,
+    SAMPLE_BYTES,
+    counting_replacements,
+    decode_bytes,
+    detect_encoding,
+)
 from geoevents.sources.jsonl import read_json_text, read_jsonl_stream
 from geoevents.sources.options import SourceOptions
 from geoevents.sources.sniff import GZIP_MAGIC, sniff_kind
@@ -100,7 +106,7 @@ def read_file(path: Path, options: SourceOptions) -> Iterator[Document]:
         return
     if kind in STREAMED_KINDS:
         encoding = detect_encoding(head, name)
-        with open(path, encoding=encoding, errors="replace", newline="") as stream:
+        with counting_replacements(name), open(path, encoding=encoding, errors=REPLACE, newline="") as stream:
             reader = read_csv_stream if kind == "csv" else read_jsonl_stream
             yield from reader(stream, name, options)
         return

@@ -50,15 +50,34 @@ def document_from_record(record: Mapping[str, Any], origin: str, options: Source
 
 
 def documents_from_records(records: Iterable[tuple[str, Any]], options: SourceOptions) -> Iterator[Document]:
-    """Documents from (origin, record) pairs; bad records go to ``options.problem``."""
+    """Documents from (origin, record) pairs; bad records go to ``options.problem``.
+
+    Ids are kept as given. Within one input, a record whose id repeats an earlier record's
+    (or equals it only once written as text, as 1 and "1" do) is reported with both
+    places and skipped (or stops reading, by ``on_error``): the first record is kept.
+    """
+    seen: dict[str, tuple[str, Any]] = {}
     for origin, record in records:
         if not isinstance(record, dict):
             options.problem(f"{origin}: not a JSON object")
             continue
         try:
-            yield document_from_record(record, origin, options)
+            document = document_from_record(record, origin, options)
         except InputError as err:
             options.problem(str(err).removeprefix(f"{err.code}: "))
+            continue
+        given = record.get(options.id_col)
+        if given not in (None, ""):
+            if document.id in seen:
+                first, first_value = seen[document.id]
+                if type(first_value) is type(given):
+                    options.problem(f"{origin}: id {given!r} repeats the id of the record at {first}")
+                else:
+                    options.problem(f"{origin}: id {given!r} collides with the id {first_value!r} of the "
+                                    f"record at {first} (both read as {document.id!r})")
+                continue
+            seen[document.id] = (origin, given)
+        yield document
 
 
 def _parsed_lines(stream: IO[str], name: str, options: SourceOptions) -> Iterator[tuple[str, Any]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -17,6 +18,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import duckdb
 import httpx
@@ -33,6 +35,7 @@ from geoevents.store import Store
 from tests.conftest import SEED
 from tests.test_api_http import TOKEN, running_server
 from tests.test_cli_store import ARTICLES, cli, write_jsonl
+from tests.test_cli_store_interrupt import SENTENCES, _consistent
 
 SEED_TEXT = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])["text"]
 
@@ -439,3 +442,73 @@ def test_extract_survives_a_lone_surrogate_and_keeps_the_other_records(tmp_path)
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == ["s", "t"] and all(r["events"] for r in records)
+
+
+# -- 5. kill -9 of a 2-process ingest ---------------------------------------------------------
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found |= {int(c) for c in (task / "children").read_text().split()}
+        except OSError:
+            continue
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_killed_two_process_ingest_leaves_no_worker_and_every_event_grouped(tmp_path):
+    count = 80
+    source = tmp_path / "many.jsonl"
+    source.write_text("".join(
+        json.dumps({"id": f"n{i}", "text": f"{SENTENCES[i % 4]} Report {i}.", "published": "2025-11-26"})
+        + "\n" for i in range(count)), encoding="utf-8")
+    db = tmp_path / "g.duckdb"
+    command = [sys.executable, "-m", "geoevents", "ingest", str(source), "--db", str(db),
+               "--batch-size", "2", "--processes", "2"]
+    # output to files, not pipes: a worker that outlived its parent would hold a pipe open
+    with open(tmp_path / "out.txt", "wb") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    wal = db.with_name(db.name + ".wal")
+    workers: set[int] = set()
+    try:
+        _kill_mid_run(process, wal, workers)
+    finally:
+        for worker in workers:  # a regression must not leave them running
+            if _alive(worker):
+                os.kill(worker, signal.SIGKILL)
+    stored, events = _consistent(db)
+    assert 0 < stored < count and events > 0
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        [(ungrouped,)] = con.execute(
+            "SELECT count(*) FROM events e ANTI JOIN event_group_members m USING (doc_id, position)"
+        ).fetchall()
+    finally:
+        con.close()
+    assert ungrouped == 0
+
+
+def _kill_mid_run(process: subprocess.Popen, wal: Path, workers: set[int]) -> None:
+    deadline = time.monotonic() + 300
+    while process.poll() is None and time.monotonic() < deadline:
+        workers |= _children(process.pid)
+        if len(workers) >= 2 and wal.exists() and wal.stat().st_size > 50_000:
+            break
+        time.sleep(0.05)
+    assert process.poll() is None and len(workers) >= 2, "the ingest ended before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 15
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [w for w in workers if _alive(w)], "worker processes outlived their killed parent"

@@ -18,6 +18,8 @@ import logging
 import multiprocessing
 import os
 import signal
+import threading
+import time
 import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -46,9 +48,20 @@ _WARM_UP_TEXT = ("The President of France met the German Chancellor in Berlin on
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _init_worker(pipeline: Pipeline | None, config: Config) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent died (kill -9, out of memory) is reparented: it exits then, and
+    does not live on holding its memory."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _init_worker(pipeline: Pipeline | None, config: Config, parent: int | None = None) -> None:
     global _WORKER_PIPELINE
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True,
+                         name="geoevents-parent-watch").start()
     # forked workers inherit the parent's loaded pipeline; spawned ones build their own
     _WORKER_PIPELINE = pipeline if pipeline is not None else Pipeline(config)
     _WORKER_PIPELINE._pool = None
@@ -181,7 +194,8 @@ class Pipeline:
             else:  # pragma: no cover - macOS/Windows: each worker loads its own pipeline
                 context, inherited = multiprocessing.get_context("spawn"), None
             self._pool = ProcessPoolExecutor(self.config.n_process, mp_context=context,
-                                             initializer=_init_worker, initargs=(inherited, self.config))
+                                             initializer=_init_worker,
+                                             initargs=(inherited, self.config, os.getpid()))
             weakref.finalize(self, self._pool.shutdown, wait=False, cancel_futures=True)
         return self._pool
 

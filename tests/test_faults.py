@@ -7,6 +7,7 @@ stored. Databases are real DuckDB files in tmp_path; servers listen on 127.0.0.1
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -512,3 +513,45 @@ def _kill_mid_run(process: subprocess.Popen, wal: Path, workers: set[int]) -> No
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [w for w in workers if _alive(w)], "worker processes outlived their killed parent"
+
+
+# -- 6. smaller: other scripts, truncated archives ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "script"), [
+    ("中国外交部长王毅周二在北京会见了俄罗斯外长拉夫罗夫，双方讨论了乌克兰局势。", "Chinese"),
+    ("التقى وزير الخارجية الصيني وانغ يي بنظيره الروسي سيرغي لافروف في بكين يوم الثلاثاء.", "Arabic"),
+    ("外相は火曜日に北京で会談した。", "Japanese"),
+])
+def test_text_in_another_script_is_stored_not_extracted_as_english(pipeline, text, script):
+    [extraction] = pipeline.extract([Document(id=script, text=text, published="2025-11-26")])
+    assert extraction.skipped and extraction.skipped.startswith("language "), script
+    english = "Putin met Xi Jinping (习近平) in Beijing on Tuesday for long talks about trade."
+    assert pipeline.extract_one(Document(id="en", text=english, published="2025-11-26")).skipped is None
+
+
+def _warc(path: Path, gz: bool, count: int = 3) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=gz)
+        for i in range(count):
+            html = (f"<html><head><title>Story {i}</title></head><body><article><p>{ARTICLES[2]['text']} "
+                    f"Report {i}.</p><p>{ARTICLES[0]['text']}</p></article></body></html>").encode()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.0")
+            writer.write_record(writer.create_warc_record(
+                f"http://example.org/{i}", "response", payload=io.BytesIO(html), http_headers=headers))
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_truncated_warc_keeps_its_intact_records_and_says_what_was_lost(tmp_path, gz):
+    path = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    data = _warc(path, gz)
+    path.write_bytes(data[:-120])
+    options = SourceOptions()
+    assert [d.title for d in iter_documents([path], options)] == ["Story 0", "Story 1"]
+    assert len(options.problems) == 1
+    assert options.problems[0].startswith(f"{path} record http://example.org/2: record cut short (")

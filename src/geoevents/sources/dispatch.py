@@ -79,7 +79,12 @@ def _peek(path: Path) -> bytes:
             with gzip.open(path, "rb") as stream:
                 return GZIP_MAGIC + stream.read(SAMPLE_BYTES)
         except (OSError, EOFError, zlib.error):
-            return head
+            # a truncated or damaged file: what its first bytes decompress to, if anything
+            try:
+                inner = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16).decompress(head, SAMPLE_BYTES)
+            except zlib.error:
+                return head
+            return GZIP_MAGIC + inner if inner else head
     return head
 
 

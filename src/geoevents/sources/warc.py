@@ -1,7 +1,8 @@
 """WARC (and gzipped WARC) files: one Document per archived HTML or plain-text response.
 
 Request, metadata and non-text records are passed over silently; a page with
-no article body or over the size limit is reported and skipped.
+no article body or over the size limit is reported and skipped. A truncated file keeps
+the records before the cut; the cut record and the damage are reported.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ def _document(record, origin: str, uri: str | None, options: SourceOptions) -> D
     if length > options.max_bytes:
         raise InputError(f"{origin}: document over the size limit of {options.max_bytes:,} bytes")
     body = record.content_stream().read()
+    missing = getattr(record.raw_stream, "limit", 0)  # bytes the record promised but the file lacks
+    if isinstance(missing, int) and missing > 0:
+        raise InputError(f"{origin}: record cut short ({missing:,} of its bytes missing: "
+                         f"the file is truncated)")
     if media_type == "text/plain":
         return document_from_text(decode_bytes(body, origin), origin, url=uri)
     return document_from_html(body, origin, url=uri)
@@ -53,24 +58,32 @@ def _document(record, origin: str, uri: str | None, options: SourceOptions) -> D
 DAMAGE = (ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error, AttributeError)
 
 
-def _records(stream, path: Path) -> Iterator:
+def _records(stream, path: Path, options: SourceOptions) -> Iterator:
     records = iter(ArchiveIterator(stream))
+    read = 0
     while True:
         try:
-            yield next(records)
+            record = next(records)
         except StopIteration:
             return
         except DAMAGE as err:
             reason = (str(err).splitlines() or [type(err).__name__])[0][:80]
             if isinstance(err, AttributeError):
                 reason = "malformed record headers"
-            raise InputError(f"{path}: not a readable WARC file ({reason})") from None
+            if read == 0:
+                raise InputError(f"{path}: not a readable WARC file ({reason})") from None
+            # the records before the damage are kept; say what was lost
+            options.problem(f"{path}: truncated or damaged after record {read} ({reason}); "
+                            f"the rest of the file is lost", action="the records before it are kept")
+            return
+        read += 1
+        yield record
 
 
 def read_warc(path: Path, options: SourceOptions) -> Iterator[Document]:
     """Documents from the HTML and plain-text responses archived in a WARC file."""
     with open(path, "rb") as stream:
-        for record in _records(stream, path):
+        for record in _records(stream, path, options):
             uri = record.rec_headers.get_header("WARC-Target-URI")
             origin = f"{path} record {uri or record.rec_headers.get_header('WARC-Record-ID')}"
             try:

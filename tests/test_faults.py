@@ -24,6 +24,8 @@ from pathlib import Path
 import duckdb
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from geoevents.config import load_config
 from geoevents.errors import FetchError, InputError
@@ -555,3 +557,50 @@ def test_a_truncated_warc_keeps_its_intact_records_and_says_what_was_lost(tmp_pa
     assert [d.title for d in iter_documents([path], options)] == ["Story 0", "Story 1"]
     assert len(options.problems) == 1
     assert options.problems[0].startswith(f"{path} record http://example.org/2: record cut short (")
+
+
+# -- property-based fuzzing: every reader and extract, a fixed budget ---------------------------
+
+# a fixed budget of fixed examples in CI; GEOEVENTS_FUZZ_EXAMPLES=2000 explores new ones
+FUZZ = settings(max_examples=int(os.environ.get("GEOEVENTS_FUZZ_EXAMPLES", "150")), deadline=None,
+                derandomize=not os.environ.get("GEOEVENTS_FUZZ_EXAMPLES"), database=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SUFFIXES = [".txt", ".md", ".jsonl", ".json", ".csv", ".html", ".rss", ".warc", ".gz", ""]
+# fragments that steer random input towards each reader's sniffing
+SEEDS = [b"", b'{"id": 1, "text": "', b"[{\"text\": ", b"id,text,published\n", b"<html><body><p>",
+         b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>', b"WARC/1.0\r\n",
+         b"---\ntitle: x\n---\n", b"\x1f\x8b\x08\x00", b"\xef\xbb\xbf", b"\xff\xfe"]
+
+
+@FUZZ
+@given(seed=st.sampled_from(SEEDS), body=st.binary(max_size=400), text=st.text(max_size=200),
+       suffix=st.sampled_from(SUFFIXES), stop=st.booleans())
+def test_fuzz_every_reader_gives_documents_or_a_one_line_error(tmp_path_factory, seed, body, text,
+                                                              suffix, stop):
+    path = tmp_path_factory.mktemp("fuzz") / f"input{suffix}"
+    path.write_bytes(seed + text.encode("utf-8", "surrogatepass") + body)
+    options = SourceOptions(on_error="stop" if stop else "skip")
+    try:
+        documents = list(iter_documents([path], options))
+    except InputError as err:
+        assert "\n" not in str(err) and str(err).startswith("GE1")
+        return
+    for document in documents:
+        assert isinstance(document.id, str) and isinstance(document.text, str) and document.text.strip()
+        document.text.encode("utf-8")  # storable: no lone surrogates left
+    assert all("\n" not in problem for problem in options.problems)
+
+
+@FUZZ
+@given(text=st.text(min_size=1, max_size=300), published=st.one_of(
+    st.none(), st.dates().map(str), st.text(max_size=12)))
+def test_fuzz_extract_returns_one_record_per_document(pipeline, text, published):
+    documents = [Document(id="f", text=text, published=published),
+                 Document(id="g", text="Putin met Xi in Beijing on Monday.", published=published)]
+    out = list(pipeline.extract(documents))
+    assert [e.id for e in out] == ["f", "g"]
+    for extraction in out:
+        json.dumps(extraction.to_dict())
+        assert extraction.skipped is None or not extraction.skipped.startswith(FAILED_PREFIX)
+        for item in [*extraction.actors, *extraction.timexes, *extraction.places, *extraction.quotes]:
+            assert 0 <= item.start <= item.end <= len(documents[out.index(extraction)].text)

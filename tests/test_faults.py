@@ -124,11 +124,8 @@ def test_parse_part_chars_above_spacys_limit_is_clamped_to_it():
 LINES_CHECK = textwrap.dedent("""
     import json, resource, sys, time
     from geoevents.config import load_config
-from geoevents.errors import FetchError, InputError
     from geoevents.model import Document
     from geoevents.pipeline import Pipeline
-from geoevents.sources import SourceOptions, iter_documents
-from geoevents.sources.fetch import check_url, fetch
     pipeline = Pipeline(load_config(env={}))
     pipeline.extract_one(Document(id="warm", text="Putin met Xi.", published="2025-01-01"))
     text = ("abcd\\n" * 200_000)[:999_999]
@@ -604,3 +601,12 @@ def test_fuzz_extract_returns_one_record_per_document(pipeline, text, published)
         assert extraction.skipped is None or not extraction.skipped.startswith(FAILED_PREFIX)
         for item in [*extraction.actors, *extraction.timexes, *extraction.places, *extraction.quotes]:
             assert 0 <= item.start <= item.end <= len(documents[out.index(extraction)].text)
+
+
+def test_extract_refuses_a_binary_file_in_one_line(tmp_path):
+    path = tmp_path / "image.jsonl"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    result = cli("extract", str(path), "-o", str(tmp_path / "out.jsonl"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"geoevents: error: GE101: {path}: binary file (PNG image), not a text document"]

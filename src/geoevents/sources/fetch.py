@@ -41,8 +41,7 @@ class Fetched:
 
 def make_client(timeout: float) -> httpx.Client:
     # redirects are followed by ``fetch`` itself, so each target is checked before it is asked
-    return httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT},
-                        trust_env=False)
+    return httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT})
 
 
 def _addresses(host: str) -> list[IPAddress]:

@@ -24,8 +24,9 @@ def _explain(path: Path, err: Exception) -> StoreError:
     if "lock" in message.lower():
         pid = re.search(r"PID (\d+)", message)
         holder = f" (PID {pid[1]})" if pid else ""
-        return StoreError(f"{path}: in use by another process{holder}; DuckDB allows one writer "
-                          f"at a time: wait for it to finish or use another --db")
+        return StoreError(f"{path}: in use by another process{holder}; DuckDB lets one process "
+                          f"write a file, and none while others read it (a running 'geoevents serve' "
+                          f"counts): wait for it to finish, ingest through the API, or use another --db")
     if "not a valid DuckDB database" in message:
         return StoreError(f"{path}: not a DuckDB database file; choose another --db")
     if "different configuration" in message:

@@ -610,3 +610,18 @@ def test_extract_refuses_a_binary_file_in_one_line(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
         f"geoevents: error: GE101: {path}: binary file (PNG image), not a text document"]
+
+
+def test_a_read_only_server_does_not_lock_out_a_cli_ingest(tmp_path):
+    # the server (writes disabled) opens the store for each request only: an ingest can run
+    db = tmp_path / "shared.duckdb"
+    first = write_jsonl(tmp_path / "first.jsonl", ARTICLES[:1])
+    second = write_jsonl(tmp_path / "second.jsonl", ARTICLES[1:])
+    assert cli("ingest", str(first), "--db", str(db)).returncode == 0
+    with running_server(db) as api:
+        assert httpx.get(f"{api}/api/documents", timeout=30).json()["total"] == 1
+        result = cli("ingest", str(second), "--db", str(db))
+        assert result.returncode == 0, result.stderr
+        listed = httpx.get(f"{api}/api/documents", timeout=30).json()
+        assert listed["total"] == len(ARTICLES)
+        assert httpx.get(f"{api}/articles/{ARTICLES[2]['id']}", timeout=30).status_code == 200

@@ -16,7 +16,8 @@ import math
 import secrets
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -147,14 +148,33 @@ class IngestIn(BaseModel):
 
 
 class Service:
-    """The store and (lazily) the pipeline behind the app."""
+    """The store and (lazily) the pipeline behind the app.
 
-    def __init__(self, config: Config) -> None:
+    With writes enabled the server holds the store read-write for its lifetime (ingest
+    through the API). With writes disabled it opens the store read-only for each request
+    and closes it after (``reading``), so a CLI ingest can take the file between requests;
+    while an ingest runs, requests get 503 with the lock message.
+    """
+
+    def __init__(self, config: Config, store: Store | None = None) -> None:
         self.config = config
         self.writable = bool(config.api_token)
-        self.store = Store(config.db, read_only=not self.writable)
+        if store is None:
+            store = Store(config.db, read_only=not self.writable)  # a bad file fails at start-up
+            if not self.writable:
+                store.close()
+        self.store = store
         self._pipeline: Any = None
         self._ingest_lock = threading.Lock()
+
+    @contextmanager
+    def reading(self) -> Iterator["Service"]:
+        """This service with a store open for reading, for one request."""
+        if self.writable:
+            yield self
+            return
+        with Store(self.config.db, read_only=True) as store:
+            yield Service(self.config, store)
 
     def con(self) -> Any:
         return self.store.connection
@@ -213,13 +233,14 @@ def create_app(config: Config | None = None) -> FastAPI:
     app.add_middleware(GuardMiddleware, allowed_hosts=config.api_allowed_hosts,  # type: ignore[arg-type]
                        max_body=config.max_document_bytes + 1_000_000)
 
-    def read_access(request: Request) -> Service:
+    def read_access(request: Request) -> Iterator[Service]:
         if service.config.api_read_requires_token:
             if not service.config.api_token:
                 raise ApiError(403, "reads require a token but no api_token is set on the server",
                                "forbidden")
             _check_token(service, request)
-        return service
+        with service.reading() as reader:
+            yield reader
 
     def write_access(request: Request) -> Service:
         if not service.config.api_token:

@@ -113,12 +113,29 @@ class FrameFinder:
 
     def clause_frame(self, head: Token, consumed: set[int],
                      governors: list[Token] | None = None) -> Frame | None:
-        """The event stated by the clause headed by ``head`` (a verb, adjective or noun)."""
+        """The event stated by the clause headed by ``head`` (a verb, adjective or noun).
+
+        A verb known only from the CAMEO verb dictionary yields to what the hand lexicon
+        finds in its clause (an event noun, a complement): the dictionary fills clauses
+        that would otherwise state nothing.
+        """
         governors = list(governors or [])
         consumed.add(head.i)
         if head.pos_ in ("NOUN", "PROPN"):
             return self.noun_frame(head, head, governors)
         entry = self.lexicon.match(head)
+        if entry is not None and entry.has("cameo") and entry.cameo:
+            frame = self._clause_frame(head, consumed, governors, None)
+            if frame is not None:
+                return frame
+            comp = complement(head)
+            if comp is not None:
+                consumed.add(comp.i)
+            return Frame(head, entry, entry.cameo, head, governors, content=comp)
+        return self._clause_frame(head, consumed, governors, entry)
+
+    def _clause_frame(self, head: Token, consumed: set[int], governors: list[Token],
+                      entry: LexEntry | None) -> Frame | None:
         comp = complement(head)
         if entry is not None and entry.has("report"):
             if comp is None:

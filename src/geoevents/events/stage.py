@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from geoevents.events.conventions import domestic_target, resident
 from geoevents.events.evidence import evidence_span
 from geoevents.events.frames import Frame, FrameFinder
-from geoevents.events.lexicon import Lexicon, load_lexicon
+from geoevents.events.lexicon import LexEntry, Lexicon, load_lexicon
 from geoevents.events.ontology import event_type, planned_code
 from geoevents.events.roles import VISIT_ROOTS, RoleFinder, Roles, has_identity, with_country
 from geoevents.events.status import event_status
@@ -124,6 +124,8 @@ class EventsStage:
                     location is not None and location.country):
                 roles.target = domestic_target(roles.source, location)
                 confidence -= 0.1
+        if frame.entry.has("cameo") and not _dictionary_roles(frame.entry, roles):
+            return None
         code_at = ctx.extras.get("actors", {}).get("code_at")
         if callable(code_at) and date:
             try:
@@ -248,6 +250,21 @@ class EventsStage:
             if rank < best_rank:
                 best, best_rank = place, rank
         return best
+
+
+def _dictionary_roles(entry: LexEntry, roles: Roles) -> bool:
+    """Whether an event coded by the CAMEO verb dictionary has the actors PETRARCH requires.
+
+    PETRARCH codes a verb phrase only between coded actors: a source that says who acts and,
+    for a verb coded by its default alone (no pattern matched), a target of another country.
+    """
+    if not has_identity(roles.source):
+        return False
+    if not entry.has("default"):
+        return True
+    target, source = roles.target, roles.source
+    return has_identity(target) and target is not None and source is not None and (
+        target.country != source.country or (target.code or "") != (source.code or ""))
 
 
 def _inside_quote(ctx: StageContext, char: int) -> bool:

@@ -221,7 +221,7 @@ class RoleFinder:
                 if roles.target is None or _same(roles.target, roles.source):
                     roles.target = verb_roles.target
             if roles.target is None and frame.content is not None and frame.content is not frame.noun:
-                roles.target = self._clause_target(frame.content, roles.source)
+                roles.target = self.clause_target(frame.content, roles.source)
             return roles
         return self._verbal_roles(frame, frame.trigger)
 
@@ -276,7 +276,7 @@ class RoleFinder:
             if holder is None or holder is verb:
                 continue
             actor = self._nominal_target(holder, source) if holder.pos_ in ("NOUN", "PROPN") \
-                else self._clause_target(holder, source)
+                else self.clause_target(holder, source)
             if actor is not None:
                 found.append(actor)
         if not found:  # "clashed during protests against Israeli policies"
@@ -289,7 +289,7 @@ class RoleFinder:
                         m.dep_ == "mark" and m.lower_ in ("after", "before", "because", "as", "while",
                                                           "although", "since", "when")
                         for m in c.children):
-                    actor = self._clause_target(c, source)
+                    actor = self.clause_target(c, source)
                     if actor is not None:
                         found.append(actor)
         return best_target(found, source)
@@ -316,14 +316,14 @@ class RoleFinder:
             return None  # but "his Afghan counterpart" is another party
         return actor
 
-    def _clause_target(self, head: Token, source: Actor | None) -> Actor | None:
+    def clause_target(self, head: Token, source: Actor | None) -> Actor | None:
         """A target inside a complement clause ("threatened [to cut off power to X]")."""
         subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
         toks = subj + [c for c in head.children if c.dep_ in OBJECT_DEPS] + self.prep_objects(head)
         found = [a for a in (self._token_actor(tok, source) for tok in toks) if a is not None]
         for c in head.children:
             if c.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
-                actor = self._clause_target(c, source)
+                actor = self.clause_target(c, source)
                 if actor is not None:
                     found.append(actor)
         return best_target(found, source)
@@ -336,7 +336,7 @@ class RoleFinder:
             found.append(actor)
         for c in noun.children:  # "a demand that Israel ease ...": the content's subject
             if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX"):
-                actor = self._clause_target(c, source)
+                actor = self.clause_target(c, source)
                 if actor is not None:
                     found.append(actor)
         return best_target(found, source)
@@ -367,7 +367,7 @@ class RoleFinder:
         found = [a for a in (self._token_actor(tok, source) for tok in toks) if a is not None]
         for c in noun.children:  # "a demand that Israel ease ...": the content's subject
             if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
-                actor = self._clause_target(c, source)
+                actor = self.clause_target(c, source)
                 if actor is not None:
                     found.append(actor)
         target = best_target(found, source)

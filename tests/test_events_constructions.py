@@ -85,8 +85,8 @@ def test_events_statement_act_by_valence(text: str, code: str | None) -> None:
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "plover"), [
     # verbs that only the CAMEO verb dictionary lists, between coded actors
-    ("Turkish troops shelled Syrian army positions.", "ASSAULT"),
-    ("Iraq rebuffed Iran.", "REJECT"),
+    ("Iraq snubbed Iran.", "ACCUSE"),
+    ("The Kenyan president berated Somalia on Monday.", "ACCUSE"),
 ])
 def test_events_dictionary_verbs_code_events(pipeline, text: str, plover: str) -> None:
     assert plover in {e.plover for e in scored(pipeline, text)}
@@ -95,4 +95,4 @@ def test_events_dictionary_verbs_code_events(pipeline, text: str, plover: str) -
 @pytest.mark.issue(13)
 def test_events_dictionary_verb_needs_coded_actors(pipeline) -> None:  # type: ignore[no-untyped-def]
     # a verb coded by the dictionary's default alone, with no coded actors: no event
-    assert scored(pipeline, "The company rebuffed the offer.") == []
+    assert scored(pipeline, "The company snubbed the offer.") == []

@@ -60,8 +60,10 @@ class EventsStage:
                 if found is None:
                     continue
                 event, event_roles = found
-                if n > 0 and not has_identity(event.source):
-                    continue  # secondary clauses only with an actor of their own
+                if not has_identity(event.source) and (n > 0 or event.plover):
+                    # PLOVER and PETRARCH code acts of known actors only; a secondary clause
+                    # needs an actor of its own even for a statement
+                    continue
                 for one in [event, *_coordinated(roles, event, event_roles)]:
                     if not self._merge(one, emitted):
                         emitted.append(one)

@@ -116,6 +116,21 @@ class Lexicon:
         if token.i not in cache:
             cache[token.i] = self._from_dictionary(token)
         return cache[token.i]
+        import os
+        mode = os.environ.get("GE_PRI", "hand")
+        if hand is not None and (mode == "hand" or hand.flags or (mode == "plain" and hand.constraints)):
+            return hand
+        cache = token.doc.user_data.setdefault("geoevents.cameo_dictionary", {})
+        if token.i not in cache:
+            cache[token.i] = self._from_dictionary(token)
+        found = cache[token.i]
+        if hand is None:
+            return found
+        if found is not None and not found.has("default"):
+            return found
+        if mode == "dictall" and found is not None:
+            return found
+        return hand
 
     def _from_dictionary(self, token: Token) -> LexEntry | None:
         assert self.dictionary is not None

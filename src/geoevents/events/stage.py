@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from geoevents.events.conventions import domestic_target, resident
 from geoevents.events.evidence import evidence_span
 from geoevents.events.frames import Frame, FrameFinder, complement
-from geoevents.events.lexicon import LexEntry, Lexicon, load_lexicon
+from geoevents.events.lexicon import Lexicon, load_lexicon
 from geoevents.events.ontology import event_type, planned_code
 from geoevents.events.roles import VISIT_ROOTS, RoleFinder, Roles, has_identity, with_country
 from geoevents.events.statements import content_text, statement_act
@@ -33,6 +33,9 @@ OBLIGATION_AUX = {"must", "should"}
 DOMESTIC_CATEGORIES = {"PROTEST", "COERCE", "ASSAULT"}
 # Categories whose unnamed target stays unnamed (the others default to the authorities).
 INTERNATIONAL_CATEGORIES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", None}
+# Dependents of a verb that hold its own object ("source verb target").
+VERB_OBJECT_DEPS = {"dobj", "obj", "dative", "prep", "agent", "nsubjpass", "nsubj:pass", "attr",
+                    "oprd"}
 # Categories of acts only authorities perform: their agentless passive is the authorities'.
 AUTHORITY_CATEGORIES = {"COERCE", "SANCTION"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
@@ -143,7 +146,7 @@ class EventsStage:
                     location is not None and location.country):
                 roles.target = domestic_target(roles.source, location)
                 confidence -= 0.1
-        if frame.entry.has("cameo") and not _dictionary_roles(frame.entry, roles):
+        if frame.entry.has("cameo") and not _dictionary_roles(frame, roles):
             return None
         code_at = ctx.extras.get("actors", {}).get("code_at")
         if callable(code_at) and date:
@@ -293,19 +296,28 @@ class EventsStage:
         return best
 
 
-def _dictionary_roles(entry: LexEntry, roles: Roles) -> bool:
+def _dictionary_roles(frame: Frame, roles: Roles) -> bool:
     """Whether an event coded by the CAMEO verb dictionary has the actors PETRARCH requires.
 
     PETRARCH codes a verb phrase only between coded actors: a source that says who acts and,
-    for a verb coded by its default alone (no pattern matched), a target of another country.
+    for a verb coded by its default alone (no pattern matched), a target of another party
+    that is the verb's own object ("source verb target"), not an actor of a clause below it.
     """
     if not has_identity(roles.source):
         return False
-    if not entry.has("default"):
+    if not frame.entry.has("default"):
         return True
     target, source = roles.target, roles.source
-    return has_identity(target) and target is not None and source is not None and (
-        target.country != source.country or (target.code or "") != (source.code or ""))
+    if target is None or source is None or not has_identity(target) or (
+            target.country == source.country and (target.code or "") == (source.code or "")):
+        return False
+    verb = frame.trigger
+    for child in verb.children:
+        if child.dep_ in VERB_OBJECT_DEPS:
+            span = child.doc[child.left_edge.i: child.right_edge.i + 1]
+            if span.start_char <= target.start and target.end <= span.end_char:
+                return True
+    return False
 
 
 def _coordinated(finder: RoleFinder, event: Event, roles: Roles) -> list[Event]:

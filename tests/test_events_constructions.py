@@ -96,3 +96,26 @@ def test_events_dictionary_verbs_code_events(pipeline, text: str, plover: str) -
 def test_events_dictionary_verb_needs_coded_actors(pipeline) -> None:  # type: ignore[no-untyped-def]
     # a verb coded by the dictionary's default alone, with no coded actors: no event
     assert scored(pipeline, "The company snubbed the offer.") == []
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover", "source", "target"), [
+    # CAMEO 195: an air strike is aerial force, not a labour strike
+    ("Israeli air strikes hit Gaza on Monday.", "ASSAULT", "ISR", "PSE"),
+    # a CAMEO dictionary pattern ("RULE_OUT * TALKS" [125]) beats the object's event noun
+    ("Turkey ruled out talks with Greece.", "REJECT", "TUR", "GRC"),
+    # the passive subject of a raising verb is its complement's subject
+    ("Japan is expected to impose tariffs on American steel next month.", "THREATEN", "JPN",
+     "USA"),
+])
+def test_events_constructions_code(pipeline, text: str, plover: str, source: str,
+                                   target: str) -> None:
+    assert (plover, source, target) in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_background_event_dated_by_its_year(pipeline) -> None:  # type: ignore[no-untyped-def]
+    out = pipeline.extract_one(make_doc("The 1979 Soviet invasion of Afghanistan still shapes "
+                                        "Russian policy.", published="2024-03-05"))
+    invasion = [e for e in out.events if e.trigger is not None and e.trigger.text == "invasion"]
+    assert invasion and invasion[0].date == "1979"

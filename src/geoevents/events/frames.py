@@ -115,16 +115,16 @@ class FrameFinder:
                      governors: list[Token] | None = None) -> Frame | None:
         """The event stated by the clause headed by ``head`` (a verb, adjective or noun).
 
-        A verb known only from the CAMEO verb dictionary yields to what the hand lexicon
-        finds in its clause (an event noun, a complement): the dictionary fills clauses
-        that would otherwise state nothing.
+        A verb coded only by the CAMEO verb dictionary's default (no pattern of its block
+        matched) yields to what the hand lexicon finds in its clause (an event noun, a
+        complement): such a default fills clauses that would otherwise state nothing.
         """
         governors = list(governors or [])
         consumed.add(head.i)
         if head.pos_ in ("NOUN", "PROPN"):
             return self.noun_frame(head, head, governors)
         entry = self.lexicon.match(head)
-        if entry is not None and entry.has("cameo") and entry.cameo:
+        if entry is not None and entry.has("default") and entry.cameo:
             frame = self._clause_frame(head, consumed, governors, None)
             if frame is not None:
                 return frame

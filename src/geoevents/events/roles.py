@@ -172,15 +172,20 @@ class RoleFinder:
     def subject_of(self, verb: Token) -> Token | None:
         """The subject, inherited up xcomp/conj/advcl chains when the verb has none."""
         tok: Token | None = verb
+        came_from = ""
         for _ in range(6):
             if tok is None:
                 return None
             for c in tok.children:
                 if c.dep_ in SUBJECT_DEPS and c.dep_ not in PASSIVE_SUBJECT_DEPS:
                     return c
-            if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children):
-                return None
+            for c in tok.children:
+                if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                    # "Japan is expected [to impose]", "X was asked [to leave]": the passive
+                    # subject of a raising or control verb is its complement's subject
+                    return c if tok is not verb and came_from == "xcomp" else None
             if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") and tok.head is not tok:
+                came_from = tok.dep_
                 tok = tok.head
             elif tok.dep_ in ("acl", "relcl") and tok.head is not tok:
                 return tok.head

@@ -25,6 +25,7 @@ from geoevents.events.status import event_status
 from geoevents.model import Actor, Event, Place, Span
 from geoevents.stage import StageContext
 
+YEAR_MODIFIER = re.compile(r"^((?:1[89]|20)\d\d)(?:[-/–]\d{2,4})?$")
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 # Event nouns that refer back to an earlier meeting ("during the meeting").
 ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "their", "its", "his", "her"}
@@ -234,6 +235,11 @@ class EventsStage:
 
     # ------------------------------------------------------------------ when and where
     def _date(self, ctx: StageContext, frame: Frame, evidence: Span) -> str | None:
+        if frame.noun is not None:  # "the 1973-74 embargo": a background event of its year
+            for c in frame.noun.children:
+                m = YEAR_MODIFIER.match(c.text)
+                if m and c.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod"):
+                    return m.group(1)
         helper = ctx.extras.get("time", {}).get("date_for_token")
         if callable(helper):
             try:

@@ -119,3 +119,22 @@ def test_events_background_event_dated_by_its_year(pipeline) -> None:  # type: i
                                         "Russian policy.", published="2024-03-05"))
     invasion = [e for e in out.events if e.trigger is not None and e.trigger.text == "invasion"]
     assert invasion and invasion[0].date == "1979"
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "absent"), [
+    # intransitive "decline" is a decrease, not a refusal (CAMEO 120 needs what is refused)
+    ("Japanese exports declined sharply, the finance ministry said.", "REJECT"),
+    # a month is no march
+    ("Japanese exports fell in March, the finance ministry said.", "PROTEST"),
+    # exchanged accusations are no trade
+    ("India and Pakistan traded accusations over the shelling in Kashmir.", "COOPERATE"),
+])
+def test_events_word_senses_not_coded(pipeline, text: str, absent: str) -> None:
+    assert absent not in {e.plover for e in scored(pipeline, text)}
+
+
+@pytest.mark.issue(13)
+def test_events_traded_accusations_are_accusations(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "India and Pakistan traded accusations over the shelling in Kashmir."
+    assert ("ACCUSE", "IND", "PAK") in dyads(scored(pipeline, text))

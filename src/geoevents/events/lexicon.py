@@ -18,6 +18,8 @@ from geoevents.events.dictionary import CameoDictionary, load_dictionary
 from geoevents.events.ontology import cameo_types
 
 KINDS = ("verb", "noun", "adj")
+# Named-entity types of dates and times: their words are never predicates.
+TEMPORAL_ENTITIES = frozenset({"DATE", "TIME"})
 FLAGS = frozenset({"govern", "transparent", "report", "future", "negate", "light",
                    "agentof", "mutual"})
 # Flags of entries made from the CAMEO verb dictionary (not allowed in lexicon files):
@@ -145,6 +147,8 @@ class Lexicon:
         return LexEntry("verb", token.lemma_.lower(), (), code, flags, where)
 
     def _hand(self, token: Token) -> LexEntry | None:
+        if token.ent_type_ in TEMPORAL_ENTITIES:
+            return None  # "in March": a month, not a march
         lemma = token.lemma_.lower()
         for kind in KINDS:
             if token.pos_ not in _POS[kind]:

@@ -388,7 +388,13 @@ def _after_publication(ctx: StageContext, value: str) -> bool:
 
 
 def make_events_stage(lexicon: str | None = None, statements: bool = True,
-                      context_actors: bool = True) -> EventsStage:
-    """The events stage; ``lexicon`` names a user lexicon file that replaces the shipped one."""
-    return EventsStage(load_lexicon(lexicon), statements=statements,
-                       context_actors=context_actors)
+                      context_actors: bool = True, dictionary: str | None = "",
+                      statement_acts: bool = True) -> EventsStage:
+    """The events stage.
+
+    ``lexicon`` names a user lexicon file that replaces the shipped one; ``dictionary`` a
+    CAMEO verb dictionary in PETRARCH2's format ("" the shipped CAMEO.2.0, None none);
+    ``statement_acts`` codes statements that criticise or praise an actor as that act.
+    """
+    return EventsStage(load_lexicon(lexicon, dictionary), statements=statements,
+                       context_actors=context_actors, statement_acts=statement_acts)

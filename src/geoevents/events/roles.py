@@ -2,7 +2,7 @@
 
 Roles are read from the actors stage's mentions (``ctx.actors``): the mention that covers a
 role's head word, else the nearest mention inside the role's phrase. Countries named as
-places ("visit to Moscow", "arrived in Amman") can be a target through the place's country.
+places ("visit to Moscow", "arrived in <capital>") can be a target through the place's country.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ TARGET_PREPS = ("with", "to", "against", "on", "from", "for", "toward", "towards
 # Deps that leave a role's phrase: their subtrees describe something else.
 PHRASE_STOP_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc"}
 VISIT_ROOTS = ("04", "036")
-# Adjuncts of time and cause are not part of a party's phrase ("a truce [before allowing ...]").
+# Adjuncts of time and cause are not part of a party's phrase ("a ceasefire [before talks resume]").
 ADJUNCT_PREPS = {"before", "after", "until", "since", "despite", "because", "following", "during",
                  "amid", "amidst"}
-# A demonym on these nouns names a place, not a party ("on the Thai border").
+# A demonym on these nouns names a place, not a party ("on the <demonym> border").
 GEOGRAPHIC_NOUNS = {"border", "frontier", "coast", "side", "region", "territory", "waters",
                     "soil", "capital", "province", "city", "town", "village", "shore"}
 
@@ -93,7 +93,7 @@ def with_country(actor: Actor, country: str | None) -> Actor:
 
 
 def _combine(head: Actor, owner: Actor) -> Actor:
-    """"Taiwan's [foreign minister]": the head's mention and role with its owner's country."""
+    """"<Country>'s [foreign minister]": the head's mention and role with its owner's country."""
     sector = head.sector or owner.sector
     code = f"{owner.country}{sector or ''}" if owner.country else head.code
     return Actor(head.start, head.end, head.text, name=head.name, country=owner.country,
@@ -235,7 +235,7 @@ class RoleFinder:
         source_tok = self.agent_of(verb) if passive else self.subject_of(verb)
         if passive and source_tok is None and (frame.entry.has("future") or frame.entry.kind == "adj"
                                                or verb is not frame.trigger):
-            # "Vietnam is committed to ...": a state of the subject, not a passive action
+            # "<Country> is committed to ...": a state of the subject, not a passive action
             source_tok = next(c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
             passive = False
         if source_tok is None and frame.clause is not verb:
@@ -247,7 +247,7 @@ class RoleFinder:
         source = self.phrase_actor(source_tok) if source_tok is not None else None
         if not has_identity(source) and frame.reporter is not None and source_tok is not None \
                 and source_tok.pos_ == "PRON":
-            # "Syria says it is willing ...": an unresolved pronoun is the speaker
+            # "<Country> says it is willing ...": an unresolved pronoun is the speaker
             speaker = self.subject_of(frame.reporter)
             speaker_actor = self.phrase_actor(speaker) if speaker is not None else None
             if has_identity(speaker_actor):
@@ -362,7 +362,7 @@ class RoleFinder:
         if source_tok is None and agentive and of:
             source_tok = of[0]
         if source_tok is None:
-            for c in noun.children:  # "Israeli invasion", "Russian investment"
+            for c in noun.children:  # "<demonym> invasion", "<demonym> investment"
                 if c.dep_ in ("amod", "compound", "nmod") and self.actor_on(c) is not None:
                     if c.dep_ == "amod" or agentive:
                         source_tok = c
@@ -377,7 +377,7 @@ class RoleFinder:
                     found.append(actor)
         target = best_target(found, source)
         if target is None and not agentive:
-            for c in noun.children:  # "the Ukraine invasion"
+            for c in noun.children:  # "the <country> invasion": a compound country names the target
                 if c.dep_ == "compound":
                     actor = self.actor_on(c) or self.place_actor(c)
                     if actor is not None and not _same(actor, source):
@@ -394,7 +394,7 @@ class RoleFinder:
 
 def best_target(found: list[Actor], source: Actor | None) -> Actor | None:
     """The nearest candidate that says who it is; else the nearest role with no country
-    ("Moslem forces"), taken to be of the source's country as in domestic event coding."""
+    ("government forces", "the militias"), taken to be of the source's country as in domestic event coding."""
     src_country = source.country if source is not None else None
     found = [a for a in found if not _same_entity(a, source)]
     src_code = source.code if source is not None else None

@@ -138,7 +138,7 @@ class EventsStage:
                 roles.target = with_country(roles.target, roles.source.country or where)
         if roles.target is not None and not has_identity(roles.target) \
                 and kind.plover in DOMESTIC_CATEGORIES:
-            roles.target = None  # "prevented the demonstration": see domestic_target
+            roles.target = None  # a role with no country ("prevented the rally"): see domestic_target
         if roles.target is None:
             confidence -= 0.1
             if code[:2] in VISIT_ROOTS or code.startswith("036"):

@@ -190,7 +190,7 @@ class FrameFinder:
             return Frame(head, entry, entry.cameo, head, governors, content=comp or noun)
         # No predicate here: a complement, or an event noun in the clause, may state it.
         if comp is not None and comp.i not in consumed and (
-                head.lemma_ in ("be", "have") or head.pos_ == "ADJ"):  # an adjective with a prepositional verb complement
+                head.lemma_ in ("be", "have") or head.pos_ == "ADJ"):  # "are accused of [verb]ing"
             sub = self.clause_frame(comp, consumed, [*governors, head])
             if sub is not None:
                 return sub

@@ -1,0 +1,383 @@
+"""Train the sentence relevance model shipped in ``src/geoevents/events/data/relevance/``.
+
+Question answered: does this sentence report a political event (issue 13, points 2 and 6)?
+Sentences about markets, company results, sports and culture: no. Trade measures taken by
+governments (tariffs, quotas, sanctions, trade talks and agreements): yes.
+
+Data sources (all read-only under ``../shared``; none of it is copied into the package):
+
+* ``resources/plover-synthetic/gpt_synthetic_events_2023-10-19_19.csv.zip`` -- 4,500
+  LLM-written news-style stories, one PLOVER category each (ahalterman/NGEC-2025, MIT).
+  Positives: the first ``LEDE_SENTENCES`` sentences of each story (a story's label is its
+  headline's, and the lede is what reports it). Split BY TITLE (stories share headline
+  templates): a fifth of the titles is held back untouched for measuring.
+* ``corpora/reuters21578.jsonl`` -- Reuters-21578 (1987), free distribution for research.
+  Weak labels from the headline, because the corpus mixes politics with business:
+  business/market negatives are articles whose title carries a stock ticker (``<ABC>``,
+  ``(ABC.TO)``: company news) or the title forms of earnings, dividends, offerings, prices
+  and market reports, and no political keyword; political positives (style-matched to wire
+  news, and carrying government trade measures) are the first sentence of articles whose
+  title names a government actor or measure (tariff, quota, sanction, embargo, GATT, talks,
+  minister, Congress, troops ...). Articles are split 80/20 by a seeded permutation; the 30
+  blind-check articles (``eval/blind.py ... --docs``) are dropped before anything else.
+  Label noise, measured by reading a sample, is written to MODEL.md.
+* ``resources/petrarch2/Phoenix.discards.txt`` -- the phrases whose sentences PETRARCH2
+  does not code (sports, entertainment, disasters; openeventdata/petrarch2, MIT), each used
+  as a short negative example. Year entries and "... ago/later" are left out: they mark
+  historical background, not non-political topics.
+
+Measured, not trained on: ``gold/events-plover-gsr-dev.jsonl`` (every record is an event
+sentence) against hand-picked clearly non-political sentences of held-out Reuters articles
+(``scripts/relevance_negatives.tsv``: article id and sentence number, no text). gsr-dev is used
+only to report figures and to choose the threshold.
+
+Run (CPU, a minute or two):  PYTHONPATH=src python scripts/train_relevance.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import optimize, sparse
+
+from geoevents.events.relevance import FEATURE_VERSION, feature_indices
+
+SEED = 13
+N_BITS = 18
+LEDE_SENTENCES = 2
+HELD_OUT_FRACTION = 0.2
+L2 = 1.0  # L2 penalty on the weights (sum of squares), on the summed log-loss
+MAX_NEG_SENTENCES_PER_ARTICLE = 6
+RECALL_TARGET = 0.97  # threshold: the highest that keeps this recall on held-out stories
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "src" / "geoevents" / "events" / "data" / "relevance"
+NEG_LIST = REPO / "scripts" / "relevance_negatives.tsv"
+
+# --- sentence splitting (wire text has hard line breaks and many abbreviations) -------------
+
+_ABBREV = {"u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "st", "co", "corp", "inc", "ltd", "jr",
+           "sr", "no", "vs", "gov", "gen", "col", "lt", "sgt", "rep", "sen", "jan", "feb", "mar",
+           "apr", "aug", "sept", "sep", "oct", "nov", "dec", "bros", "dept", "e.g", "i.e",
+           "approx", "est", "fig", "p.m", "a.m", "plc", "n.v", "s.a", "ag", "cie", "nos"}
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a news text: whitespace normalised, split after . ! ? unless abbreviation."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s*REUTER\s*$|\s*Reuter\s*$", "", text)
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        chunk = text[start:m.start()].rstrip()
+        last = chunk.rsplit(" ", 1)[-1].rstrip(".!?\"'”’)").lower()
+        if chunk.endswith(".") and (last in _ABBREV or re.fullmatch(r"[a-z]", last)
+                                    or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", last)):
+            continue
+        out.append(text[start:m.end()].strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def is_prose(sentence: str) -> bool:
+    """A real sentence, not a table row: enough words, mostly letters."""
+    words = re.findall(r"[A-Za-z]{2,}", sentence)
+    return len(words) >= 6 and sum(len(w) for w in words) >= 0.5 * len(sentence)
+
+
+# --- weak labels for Reuters headlines ------------------------------------------------------
+
+TICKER = re.compile(r"<[A-Z0-9.&\-]+>|\([A-Z0-9]{1,6}\.[A-Z]{1,2}\)")
+BUSINESS_TITLE = re.compile(
+    r"\b(QTR|QUARTER|NET|SHR|SHRS|DIVIDENDS?|DIV|PAYOUT|EARNINGS|PROFITS?|LOSS|REVS?|REVENUES?|"
+    r"SALES|OFFERING|STAKE|ACQUI\w*|MERGER|MERGE|TAKEOVER|BUYOUT|BUYS|SELLS|UNIT|PRICES?|FUTURES|"
+    r"CASH|STOCKS?|SHARES?|BONDS?|T-BILLS?|RATINGS?|MOODY'?S|S/P|PRIME|MONEY MARKET|DOLLAR|YEN|"
+    r"GOLD|SILVER|COPPER|TENDER|RESERVES|INFLATION|GNP|GDP|OUTPUT|PRODUCTION|CROP|HARVEST|"
+    r"WEATHER|RAINS?|EXPORTS?|IMPORTS?|DEBT|RATES?|DEPOSITS?|LOANS?|M-?[0-3]|SUPPLY|STOCKPILE|"
+    r"REFINERY|CRUDE|OIL|WHEAT|CORN|SOYBEANS?|SUGAR|COFFEE|COCOA|CATTLE|HOGS|LIVESTOCK|RUBBER)\b")
+POLITICAL_TITLE = re.compile(
+    r"\b(TARIFFS?|QUOTAS?|SANCTIONS?|EMBARGO|BOYCOTT|PROTECTIONIS\w*|RETALIAT\w*|GATT|TREATY|"
+    r"TALKS|NEGOTIAT\w*|SUMMIT|REAGAN|CONGRESS|SENATE|SENATORS?|PARLIAMENT\w*|MINISTERS?|"
+    r"MINISTRY|PREMIER|PRIME MINISTER|CHANCELLOR|GOVERNMENT|GOVT|CABINET|OPPOSITION|ELECTIONS?|"
+    r"DIPLOMATS?|EMBASSY|AMBASSADOR|TROOPS|MILITARY|ARMY|NAVY|NAVAL|WARSHIPS?|GUERRILLAS?|"
+    r"REBELS?|BOMBS?|ATTACK\w*|STRIKE|STRIKES|STRIKERS|PROTESTS?|ARRESTS?|EXPELS?|WAR|"
+    r"RETALIATION|YEUTTER|BALDRIGE|NAKASONE|GORBACHEV|THATCHER|KOHL|MITTERRAND|CHIRAC)\b")
+
+
+def reuters_label(title: str) -> int | None:
+    """1: political (lede used), 0: business/market (sentences used), None: not used."""
+    t = title.upper()
+    pol = bool(POLITICAL_TITLE.search(t))
+    if TICKER.search(t):
+        return None if pol else 0
+    if pol:
+        return 1
+    if BUSINESS_TITLE.search(t):
+        return 0
+    return None
+
+
+# --- data ---------------------------------------------------------------------------------------
+
+
+def blind_ids(shared: Path) -> set[str]:
+    """The blind-check article ids, as ``eval/blind.py --docs`` prints them."""
+    proc = subprocess.run([sys.executable, str(shared / "eval" / "blind.py"),
+                           str(shared / "gold" / "blind" / "events-reuters-blind.json"), "--docs"],
+                          capture_output=True, text=True, check=True)
+    ids = {json.loads(line)["id"] for line in proc.stdout.splitlines() if line.strip()}
+    if len(ids) != 30:
+        raise SystemExit(f"blind.py --docs: expected 30 blind ids, got {len(ids)}")
+    return ids
+
+
+def load_stories(shared: Path, rng: random.Random) -> tuple[list[str], list[str], int, int]:
+    path = shared / "resources" / "plover-synthetic" / "gpt_synthetic_events_2023-10-19_19.csv.zip"
+    df = pd.read_csv(path)
+    titles = sorted(df["title"].unique())
+    rng.shuffle(titles)
+    n_held = round(len(titles) * HELD_OUT_FRACTION)
+    held = set(titles[:n_held])
+    train, test = [], []
+    for title, text in zip(df["title"], df["text"], strict=True):
+        lede = [s for s in split_sentences(str(text)) if len(s.split()) >= 5][:LEDE_SENTENCES]
+        (test if title in held else train).extend(lede)
+    return train, test, len(titles) - n_held, n_held
+
+
+def load_reuters(shared: Path, blind: set[str], rng: random.Random) -> dict:
+    docs = []
+    with open(shared / "corpora" / "reuters21578.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if d["id"] in blind:
+                continue
+            docs.append(d)
+    order = list(range(len(docs)))
+    rng.shuffle(order)
+    n_held = round(len(docs) * HELD_OUT_FRACTION)
+    held_idx = set(order[:n_held])
+    parts: dict = {"train_pos": [], "train_neg": [], "test_pos": [], "test_neg": [],
+                   "held_docs": {}, "train_ids": set(), "counts": {}}
+    for i, d in enumerate(docs):
+        held = i in held_idx
+        if held:
+            parts["held_docs"][d["id"]] = d
+        label = reuters_label(d.get("title") or "")
+        if label is None:
+            continue
+        sents = [s for s in split_sentences(d.get("text") or "") if is_prose(s)]
+        if not sents:
+            continue
+        key = ("test_" if held else "train_") + ("pos" if label else "neg")
+        chosen = sents[:1] if label else sents[:MAX_NEG_SENTENCES_PER_ARTICLE]
+        parts[key].extend((d["id"], s) for s in chosen)
+        if not held:
+            parts["train_ids"].add(d["id"])
+    return parts
+
+
+def load_discards(shared: Path) -> list[str]:
+    out = []
+    for raw in (shared / "resources" / "petrarch2" / "Phoenix.discards.txt").read_text(
+            encoding="utf-8", errors="replace").splitlines():
+        phrase = raw.split("#", 1)[0].strip().lstrip("+").strip()
+        if not phrase or re.fullmatch(r"[\d\s]+", phrase) or re.search(r"\b(AGO|LATER)$", phrase):
+            continue
+        if re.search(r"\b1[89]\d\d\b|\b20\d\d\b", phrase):
+            continue
+        out.append(phrase.lower())
+    return out
+
+
+def load_gsr(shared: Path) -> list[str]:
+    recs = [json.loads(x) for x in (shared / "gold" / "events-plover-gsr-dev.jsonl").open()]
+    return [r["text"] for r in recs if r.get("events")]
+
+
+def load_hand_negatives(held_docs: dict) -> list[tuple[str, int, str]]:
+    out = []
+    if not NEG_LIST.exists():
+        return out
+    for line in NEG_LIST.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        doc_id, num = line.split("\t")[:2]
+        if doc_id not in held_docs:
+            raise SystemExit(f"{NEG_LIST}: {doc_id} is not a held-out Reuters article")
+        sents = split_sentences(held_docs[doc_id].get("text") or "")
+        out.append((doc_id, int(num), sents[int(num)]))
+    return out
+
+
+# --- model ---------------------------------------------------------------------------------------
+
+
+def design(texts: Iterable[str]) -> sparse.csr_matrix:
+    rows, cols = [], []
+    n = 0
+    for i, t in enumerate(texts):
+        idx = feature_indices(t, N_BITS)
+        rows.extend([i] * len(idx))
+        cols.extend(idx)
+        n = i + 1
+    data = np.ones(len(rows), dtype=np.float64)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(n, 1 << N_BITS))
+
+
+def train_lr(x: sparse.csr_matrix, y: np.ndarray, sample_w: np.ndarray) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression by L-BFGS (deterministic)."""
+    dim = x.shape[1]
+    xt = x.T.tocsr()
+
+    def loss_grad(params: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = params[:dim], params[dim]
+        z = x @ w + b
+        # log(1 + exp(-y' z)) with y' in {-1, 1}
+        ys = 2 * y - 1
+        m = ys * z
+        loss = np.sum(sample_w * np.logaddexp(0, -m)) + L2 * np.dot(w, w)
+        g = -ys * sample_w / (1 + np.exp(np.clip(m, -50, 50)))
+        grad_w = xt @ g + 2 * L2 * w
+        return float(loss), np.concatenate([grad_w, [g.sum()]])
+
+    res = optimize.minimize(loss_grad, np.zeros(dim + 1), jac=True, method="L-BFGS-B",
+                            options={"maxiter": 500})
+    return res.x[:dim].astype(np.float32), float(res.x[dim])
+
+
+def auc(pos: list[float], neg: list[float]) -> float:
+    """Probability that a random positive outscores a random negative (ties count half)."""
+    scores = np.concatenate([pos, neg])
+    ranks = pd.Series(scores).rank().to_numpy()
+    r_pos = ranks[: len(pos)].sum()
+    return float((r_pos - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+
+
+def pr_at(pos: list[float], neg: list[float], thr: float) -> tuple[float, float]:
+    tp = sum(p >= thr for p in pos)
+    fp = sum(p >= thr for p in neg)
+    return (tp / (tp + fp) if tp + fp else 0.0), tp / len(pos)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--no-write", action="store_true", help="measure only, do not write the model")
+    ap.add_argument("--sample", type=int, default=0,
+                    help="print N random held-out Reuters sentences (for hand-picking negatives)")
+    args = ap.parse_args()
+    shared: Path = args.shared
+    t0 = time.time()
+    rng = random.Random(SEED)
+
+    blind = blind_ids(shared)
+    st_train, st_test, n_train_titles, n_held_titles = load_stories(shared, rng)
+    reu = load_reuters(shared, blind, rng)
+    discards = load_discards(shared)
+    gsr = load_gsr(shared)
+    hand_neg = load_hand_negatives(reu["held_docs"])
+
+    if args.sample:
+        srng = random.Random(SEED + 1)
+        ids = sorted(reu["held_docs"])
+        for doc_id in srng.sample(ids, args.sample):
+            sents = split_sentences(reu["held_docs"][doc_id].get("text") or "")
+            j = srng.randrange(len(sents)) if sents else 0
+            if sents and is_prose(sents[j]):
+                print(f"{doc_id}\t{j}\t{reu['held_docs'][doc_id]['title']}\t{sents[j]}")
+        return
+
+    texts = st_train + [s for _, s in reu["train_pos"]] + [s for _, s in reu["train_neg"]] + discards
+    y = np.array([1] * (len(st_train) + len(reu["train_pos"]))
+                 + [0] * (len(reu["train_neg"]) + len(discards)), dtype=np.float64)
+    n_pos, n_neg = int(y.sum()), int(len(y) - y.sum())
+    sample_w = np.where(y == 1, len(y) / (2 * n_pos), len(y) / (2 * n_neg))
+    x = design(texts)
+    w, b = train_lr(x, y, sample_w)
+    t_train = time.time() - t0
+
+    from geoevents.events.relevance import RelevanceModel
+    model = RelevanceModel(weights=w, bias=b, n_bits=N_BITS, threshold=0.5, meta={})
+    p_st = model.probabilities(st_test)
+    p_rpos = model.probabilities([s for _, s in reu["test_pos"]])
+    p_rneg = model.probabilities([s for _, s in reu["test_neg"]])
+    p_gsr = model.probabilities(gsr)
+    p_hand = model.probabilities([s for _, _, s in hand_neg])
+
+    # threshold: the highest that keeps RECALL_TARGET of the held-out story ledes
+    thr = float(np.quantile(p_st, 1 - RECALL_TARGET))
+    start = time.perf_counter()
+    model.probabilities(gsr * 8)
+    ms = (time.perf_counter() - start) * 1000 / (len(gsr) * 8)
+
+    figures = {
+        "held_out_stories_vs_reuters_business": {
+            "n_pos": len(p_st), "n_neg": len(p_rneg), "auc": round(auc(p_st, p_rneg), 4),
+            "precision_recall_at_threshold": [round(v, 4) for v in pr_at(p_st, p_rneg, thr)],
+        },
+        "held_out_reuters_political_lede_vs_business": {
+            "n_pos": len(p_rpos), "n_neg": len(p_rneg), "auc": round(auc(p_rpos, p_rneg), 4),
+            "precision_recall_at_threshold": [round(v, 4) for v in pr_at(p_rpos, p_rneg, thr)],
+        },
+        "gsr_dev_vs_hand_negatives": {
+            "n_pos": len(p_gsr), "n_neg": len(p_hand),
+            "auc": round(auc(p_gsr, p_hand), 4) if p_hand else None,
+            "precision_recall_at_threshold": ([round(v, 4) for v in pr_at(p_gsr, p_hand, thr)]
+                                              if p_hand else None),
+            "gsr_recall_at_threshold": round(sum(p >= thr for p in p_gsr) / len(p_gsr), 4),
+            "hand_negatives_below_threshold": sum(p < thr for p in p_hand),
+        },
+    }
+    report = {
+        "feature_version": FEATURE_VERSION, "n_bits": N_BITS, "bias": b, "threshold": round(thr, 6),
+        "seed": SEED, "l2": L2, "lede_sentences": LEDE_SENTENCES,
+        "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "training_examples": {
+            "story_lede_sentences": len(st_train), "story_titles_train": n_train_titles,
+            "story_titles_held_out": n_held_titles,
+            "reuters_political_ledes": len(reu["train_pos"]),
+            "reuters_business_sentences": len(reu["train_neg"]),
+            "reuters_train_articles": len(reu["train_ids"]),
+            "phoenix_discard_phrases": len(discards),
+            "blind_articles_excluded": len(blind),
+        },
+        "figures": figures,
+        "ms_per_sentence": round(ms, 4),
+        "train_seconds": round(t_train, 1),
+    }
+    print(json.dumps(report, indent=1))
+    print("hand-picked negatives (held-out Reuters id, sentence number):",
+          " ".join(f"{d}:{j}" for d, j, _ in hand_neg))
+    missed = sorted(zip(p_gsr, gsr, strict=True))[:8]
+    print("lowest gsr-dev scores:")
+    for p, s in missed:
+        print(f"  {p:.3f} {s[:110]}")
+    top_neg = sorted(zip(p_hand, [s for *_, s in hand_neg], strict=True), reverse=True)[:8]
+    print("highest hand-negative scores:")
+    for p, s in top_neg:
+        print(f"  {p:.3f} {s[:110]}")
+    if not args.no_write:
+        OUT.mkdir(parents=True, exist_ok=True)
+        np.save(OUT / "weights.npy", w.astype(np.float32))
+        (OUT / "meta.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -16,6 +16,7 @@ training script imports it from here.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -24,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 import numpy as np
 
@@ -61,7 +64,7 @@ def feature_strings(text: str) -> list[str]:
     toks = tokens(text)
     feats = [f"w={t}" for t in toks]
     padded = ["<s>", *toks, "</s>"]
-    feats.extend(f"b={a}|{b}" for a, b in zip(padded, padded[1:], strict=False))
+    feats.extend(f"b={a}|{b}" for a, b in itertools.pairwise(padded))
     return feats
 
 
@@ -116,7 +119,11 @@ def _sigmoid(z: float) -> float:
 @lru_cache(maxsize=1)
 def load_relevance_model() -> RelevanceModel:
     """The shipped relevance model, loaded once from the package data."""
-    folder = resources.files("geoevents.events").joinpath("data", "relevance")
+    return read_relevance_model(resources.files("geoevents.events").joinpath("data", "relevance"))
+
+
+def read_relevance_model(folder: Traversable | Path) -> RelevanceModel:
+    """A relevance model from a folder holding ``meta.json`` and ``weights.npy``."""
     meta_file = folder.joinpath("meta.json")
     weights_file = folder.joinpath("weights.npy")
     try:

@@ -35,9 +35,10 @@ sentence) against 100 hand-picked clearly non-political sentences of held-out Re
 (``scripts/relevance_negatives.tsv``: article id and sentence number, no text); hand-labelled
 held-out Reuters sentences that name governments or trade measures
 (``scripts/relevance_wire_checks.tsv``); a written probe (``scripts/relevance_probe.tsv``).
-gsr-dev is used only to report figures; the threshold is the one that keeps 97% of the
-held-back story ledes. The naive baseline (story ledes against random Reuters sentences) is
-trained and measured alongside, for the before/after table of MODEL.md.
+gsr-dev is used only to report figures; the threshold is the one that keeps 99% of the
+held-back story ledes (recall first: a political sentence lost loses its events). The naive
+baseline (story ledes against random Reuters sentences) is trained and measured alongside, for
+the before/after table of MODEL.md.
 
 Run (CPU, about a minute; needs scipy, which only this script uses):
     PYTHONPATH=src python scripts/train_relevance.py [--shared ../shared]
@@ -73,7 +74,7 @@ REUTERS_POS_SENTENCES = 2  # the lede of a political article and the sentence af
 REUTERS_POS_WEIGHT = 3.0  # per example, relative to a story sentence (few, but wire-styled)
 DISCARD_WEIGHT = 3.0  # per discard phrase
 WRITTEN_WEIGHT = 3.0  # per written non-political sentence
-RECALL_TARGET = 0.97  # threshold: the highest that keeps this recall on held-out stories
+RECALL_TARGET = 0.99  # threshold: the highest that keeps this share of held-out story ledes
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "geoevents" / "events" / "data" / "relevance"
@@ -144,10 +145,33 @@ DISASTER_TITLE = re.compile(r"\b(EARTHQUAKE|QUAKE|FLOODS?|FLOODING|STORM|HURRICA
 # A sentence of a business article that names a government actor or measure may be one that
 # a coder would code; such sentences are left out of the negatives rather than mislabelled.
 POLITICAL_WORDS = re.compile(
-    r"\b(minister|ministers|ministry|president|premier|government|governments|parliament|"
-    r"congress|senate|senator|embassy|ambassador|diplomat\w*|talks|negotiat\w*|sanctions?|"
+    r"\b(minister|ministers|ministry|president|premier|government|governments|parliament\w*|"
+    r"congress\w*|senate|senator|embassy|ambassador|diplomat\w*|talks|negotiat\w*|sanctions?|"
     r"tariffs?|quotas?|embargo|troops|army|military|police|rebels?|guerrillas?|strike|strikes|"
-    r"protest\w*|treaty|accord|agreement|summit|reagan|opposition|election\w*)\b", re.I)
+    r"protest\w*|treaty|accord|agreement|summit|reagan|opposition|election\w*|"
+    # acts of the CAMEO/PLOVER verbal categories, and the actors that commit them in economic news
+    r"agreed?|agrees|oppose[sd]?|urge[sd]?|call(?:s|ed)? on|accuse[sd]?|warn(?:s|ed)?|"
+    r"reject(?:s|ed)?|threat\w*|retaliat\w*|protectionis\w*|boycott\w*|ban(?:s|ned)?|"
+    r"white house|administration|legislation|legislators?|bill|cabinet|secretary|"
+    r"g-?[5-7]|group of (?:five|seven)|imf|international monetary fund|world bank|gatt)\b", re.I)
+
+
+def country_words() -> re.Pattern[str]:
+    """Names, aliases, adjectives, capitals and seats of government of every country, from the
+    actors stage's own table (``geoevents/actors/data/countries.tsv``), plus the wire's
+    shorthand for the commonest state actors of 1987."""
+    words = {"U.S.", "U.K.", "EC", "E.C.", "European Community", "OPEC", "Soviet", "Soviets"}
+    path = REPO / "src" / "geoevents" / "actors" / "data" / "countries.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith(("#", "iso3")) or not line.strip():
+            continue
+        for col in line.split("\t")[1:6]:
+            words.update(w for w in col.split("|") if len(w) > 2)
+    alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
+
+
+COUNTRY = country_words()
 
 
 def reuters_label(title: str) -> int | None:
@@ -230,7 +254,13 @@ def load_reuters(shared: Path, blind: set[str], rng: random.Random) -> dict:
         if label:
             chosen = sents[:REUTERS_POS_SENTENCES]
         else:
-            chosen = [x for x in sents if not POLITICAL_WORDS.search(x)][:MAX_NEG_SENTENCES_PER_ARTICLE]
+            # In economic news about a country (no company in the headline), a sentence naming a
+            # state may report what that state did (a loan, a debt moratorium, an import
+            # measure): left out too. Company news keeps its country mentions.
+            company = bool(TICKER.search(d.get("title") or "") or COMPANY_TITLE.search(
+                (d.get("title") or "").upper()))
+            chosen = [x for x in sents if not POLITICAL_WORDS.search(x)
+                      and (company or not COUNTRY.search(x))][:MAX_NEG_SENTENCES_PER_ARTICLE]
         parts[key].extend((d["id"], s) for s in chosen)
         if not held:
             parts["train_ids"].add(d["id"])
@@ -593,7 +623,7 @@ are (a minister's meeting inside a business story).
 
 ## Measured
 
-Threshold {report['threshold']}: the one that keeps 97% of the held-back story ledes (gsr-dev
+Threshold {report['threshold']}: the one that keeps {RECALL_TARGET:.0%} of the held-back story ledes (gsr-dev
 is used only to measure). Baseline: the naive model, the same learner trained on the story
 ledes against as many random Reuters sentences, measured the same way (its own threshold
 {f0['threshold']}).

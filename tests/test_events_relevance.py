@@ -70,6 +70,13 @@ def test_government_trade_measure_outscores_market_report(model: RelevanceModel)
     assert model.probability(measure) > model.probability(market) + 0.3
 
 
+def test_non_text_input_is_a_one_line_type_error(model: RelevanceModel) -> None:
+    with pytest.raises(TypeError, match="expected a sentence as a string, got NoneType"):
+        model.probability(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="got int"):
+        model.probabilities(["Troops crossed the border.", 42])  # type: ignore[list-item]
+
+
 def test_wire_shorthand_and_modern_style_tokenise_alike() -> None:
     assert tokens("5 pct") == tokens("5%") == ["<num>", "percent"]
     assert tokens("20 mln dlrs") == tokens("20 million dollars") == ["<num>", "million", "dollars"]

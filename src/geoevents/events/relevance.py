@@ -21,7 +21,7 @@ import json
 import math
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -48,7 +48,9 @@ _VARIANTS = {
 
 
 def tokens(text: str) -> list[str]:
-    """The normalised token stream: lower case, style variants merged, digits as ``0``."""
+    """The normalised token stream: lower case, style variants merged, numbers as ``<num>``."""
+    if not isinstance(text, str):
+        raise TypeError(f"relevance: expected a sentence as a string, got {type(text).__name__}")
     out: list[str] = []
     for tok in _TOKEN.findall(text.lower()):
         if tok[0].isdigit():
@@ -93,7 +95,7 @@ class RelevanceModel:
         """Probability in [0, 1] that ``text`` (one sentence) reports a political event."""
         return _sigmoid(self.score(text))
 
-    def probabilities(self, texts: Sequence[str] | Iterable[str]) -> list[float]:
+    def probabilities(self, texts: Iterable[str]) -> list[float]:
         """:meth:`probability` for each sentence of ``texts``, in order."""
         weights = self.weights
         n_bits = self.n_bits

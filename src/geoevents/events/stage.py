@@ -19,6 +19,7 @@ from geoevents.events.evidence import evidence_span
 from geoevents.events.frames import Frame, FrameFinder, complement
 from geoevents.events.lexicon import Lexicon, load_lexicon
 from geoevents.events.ontology import event_type, planned_code
+from geoevents.events.relevance import RelevanceModel, load_relevance_model
 from geoevents.events.roles import VISIT_ROOTS, RoleFinder, Roles, has_identity, with_country
 from geoevents.events.statements import content_text, statement_act
 from geoevents.events.status import event_status
@@ -37,6 +38,8 @@ INTERNATIONAL_CATEGORIES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", N
 # Dependents of a verb that hold its own object ("source verb target").
 VERB_OBJECT_DEPS = {"dobj", "obj", "dative", "prep", "agent", "nsubjpass", "nsubj:pass", "attr",
                     "oprd"}
+# Relevance is judged per article: a lone sentence gives the model too few words to go on.
+MIN_ARTICLE_SENTENCES = 3
 # Categories of acts only authorities perform: their agentless passive is the authorities'.
 AUTHORITY_CATEGORIES = {"COERCE", "SANCTION"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
@@ -48,16 +51,22 @@ class EventsStage:
     assigns = "events"
 
     def __init__(self, lexicon: Lexicon, statements: bool = True,
-                 context_actors: bool = True, statement_acts: bool = True) -> None:
+                 context_actors: bool = True, statement_acts: bool = True,
+                 relevance: RelevanceModel | None = None) -> None:
         self.lexicon = lexicon
         self.finder = FrameFinder(lexicon)
         self.statements = statements
         self.context_actors = context_actors
         self.statement_acts = statement_acts
+        self.relevance = relevance
 
     def __call__(self, ctx: StageContext) -> None:
         roles = RoleFinder(ctx)
-        for sent in ctx.doc.sents:
+        sents = list(ctx.doc.sents)
+        if self.relevance is not None and len(sents) >= MIN_ARTICLE_SENTENCES \
+                and not self._relevant(sents):
+            return  # an article about markets, company results, sports or culture
+        for sent in sents:
             emitted: list[Event] = []
             for n, frame in enumerate(self.finder.sentence_frames(sent)):
                 found = self._event(ctx, roles, frame, sent)
@@ -74,6 +83,15 @@ class EventsStage:
             if any(e.plover for e in emitted):  # statements only when nothing else is stated
                 emitted = [e for e in emitted if e.plover]
             ctx.events.extend(emitted)
+
+    def _relevant(self, sents: list[SpacySpan]) -> bool:
+        """Whether an article reports political events at all: the mean relevance of its
+        three most political sentences reaches the model's threshold (the one chosen when it
+        was measured, ``data/relevance/MODEL.md``). Judged per article, not per sentence: in
+        an article that is about politics, a sentence the model doubts still gets coded."""
+        assert self.relevance is not None
+        top = sorted(self.relevance.probabilities([s.text for s in sents]), reverse=True)[:3]
+        return sum(top) / len(top) >= self.relevance.threshold
 
     # ------------------------------------------------------------------ one event
     def _event(self, ctx: StageContext, finder: RoleFinder, frame: Frame,
@@ -389,12 +407,14 @@ def _after_publication(ctx: StageContext, value: str) -> bool:
 
 def make_events_stage(lexicon: str | None = None, statements: bool = True,
                       context_actors: bool = True, dictionary: str | None = "",
-                      statement_acts: bool = True) -> EventsStage:
+                      statement_acts: bool = True, relevance: bool = True) -> EventsStage:
     """The events stage.
 
     ``lexicon`` names a user lexicon file that replaces the shipped one; ``dictionary`` a
     CAMEO verb dictionary in PETRARCH2's format ("" the shipped CAMEO.2.0, None none);
-    ``statement_acts`` codes statements that criticise or praise an actor as that act.
+    ``statement_acts`` codes statements that criticise or praise an actor as that act;
+    ``relevance`` skips articles the shipped relevance model finds no politics in.
     """
     return EventsStage(load_lexicon(lexicon, dictionary), statements=statements,
-                       context_actors=context_actors, statement_acts=statement_acts)
+                       context_actors=context_actors, statement_acts=statement_acts,
+                       relevance=load_relevance_model() if relevance else None)

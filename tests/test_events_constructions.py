@@ -138,3 +138,18 @@ def test_events_word_senses_not_coded(pipeline, text: str, absent: str) -> None:
 def test_events_traded_accusations_are_accusations(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "India and Pakistan traded accusations over the shelling in Kashmir."
     assert ("ACCUSE", "IND", "PAK") in dyads(scored(pipeline, text))
+
+
+MARKETS = ("Toyota Motor Corp said net profit rose 12 percent in the quarter to March. "
+           "Shares of the carmaker climbed 3 percent in Tokyo trading after the results. "
+           "Analysts had forecast a smaller rise in operating income. "
+           "The company agreed to buy a stake in a battery maker for 2 billion dollars.")
+POLITICS = ("Germany imposed sanctions on Iran on Tuesday. "
+            "The foreign ministry in Berlin said the measures target officials. "
+            "Iran condemned the decision and summoned the German ambassador.")
+
+
+@pytest.mark.issue(13)
+def test_events_relevance_skips_market_articles(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in pipeline.extract_one(make_doc(MARKETS)).events] == []
+    assert {e.plover for e in scored(pipeline, POLITICS)} & {"COERCE", "SANCTION", "ACCUSE"}

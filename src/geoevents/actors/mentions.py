@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from geoevents.actors.lexicon import IGO_PREFIXES, Agent, Lexicon, code_for, fold, split_code
+from geoevents.actors.lexicon import IGO_PREFIXES, Agent, Lexicon, Person, code_for, fold, split_code
 
 # Which reading wins when one phrase has several (e.g. "Georgia" the country, not the city).
 _KIND_RANK = {"person": 0, "org": 1, "seat": 2, "country": 3, "capital": 4, "demonym": 5,
@@ -261,6 +261,10 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
         former = is_former(start)
         mention = Mention(start, item.end, "person", head_start=item.start, head_end=item.end,
                           human=True, parts=parts)
+        if item.key is not None and mods and not _fits(lex.people[item.key], _country_of(items[mods[-1]], lex, date)):
+            # "Jordanian King Abdullah": the stated nationality overrules a namesake listed
+            # for another country; the name is coded from its own words
+            item.key = None
         if item.key is not None:
             _code_person(mention, lex, item.key, date, former)
         else:
@@ -346,6 +350,12 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
             mentions.append(Mention(start, end, "organisation", name=org.name, country=country,
                                     sector=sector, code=code, wikidata=org.wikidata, entity=item.key,
                                     head_start=item.start, head_end=item.end, number="sg", parts=[i]))
+        elif item.kind == "demonym" and _plural_demonym(text[item.start:item.end], item.key, lex):
+            # "ordinary Uzbeks", "Ukrainians": the people of a country, civilians in CAMEO
+            c = lex.countries[item.key]
+            mentions.append(Mention(item.start, item.end, "agent", country=c.iso3, sector="CVL",
+                                    code=f"{c.iso3}CVL", entity=f"{c.iso3}CVL", head_start=item.start,
+                                    head_end=item.end, number="pl", human=True, parts=[i]))
         elif item.kind in ("country", "demonym"):
             c = lex.countries[item.key]
             mentions.append(Mention(item.start, item.end, "country", name=c.name, country=c.iso3,
@@ -360,6 +370,19 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
         used[i] = True
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _fits(person: Person, country: str | None) -> bool:
+    """Whether a stated nationality fits a listed person (any of their roles' countries)."""
+    return country is None or any(r.country == country for r in person.roles)
+
+
+def _plural_demonym(surface: str, iso3: str | None, lex: Lexicon) -> bool:
+    """"Uzbeks", "Filipinos": a plural whose singular is a demonym of the same country."""
+    if not surface.endswith("s") or surface.isupper() or len(surface) < 4:
+        return False
+    entries = lex.entries.get(fold(surface[:-1]), ())
+    return any(e.kind == "demonym" and e.key == iso3 for e in entries)
 
 
 def _disambiguate(keys: tuple[str, ...], seen: set[str], lex: Lexicon, date: dt.date) -> str:

@@ -47,7 +47,8 @@ CODE_MAP = {"KSV": "XKX"}
 GROUP_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
 # CAMEO religion codes (CAMEO codebook ch. 5, "Religion") have no CAMEO sector of their own:
 # geoevents files them under REL, PLOVER's religious sector.
-RELIGION = frozenset("REL MUS CHR JEW BUD HIN CTH PRO SHI SUN ORT ATH BAH DOX ITH JAN MOS SHN SFI ZRO".split())
+RELIGION = frozenset(
+    "REL MUS CHR JEW BUD HIN CTH PRO SHI SUN ORT ATH BAH DOX ITH JAN MOS SHN SFI ZRO".split())
 SECTOR_MAP = {"PPL": "CVL"}
 # Lower-case name particles (not required to be capitalised in text: "Bashar al-Assad").
 PARTICLES = frozenset("al el bin ibn bint de da di du del della der den van von la le y e dos das".split())
@@ -157,7 +158,8 @@ def cased(phrase: str, kind: str) -> str:
     for i, word in enumerate(phrase.split(" ")):
         low = word.lower()
         letters = [c for c in word if c.isalpha()]
-        if kind != "person" and letters and len(letters) <= 5 and "." not in word and len(phrase.split()) == 1:
+        one_word = len(phrase.split()) == 1
+        if kind != "person" and letters and len(letters) <= 5 and "." not in word and one_word:
             words.append(word)  # an organisation's acronym: FARC, IAEA
         elif i > 0 and (low in PARTICLES or low.startswith(("al-", "el-"))):
             words.append(low if low in PARTICLES else low[:3] + low[3:].title())
@@ -282,6 +284,11 @@ def plural(word: str) -> str:
     return word + "s"
 
 
+# PPL: people in general ("man", "people"): a weak head, a civilian only with a nationality
+_PLURAL_PEOPLE = frozenset({"men", "women", "people", "persons"})
+_PEOPLE = _PLURAL_PEOPLE | {"man", "woman", "person"}
+
+
 def agent_sector(code: str) -> tuple[str, list[str]] | None:
     """``~GOVMIL`` -> ("MIL", ["GOV", "MIL"]): defence ministers are MIL as in CAMEO."""
     if not code.startswith("~"):
@@ -334,7 +341,8 @@ def convert_agents(source: Path) -> list[list[str]]:
             if not text or text in rows:
                 continue
             last = text.split()[-1]
-            if is_plural:
+            generic = "y" if "PPL" in code_m.group(1) or text in _PEOPLE else ""
+            if is_plural or last in _PLURAL_PEOPLE:
                 kind = "group"
             elif last in _TITLE_HEADS:
                 kind = "title"
@@ -345,7 +353,7 @@ def convert_agents(source: Path) -> list[list[str]]:
                 kind = "person"
             else:
                 kind = "body"
-            rows[text] = [text, sector[0], kind, "", " ".join(sector[1])]
+            rows[text] = [text, sector[0], kind, generic, " ".join(sector[1])]
     return [rows[k] for k in sorted(rows)]
 
 

@@ -148,6 +148,7 @@ class Agent:
     type: str  # title (precedes a name), person, group, body
     generic: bool  # weak head ("officials", "leaders"): a more specific noun beside it wins
     sectors: tuple[str, ...] = ()  # every sector of the entry's code, primary first (Phoenix)
+    curated: bool = True  # from agents.tsv; False for the converted Phoenix agents
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +332,13 @@ def _sector_parts(rest: str) -> list[str]:
     return parts
 
 
+def code_sectors(code: str, lex: Lexicon) -> tuple[str, ...]:
+    """Every sector in a CAMEO code: ``EGYOPPMUS`` -> (OPP, REL), ``IGOUNOIAE`` -> (IGO,)."""
+    if code[:3] in IGO_PREFIXES:
+        return (code[:3],)
+    return tuple(_sector_parts(code[3:] if code[:3] in lex.countries else code))
+
+
 def _phoenix_role(code: str, lex: Lexicon, start: dt.date | None, end: dt.date | None) -> Role | None:
     """A Phoenix code as a role: defence ministers (GOVMIL) are MIL as in CAMEO."""
     if code.startswith(IGO_PREFIXES):
@@ -350,7 +358,8 @@ def _phoenix_codes(row: Row) -> list[tuple[str, dt.date | None, dt.date | None]]
         code, _, span = item.partition("@")
         a, _, b = span.partition("..")
         try:
-            out.append((code, dt.date.fromisoformat(a) if a else None, dt.date.fromisoformat(b) if b else None))
+            start = dt.date.fromisoformat(a) if a else None
+            out.append((code, start, dt.date.fromisoformat(b) if b else None))
         except ValueError:
             raise row.fail(f"code {item!r} should be CODE or CODE@START..END with ISO dates") from None
     return out
@@ -364,7 +373,8 @@ def load_phoenix_agents(lex: Lexicon, path: Path) -> None:
         if phrase in lex.agents or phrase in lex.entries:
             continue
         sectors = tuple(s for s in row.get("codes").split() if s in SECTORS) or (row.get("sector"),)
-        lex.agents[phrase] = Agent(phrase, row.get("sector"), row.get("type"), False, sectors)
+        lex.agents[phrase] = Agent(phrase, row.get("sector"), row.get("type"), row.get("generic") == "y",
+                                   sectors, curated=False)
         lex.add(phrase, "agent", phrase)
 
 

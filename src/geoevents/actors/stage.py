@@ -24,7 +24,8 @@ from geoevents.actors.mentions import (
     recode_person,
 )
 from geoevents.actors.metonymy import acts
-from geoevents.actors.resolve import as_date
+from geoevents.actors.plover import plover_sectors
+from geoevents.actors.resolve import as_date, to_actor
 from geoevents.model import Actor
 from geoevents.stage import StageContext
 
@@ -108,8 +109,7 @@ def _bare_modifier(doc: Doc, m: Mention) -> bool:
 
 
 def _to_actor(text: str, m: Mention) -> Actor:
-    return Actor(m.start, m.end, text[m.start:m.end], name=m.name, country=m.country,
-                 sector=m.sector, code=m.code, wikidata=m.wikidata, kind=m.kind)
+    return to_actor(text, m)
 
 
 class ActorsStage:
@@ -147,7 +147,8 @@ class ActorsStage:
             m = Mention(actor.start, actor.end, actor.kind or "person", entity=actor.name)
             recode_person(m, lex, as_date(when))
             return Actor(actor.start, actor.end, actor.text, name=m.name, country=m.country,
-                         sector=m.sector, code=m.code, wikidata=m.wikidata, kind=actor.kind)
+                         sector=m.sector, code=m.code, wikidata=m.wikidata, kind=actor.kind,
+                         plover_sectors=plover_sectors(m.sector, m.sectors, phrase=m.role))
 
         ctx.extras["actors"] = {"code_at": code_at, "date": date.isoformat()}
 

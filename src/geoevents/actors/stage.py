@@ -10,11 +10,12 @@ stage can re-code a person at the event's own date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc
 
 from geoevents.actors.coref import resolve_pronouns
-from geoevents.actors.lexicon import Lexicon, get_lexicon
+from geoevents.actors.lexicon import Lexicon, code_for, get_lexicon
 from geoevents.actors.mentions import (
     Atom,
     Mention,
@@ -97,6 +98,62 @@ def _bind_short_names(mentions: list[Mention], text: str) -> None:
             full.setdefault(last, m)
 
 
+_APPOSITIVE = re.compile(r",[ \t]+(?:(?:the|a|an)[ \t]+)?")
+
+
+def _firms_by_apposition(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Nakamichi, the Japanese audio maker": a name explained as a business is that firm.
+
+    The name becomes an organisation with the business's country and sector (BUS), and the
+    appositive is folded into it, so the firm is never read as a person or as its country's
+    government (CAMEO codes companies COUNTRY+BUS, PLOVER's BUS sector).
+    """
+    out: list[Mention] = []
+    skip = -1
+    for i, m in enumerate(mentions):
+        if i == skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (m.kind == "person" and (m.entity or "").startswith("?") and m.sector is None
+                and nxt is not None and nxt.kind == "agent" and nxt.sector == "BUS"
+                and _APPOSITIVE.fullmatch(text[m.end:nxt.start])):
+            m.kind, m.country, m.sector, m.human = "organisation", nxt.country, "BUS", False
+            m.code = code_for(nxt.country, "BUS")
+            m.entity = f"?{m.name}"
+            m.sectors, m.role = nxt.sectors, nxt.role
+            skip = i + 1
+        out.append(m)
+    return out
+
+
+def _carry_surnames(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Peruvian Foreign Minister Ana Ruiz ... Ruiz said": a titled unknown keeps the code.
+
+    A later capitalised occurrence of the surname that no other mention covers becomes a
+    mention of the same person with the same code.
+    """
+    titled: dict[str, Mention] = {}
+    for m in mentions:
+        name = m.name or ""
+        if m.kind == "person" and (m.entity or "").startswith("?") and m.code and len(name.split()) > 1:
+            titled.setdefault(name.split()[-1], m)
+    if not titled:
+        return mentions
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, titled)) + r")\b")
+    added = []
+    for hit in pattern.finditer(text):
+        src = titled[hit.group(0)]
+        if hit.start() < src.end or any(covered[hit.start():hit.end()]):
+            continue
+        added.append(Mention(hit.start(), hit.end(), "person", src.name, src.country, src.sector, src.code,
+                             None, src.entity, hit.start(), hit.end(), "sg", src.gender, True,
+                             sectors=src.sectors, role=src.role))
+    return mentions + added
+
+
 def _bare_modifier(doc: Doc, m: Mention) -> bool:
     """An agent noun used as a modifier with no country ("joint military exercises")."""
     if m.kind != "agent" or m.country is not None:
@@ -130,6 +187,8 @@ class ActorsStage:
                     if m.seat not in ("capital", "seat") or acts(doc, m.start, m.end, m.seat)]
         mentions = [m for m in mentions if not _bare_modifier(doc, m)]
         _bind_short_names(mentions, text)
+        mentions = _carry_surnames(_firms_by_apposition(mentions, text), text)
+        mentions.sort(key=lambda m: (m.start, m.end))
         mentions.extend(resolve_pronouns(doc, mentions, text))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions

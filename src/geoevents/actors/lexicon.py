@@ -458,7 +458,19 @@ def build_lexicon(directory: Path, extra: tuple[Path, ...] = ()) -> Lexicon:
     return lex
 
 
-@lru_cache(maxsize=2)
+def user_actors_dir() -> Path:
+    """The user's own actor tables (``people*.tsv``): ``actors/`` in the user data folder."""
+    from geoevents.config import active_config
+
+    return active_config().user_data_path() / "actors"
+
+
 def get_lexicon(directory: str | None = None) -> Lexicon:
-    """The process-wide dictionary (built on first use, then cached)."""
-    return build_lexicon(Path(directory) if directory else data_dir())
+    """The process-wide dictionary (built on first use, then cached): the package's tables
+    plus the user's own from ``user_actors_dir()``."""
+    return _cached_lexicon(directory, str(user_actors_dir()))
+
+
+@lru_cache(maxsize=2)
+def _cached_lexicon(directory: str | None, user_dir: str) -> Lexicon:
+    return build_lexicon(Path(directory) if directory else data_dir(), (Path(user_dir),))

@@ -45,4 +45,6 @@ def resolve_string(text: str, date: str | dt.date | None = None, lexicon: Lexico
         # "a Russian military base and a Kyrgyz court": keep the first country named
         countries = [m.country for m in mentions if m.country]
         actor.country = countries[0] if countries else partially_recognised(text)
+    if actor.plover_sectors is not None and "PRE" not in actor.plover_sectors and partially_recognised(text):
+        actor.plover_sectors.append("PRE")  # "the Transnistrian government": GOV and PRE
     return actor

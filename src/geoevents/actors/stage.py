@@ -98,7 +98,7 @@ def _bind_short_names(mentions: list[Mention], text: str) -> None:
             full.setdefault(last, m)
 
 
-_APPOSITIVE = re.compile(r",[ \t]+(?:(?:the|a|an)[ \t]+)?")
+_FIRM_BEFORE = re.compile(r"([A-Z][\w&.'-]*(?:[ \t]+[A-Z][\w&.'-]*){0,3}),[ \t]+(?:(?:the|a|an)[ \t]+)?$")
 
 
 def _firms_by_apposition(mentions: list[Mention], text: str) -> list[Mention]:
@@ -108,21 +108,22 @@ def _firms_by_apposition(mentions: list[Mention], text: str) -> list[Mention]:
     appositive is folded into it, so the firm is never read as a person or as its country's
     government (CAMEO codes companies COUNTRY+BUS, PLOVER's BUS sector).
     """
-    out: list[Mention] = []
-    skip = -1
-    for i, m in enumerate(mentions):
-        if i == skip:
+    out = list(mentions)
+    for n in mentions:
+        if n.kind != "agent" or n.sector != "BUS":
             continue
-        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (m.kind == "person" and (m.entity or "").startswith("?") and m.sector is None
-                and nxt is not None and nxt.kind == "agent" and nxt.sector == "BUS"
-                and _APPOSITIVE.fullmatch(text[m.end:nxt.start])):
-            m.kind, m.country, m.sector, m.human = "organisation", nxt.country, "BUS", False
-            m.code = code_for(nxt.country, "BUS")
-            m.entity = f"?{m.name}"
-            m.sectors, m.role = nxt.sectors, nxt.role
-            skip = i + 1
-        out.append(m)
+        m = _FIRM_BEFORE.search(text, max(0, n.start - 80), n.start)
+        if m is None or m.group(1) in ("The", "A", "An"):
+            continue
+        start, end = m.start(1), m.end(1)
+        overlapping = [o for o in out if o is not n and o.start < end and start < o.end]
+        if any(not (o.kind == "person" and (o.entity or "").startswith("?") and o.sector is None)
+               for o in overlapping):
+            continue  # a name the dictionary knows keeps its meaning
+        name = text[start:end]
+        out = [o for o in out if o not in overlapping and o is not n]
+        out.append(Mention(start, end, "organisation", name, n.country, "BUS", code_for(n.country, "BUS"),
+                           None, f"?{name}", start, end, "sg", sectors=n.sectors, role=n.role))
     return out
 
 

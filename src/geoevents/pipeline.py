@@ -28,7 +28,7 @@ from itertools import islice
 from pathlib import Path
 
 from geoevents import __version__
-from geoevents.config import Config, load_config
+from geoevents.config import Config, load_config, use_config
 from geoevents.errors import ConfigError
 from geoevents.language import is_foreign
 from geoevents.model import Document, Extraction
@@ -78,14 +78,19 @@ def _extract_in_worker(docs: list[Document]) -> list[tuple[str | None, Extractio
 _STAGE_PACKAGES = ("actors", "time", "places", "quotes", "events")
 
 
-def _data_fingerprint() -> str:
-    """A hash of every curated data file shipped with the stages."""
+def _data_fingerprint(user_data: Path | None = None) -> str:
+    """A hash of every curated data file shipped with the stages, and of the user's own
+    actor tables (``actors/people*.tsv`` in the user data folder), which change results too."""
     h = hashlib.sha1()
     root = Path(str(resources.files("geoevents")))
     paths = [p for package in _STAGE_PACKAGES for p in root.glob(f"{package}/data/**/*")]
     for path in sorted(paths):
         if path.is_file() and path.suffix not in (".pyc",):
             h.update(str(path.relative_to(root)).encode())
+            h.update(path.read_bytes())
+    if user_data is not None and (user_data / "actors").is_dir():
+        for path in sorted((user_data / "actors").glob("people*.tsv")):
+            h.update(path.name.encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:10]
 
@@ -95,6 +100,7 @@ class Pipeline:
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or load_config()
+        use_config(self.config)  # the actors stage reads the user's dictionaries from its folder
         self.stages: list[Stage] = []
         available: set[str] = set()
         for key, factory_name in self.config.stages.items():
@@ -112,7 +118,7 @@ class Pipeline:
         stage_names = ",".join(self.config.stages.values())
         self.version = (f"{__version__}+"
                         f"{hashlib.sha1((stage_names + self.config.model).encode()).hexdigest()[:6]}"
-                        f".{_data_fingerprint()}")
+                        f".{_data_fingerprint(self.config.user_data_path())}")
 
     @property
     def nlp(self):  # type: ignore[no-untyped-def]

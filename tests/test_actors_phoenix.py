@@ -142,6 +142,19 @@ def test_actors_nationality_role_and_unknown_name(run):
     assert later and all(a.code == "PERGOV" for a in later)
 
 
+@pytest.mark.parametrize(("text", "published", "code"), [
+    ("President Ronald Reagan met reporters on Monday. Reagan said the talks went well.",
+     "1987-03-19", "USAGOV"),
+    ("Spanish Prime Minister Jose Maria Aznar arrived in Rabat. Aznar said both sides agreed.",
+     "2001-05-01", "ESPGOV"),
+])
+def test_actors_bare_surname_keeps_the_code_of_a_known_person(run, text, published, code):
+    ctx = run(text, published)
+    surname = text.split(". ")[1].split()[0]
+    later = [a for a in ctx.actors if a.text == surname]
+    assert later and all(a.code == code for a in later)
+
+
 def test_actors_stated_nationality_overrules_a_foreign_namesake():
     # "King Abdullah" alone is the Saudi king in the dictionary; a Jordanian one is Jordan's
     assert resolve_string("Jordanian King Abdullah", "2021-06-05").country == "JOR"

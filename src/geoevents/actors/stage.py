@@ -128,18 +128,25 @@ def _firms_by_apposition(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def _carry_surnames(mentions: list[Mention], text: str) -> list[Mention]:
-    """"Peruvian Foreign Minister Ana Ruiz ... Ruiz said": a titled unknown keeps the code.
+    """"Peruvian Foreign Minister Ana Ruiz ... Ruiz said": a coded person keeps the code.
 
-    A later capitalised occurrence of the surname that no other mention covers becomes a
-    mention of the same person with the same code.
+    A later bare surname of a person coded earlier in the article (by the dictionaries or by
+    nationality + title) is the same person: an uncoded mention of it takes the code, and a
+    capitalised occurrence that no other mention covers becomes a mention of that person.
     """
     titled: dict[str, Mention] = {}
     for m in mentions:
         name = m.name or ""
-        if m.kind == "person" and (m.entity or "").startswith("?") and m.code and len(name.split()) > 1:
+        if m.kind == "person" and m.code and len(name.split()) > 1:
             titled.setdefault(name.split()[-1], m)
     if not titled:
         return mentions
+    for m in mentions:  # "President Ronald Reagan ... Reagan said": a bare surname, uncoded
+        src = titled.get(m.name or "")
+        if m.kind == "person" and m.code is None and src is not None and m.start > src.start:
+            m.name, m.country, m.sector, m.code, m.entity = (src.name, src.country, src.sector,
+                                                             src.code, src.entity)
+            m.sectors, m.role, m.wikidata = src.sectors, src.role, src.wikidata
     covered = bytearray(len(text) + 1)
     for m in mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)

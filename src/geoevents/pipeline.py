@@ -13,6 +13,7 @@ the parent, which then becomes the bottleneck (``benchmarks/throughput.py``).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import multiprocessing
@@ -35,6 +36,7 @@ from geoevents.model import Document, Extraction
 from geoevents.nlp import load_model
 from geoevents.registry import get_factory
 from geoevents.stage import STAGE_KEYS, Stage, StageContext
+from geoevents.wrap import unwrap
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +212,8 @@ class Pipeline:
     def _extract_chunk(self, docs: list[Document]) -> Iterator[Extraction]:
         reasons = [self.skip_reason(d) for d in docs]
         todo = [d for d, r in zip(docs, reasons, strict=True) if r is None]
-        parsed = iter(self.nlp.pipe((d.text for d in todo), batch_size=self.config.batch_size))
+        parsed = iter(self.nlp.pipe((unwrap(d.text) for d in todo),
+                                    batch_size=self.config.batch_size))
         for document, reason in zip(docs, reasons, strict=True):
             if reason is not None:
                 yield Extraction(id=document.id, pipeline_version=self.version, skipped=reason)
@@ -218,6 +221,10 @@ class Pipeline:
             yield self.run_stages(document, next(parsed))
 
     def run_stages(self, document: Document, spacy_doc) -> Extraction:  # type: ignore[no-untyped-def]
+        # hard-wrapped text is read with its wrapping line breaks as spaces (wrap.py): the
+        # stages see the text spaCy parsed, whose offsets are the original's one for one
+        if spacy_doc.text != document.text and len(spacy_doc.text) == len(document.text):
+            document = dataclasses.replace(document, text=spacy_doc.text)
         ctx = StageContext(document=document, doc=spacy_doc)
         for stage in self.stages:
             try:

@@ -1,0 +1,50 @@
+"""Hard-wrapped text (wire copy, e-mail, plain-text archives) made parseable.
+
+Reuters-style plain text breaks lines inside sentences at a fixed width and marks paragraphs
+with a line break plus indentation (or a blank line). A parser reads every line break as a
+boundary: sentences split mid-clause and quotations that wrap a line are lost. ``unwrap``
+replaces the line breaks that only wrap a paragraph by spaces. It changes no character but
+those, one for one, so every offset into the result is an offset into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+# A document is taken as hard-wrapped when it has this many lines at least and its typical
+# line is a wrapped line: long, yet no longer than a terminal or wire column.
+MIN_LINES = 4
+WRAP_WIDTH = range(40, 101)
+_SOFT_BREAK = re.compile(r"(?<=\S)\n(?=[^\s])")
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Whether most lines of a text end where a column did, not where a paragraph did."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < MIN_LINES:
+        return False
+    widths = [len(line.rstrip()) for line in lines]
+    width = max(widths)
+    if width not in WRAP_WIDTH and statistics.median(widths) not in WRAP_WIDTH:
+        return False
+    full = sum(1 for w in widths if w >= 0.6 * statistics.median(widths))
+    return full >= 0.6 * len(lines) and statistics.median(widths) in WRAP_WIDTH
+
+
+def unwrap(text: str) -> str:
+    """The text with in-paragraph line breaks as spaces (same length, same offsets).
+
+    A line break stays when the next line is indented or blank (a paragraph), and when the
+    line before is short (a heading, a list item, the last line of a paragraph).
+    """
+    if "\n" not in text or not is_hard_wrapped(text):
+        return text
+    widths = [len(line.rstrip()) for line in text.split("\n") if line.strip()]
+    short = 0.6 * statistics.median(widths)
+
+    def soft(m: re.Match[str]) -> str:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        return " " if m.start() - line_start >= short else "\n"
+
+    return _SOFT_BREAK.sub(soft, text)

@@ -63,3 +63,9 @@ def test_wrap_seed_article_wrapped_in_place_gives_the_same_quotes_and_events(
     events = {(e.cameo, e.source.code if e.source else None, e.date) for e in seed_extraction.events}
     again = {(e.cameo, e.source.code if e.source else None, e.date) for e in out.events}
     assert len(events & again) >= 0.9 * len(events)
+
+
+def test_wrap_detects_an_even_number_of_lines() -> None:
+    # a median between two line widths (a half) is still a wrap width
+    text = WIRE + "It added that talks would resume in Geneva next week, with\n"
+    assert is_hard_wrapped(text) and unwrap(text) != text

@@ -15,7 +15,7 @@ import statistics
 # A document is taken as hard-wrapped when it has this many lines at least and its typical
 # line is a wrapped line: long, yet no longer than a terminal or wire column.
 MIN_LINES = 4
-WRAP_WIDTH = range(40, 101)
+MIN_WIDTH, MAX_WIDTH = 40, 100
 _SOFT_BREAK = re.compile(r"(?<=\S)\n(?=[^\s])")
 
 
@@ -25,11 +25,11 @@ def is_hard_wrapped(text: str) -> bool:
     if len(lines) < MIN_LINES:
         return False
     widths = [len(line.rstrip()) for line in lines]
-    width = max(widths)
-    if width not in WRAP_WIDTH and statistics.median(widths) not in WRAP_WIDTH:
+    median = statistics.median(widths)
+    if not MIN_WIDTH <= median <= MAX_WIDTH or max(widths) > MAX_WIDTH + 20:
         return False
-    full = sum(1 for w in widths if w >= 0.6 * statistics.median(widths))
-    return full >= 0.6 * len(lines) and statistics.median(widths) in WRAP_WIDTH
+    full = sum(1 for w in widths if w >= 0.6 * median)
+    return full >= 0.6 * len(lines)
 
 
 def unwrap(text: str) -> str:

@@ -153,3 +153,12 @@ POLITICS = ("Germany imposed sanctions on Iran on Tuesday. "
 def test_events_relevance_skips_market_articles(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert [e for e in pipeline.extract_one(make_doc(MARKETS)).events] == []
     assert {e.plover for e in scored(pipeline, POLITICS)} & {"COERCE", "SANCTION", "ACCUSE"}
+
+
+@pytest.mark.issue(13)
+def test_events_agentless_attack_is_unidentified_armed_forces(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in scored(pipeline, "Three Afghan soldiers were killed in Kandahar on Monday.")
+              if e.plover == "ASSAULT"]
+    assert events and events[0].source is not None
+    assert (events[0].source.code, events[0].target.country if events[0].target else None) == (
+        "AFGUAF", "AFG")

@@ -142,6 +142,12 @@ class EventsStage:
                     and roles.source.code == roles.target.code:
                 roles.source = None
             confidence -= 0.15
+        elif roles.source is None and kind.plover == "ASSAULT" and _agentless_passive(frame) \
+                and roles.target is not None:
+            # "three soldiers were killed in Kandahar": the attackers are not named; CAMEO
+            # and PLOVER code them as unidentified armed forces (UAF) of the place's country
+            roles.source = _unidentified_attacker(roles.target, location)
+            confidence -= 0.2
         if roles.source is None:
             return None
         # a role without a country ("the rebels") is placed where the event is, or where
@@ -359,6 +365,16 @@ def _coordinated(finder: RoleFinder, event: Event, roles: Roles) -> list[Event]:
             continue
         out.append(dataclasses.replace(event, source=actor))
     return out
+
+
+def _unidentified_attacker(victim: Actor, location: Place | None) -> Actor | None:
+    """Unidentified armed forces (CAMEO and PLOVER sector UAF) where an attack happened."""
+    country = (location.country if location is not None else None) or victim.country
+    if not country:
+        return None
+    anchor = location or victim
+    return Actor(anchor.start, anchor.end, anchor.text, name=None, country=country,
+                 sector="UAF", code=f"{country}UAF", kind="agent")
 
 
 def _agentless_passive(frame: Frame) -> bool:

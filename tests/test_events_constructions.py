@@ -162,3 +162,10 @@ def test_events_agentless_attack_is_unidentified_armed_forces(pipeline) -> None:
     assert events and events[0].source is not None
     assert (events[0].source.code, events[0].target.country if events[0].target else None) == (
         "AFGUAF", "AFG")
+
+
+@pytest.mark.issue(13)
+def test_events_role_noun_source_is_the_person_named_before(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Turkish Foreign Minister Mevlut Cavusoglu arrived in Athens on Monday. "
+            "The foreign minister condemned Greece for its naval exercises.")
+    assert ("ACCUSE", "TUR", "GRC") in dyads(scored(pipeline, text))

@@ -162,6 +162,37 @@ def _carry_surnames(mentions: list[Mention], text: str) -> list[Mention]:
     return mentions + added
 
 
+ROLE_NOUN_WINDOW = 600  # characters back: about three sentences of news prose
+_DEFINITE = re.compile(r"\b(?:the|The|this|This)\s+$")
+
+
+def _bind_role_nouns(mentions: list[Mention], text: str) -> None:
+    """"Turkish Foreign Minister Mevlut Cavusoglu ... The foreign minister said": a definite
+    role noun with no country of its own is the person last named in that role.
+
+    The antecedent is the nearest earlier coded person or role within a few sentences whose
+    office ends in the same word ("minister", "president", "spokesman"); the role noun takes
+    its code, name and country (news refers back by office, as pronouns do by gender).
+    """
+    for k, m in enumerate(mentions):
+        if m.kind != "agent" or m.country is not None or not m.human or not m.role:
+            continue
+        if not _DEFINITE.search(text, max(0, m.start - 6), m.start):
+            continue
+        office = m.role.lower().split()[-1]
+        for prior in reversed(mentions[:k]):
+            if m.start - prior.end > ROLE_NOUN_WINDOW:
+                break
+            if prior.kind not in ("person", "agent") or not prior.country or not prior.human:
+                continue
+            if (prior.role or "").lower().split()[-1:] == [office]:
+                m.name, m.country, m.sector, m.code, m.entity = (prior.name, prior.country,
+                                                                 prior.sector, prior.code,
+                                                                 prior.entity)
+                m.sectors, m.wikidata = prior.sectors, prior.wikidata
+                break
+
+
 def _bare_modifier(doc: Doc, m: Mention) -> bool:
     """An agent noun used as a modifier with no country ("joint military exercises")."""
     if m.kind != "agent" or m.country is not None:
@@ -197,6 +228,7 @@ class ActorsStage:
         _bind_short_names(mentions, text)
         mentions = _carry_surnames(_firms_by_apposition(mentions, text), text)
         mentions.sort(key=lambda m: (m.start, m.end))
+        _bind_role_nouns(mentions, text)
         mentions.extend(resolve_pronouns(doc, mentions, text))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions

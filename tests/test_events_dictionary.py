@@ -68,6 +68,11 @@ def test_events_dictionary_reads_blocks_and_forms(sample: CameoDictionary, verb:
     # a word before the verb, and the first code of a "source:target" pair
     (["troops", "drew", "to", "Kabul"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
      ["troop", "draw", "to", "Kabul"], ["NOUN", "VERB", "ADP", "PROPN"], "042"),
+    # a pattern's noun is the head of the verb's object, not any word below the verb
+    (["he", "drew", "water", "from", "guns"], [1, 1, 1, 1, 3], ["nsubj", "ROOT", "dobj", "prep", "pobj"],
+     ["he", "draw", "water", "from", "gun"], ["PRON", "VERB", "NOUN", "ADP", "NOUN"], None),
+    (["he", "drew", "guns"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+     ["he", "draw", "gun"], ["PRON", "VERB", "NOUN"], "154"),
     # the null block code when no pattern fits
     (["he", "drew", "water"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
      ["he", "draw", "water"], ["PRON", "VERB", "NOUN"], None),

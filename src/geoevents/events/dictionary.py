@@ -72,6 +72,11 @@ class VerbPattern:
     line: int
 
     @property
+    def only_prepositions(self) -> bool:
+        """A pattern of bare prepositions ("* (FOR)") says little more than the verb."""
+        return not self.before and not self.after and all(g.phrase is None for g in self.preps)
+
+    @property
     def weight(self) -> tuple[int, int]:
         elements = len(self.before) + len(self.after) + len(self.preps)
         words = sum(p.size for p in (*self.before, *self.after)) + sum(
@@ -332,63 +337,65 @@ def _best_form(forms: list[VerbForm], token: Token) -> VerbForm | None:
     return max(fitting, key=lambda f: len(f.after) + len(f.before))
 
 
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative", "nsubjpass", "nsubj:pass", "acomp"})
+PREP_DEPS = frozenset({"prep", "agent", "prt", "dative", "advmod"})
+
+
 class _Context:
-    """The words around a verb that patterns are matched against."""
+    """The words around a verb that patterns are matched against.
+
+    As in PETRARCH, a pattern's noun is the head of a phrase: a noun after the verb is the
+    head of one of its objects (the passive subject included), a prepositional phrase's
+    noun the head of the preposition's object; the words of a ``{A B}`` phrase stand right
+    before that head. Words before the verb are looked for in its subject and auxiliaries.
+    """
 
     def __init__(self, verb: Token) -> None:
         self.verb = verb
-        after: list[Token] = []
+        heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        heads += [cc for c in heads for cc in c.conjuncts]
+        self.heads = heads
+        preps = [c for c in verb.children if c.dep_ in PREP_DEPS]
+        preps += [g for h in heads for g in h.children if g.dep_ == "prep"]
+        self.preps = preps
         before: list[Token] = []
         for child in verb.children:
-            if child.dep_ in CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
-                continue
-            if child.dep_ in PASSIVE_SUBJECT_DEPS:  # the object of a passive verb
-                after.extend(child.subtree)
-            elif child.i < verb.i:
+            if child.i < verb.i and child.dep_ not in CLAUSE_DEPS and child.dep_ not in OBJECT_DEPS:
                 before.extend(child.subtree)
-            else:
-                after.extend(t for t in child.subtree
-                             if not (t.dep_ in CLAUSE_DEPS and t.pos_ in ("VERB", "AUX")))
-        self.after = after
         self.before = before
-        self.after_words = {w for t in after for w in (t.lower_, t.lemma_.lower())}
-        self.before_words = {w for t in before for w in (t.lower_, t.lemma_.lower())}
 
     def fits(self, pattern: VerbPattern) -> bool:
         for phrase in pattern.after:
-            if not self._phrase_in(phrase, self.after, self.after_words):
+            if not any(_phrase_at(phrase, h) for h in self.heads):
                 return False
         for phrase in pattern.before:
-            if not self._phrase_in(phrase, self.before, self.before_words):
+            if not any(_phrase_at(phrase, t) for t in self.before):
                 return False
         return all(self._prep_in(group) for group in pattern.preps)
 
-    @staticmethod
-    def _phrase_in(phrase: Phrase, tokens: list[Token], words: set[str]) -> bool:
-        for alt in phrase.alternatives:
-            if alt[-1] not in words:
-                continue
-            if len(alt) == 1:
-                return True
-            doc = tokens[0].doc
-            for t in tokens:
-                if _word_is(t, alt[-1]) and t.i >= len(alt) - 1 and all(
-                        _word_is(doc[t.i - len(alt) + 1 + k], w) for k, w in enumerate(alt[:-1])):
-                    return True
-        return False
-
     def _prep_in(self, group: PrepGroup) -> bool:
-        for t in self.after:
-            if t.lower_ not in group.preps or t.dep_ not in ("prep", "agent", "prt", "dative",
-                                                              "advmod"):
+        for t in self.preps:
+            if t.lower_ not in group.preps:
                 continue
             if group.phrase is None:
                 return True
-            sub = [s for s in t.subtree if s is not t]
-            if sub and self._phrase_in(group.phrase, sub,
-                                       {w for s in sub for w in (s.lower_, s.lemma_.lower())}):
+            objects = [g for g in t.children if g.dep_ in ("pobj", "pcomp")]
+            objects += [cc for g in objects for cc in g.conjuncts]
+            if any(_phrase_at(group.phrase, g) for g in objects):
                 return True
         return False
+
+
+def _phrase_at(phrase: Phrase, head: Token) -> bool:
+    """Whether ``head`` is the last word of one of the phrase's alternatives."""
+    doc = head.doc
+    for alt in phrase.alternatives:
+        if not _word_is(head, alt[-1]):
+            continue
+        start = head.i - len(alt) + 1
+        if start >= 0 and all(_word_is(doc[start + k], w) for k, w in enumerate(alt[:-1])):
+            return True
+    return False
 
 
 def _word_is(token: Token, word: str) -> bool:

@@ -118,21 +118,6 @@ class Lexicon:
         if token.i not in cache:
             cache[token.i] = self._from_dictionary(token)
         return cache[token.i]
-        import os
-        mode = os.environ.get("GE_PRI", "hand")
-        if hand is not None and (mode == "hand" or hand.flags or (mode == "plain" and hand.constraints)):
-            return hand
-        cache = token.doc.user_data.setdefault("geoevents.cameo_dictionary", {})
-        if token.i not in cache:
-            cache[token.i] = self._from_dictionary(token)
-        found = cache[token.i]
-        if hand is None:
-            return found
-        if found is not None and not found.has("default"):
-            return found
-        if mode == "dictall" and found is not None:
-            return found
-        return hand
 
     def _from_dictionary(self, token: Token) -> LexEntry | None:
         assert self.dictionary is not None
@@ -143,7 +128,8 @@ class Lexicon:
         if code is None or code.startswith("01"):
             return None  # statements come from the speech verbs of the hand lexicon (report)
         where = f"CAMEO.2.0 line {found.pattern.line}" if found.pattern else f"CAMEO.2.0 {found.block}"
-        flags = DICTIONARY_FLAGS if found.pattern is None else frozenset({"cameo"})
+        weak = found.pattern is None or found.pattern.only_prepositions
+        flags = DICTIONARY_FLAGS if weak else frozenset({"cameo"})
         return LexEntry("verb", token.lemma_.lower(), (), code, flags, where)
 
     def _hand(self, token: Token) -> LexEntry | None:

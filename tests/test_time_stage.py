@@ -126,3 +126,59 @@ def test_dating_sentence_date_and_bad_index(run):
     assert helpers["sentence_date"] == {0: "2025-11-26"}
     assert helpers["date_for_token"](10_000) is None
     assert len(helpers["timex_tokens"]) == len(ctx.timexes)
+
+
+@pytest.mark.parametrize(("text", "timex", "value"), [
+    # published Wednesday 26 November 2025
+    ("The treaty takes effect in June.", "June", "2026-06"),             # timetable present
+    ("Officials said talks could resume in June.", "June", "2026-06"),   # modal: ahead
+    ("The deal must be ratified by March.", "March", "2026-03"),
+    ("The president is to visit China on Monday.", "Monday", "2025-12-01"),
+    ("The October elections were marred by fraud.", "October", "2025-10"),
+    ("Since June, the army has shelled the town daily.", "June", "2025-06"),
+    ("Prices rose 3 percent in June, the agency said.", "June", "2025-06"),
+])
+def test_stage_month_and_weekday_follow_the_clause_tense(run, text, timex, value):
+    assert _values(run(text))[timex] == value
+
+
+@pytest.mark.parametrize(("text", "timex", "value"), [
+    ("The talks resumed at 9 a.m. on Tuesday.", "9 a.m.", "2025-11-25T09:00"),
+    ("The talks will resume at 3 p.m. on Saturday.", "3 p.m.", "2025-11-29T15:00"),
+    ("The minister will arrive on Monday at 10 a.m.", "10 a.m.", "2025-12-01T10:00"),
+])
+def test_stage_clock_time_takes_the_day_written_beside_it(run, text, timex, value):
+    assert _values(run(text))[timex] == value
+
+
+@pytest.mark.parametrize(("text", "timex", "kind", "value"), [
+    ("Unemployment is now at 5 percent.", "now", "DATE", "PRESENT_REF"),
+    ("In the past, the country relied on coal.", "the past", "DATE", "PAST_REF"),
+    ("At the time, officials denied the report.", "the time", "DATE", "PAST_REF"),
+    ("The strike lasted a month.", "a month", "DURATION", "P1M"),
+    ("He served eight years in prison.", "eight years", "DURATION", "P8Y"),
+    ("The railway was built in the late 19th century.", "the late 19th century", "DATE", "18"),
+    ("Sales fell in fiscal 2023, the company said.", "fiscal 2023", "DATE", "FY2023"),
+    ("The plant closed early last March.", "early last March", "DATE", "2025-03"),
+])
+def test_stage_timeml_conventions_on_sentences(run, text, timex, kind, value):
+    found = {t.text: (t.type, t.value) for t in run(text).timexes}
+    assert found[timex] == (kind, value)
+
+
+def test_stage_year_range_gives_both_ends(run):
+    values = _values(run("The law was in force from 2001 to 2005."))
+    assert values["2001"] == "2001" and values["2005"] == "2005"
+
+
+@pytest.mark.parametrize("text", [
+    "Lawmakers criticised the now-cancelled deal.",
+    "The past five years were hard for the industry.",
+])
+def test_stage_vague_words_inside_other_expressions_are_not_references(run, text):
+    assert all(t.value not in ("PRESENT_REF", "PAST_REF") for t in run(text).timexes)
+
+
+def test_stage_headline_run_into_dateline_gives_two_dates(run):
+    values = _values(run("Apple keynote opens WWDC 2005 June 6, 2005 with a new chip."))
+    assert values.get("June 6, 2005") == "2005-06-06"

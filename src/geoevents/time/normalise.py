@@ -32,6 +32,7 @@ _PART = "|".join(_LEX.parts_of_day)
 _SEASON = "|".join(_LEX.seasons)
 _ORD = "|".join(_LEX.ordinals)
 _ORDSUF = r"(?:st|nd|rd|th)?"
+_ORDWORD = "|".join(sorted(_LEX.ordinal_words, key=len, reverse=True))
 _EDGE = r"(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end|start)"
 
 _R = {
@@ -54,11 +55,24 @@ _R = {
         rf"^(?:{_WEEKDAY})?,?\s*(?:the\s+)?(?P<d>\d{{1,2}}){_ORDSUF}\s+(?:of\s+)?(?P<mon>{_MONTH})\.?$"),
     "month_year": re.compile(
         rf"^(?:{_EDGE}[\s-]+(?:of\s+)?)?(?P<mon>{_MONTH})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})$"),
-    "month": re.compile(rf"^(?:(?P<rel>last|next|this|{_EDGE})[\s-]+(?:of\s+)?)?(?P<mon>{_MONTH})\.?$"),
+    "month": re.compile(rf"^(?:{_EDGE}[\s-]+(?:of\s+)?)?(?:(?P<rel>last|next|this)\s+)?(?P<mon>{_MONTH})\.?"
+                       r"(?:,?\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year)?$"),
     "year": re.compile(rf"^(?:(?:{_EDGE})[\s-]+(?:of\s+)?)?(?:the\s+year\s+)?(?P<y>1\d{{3}}|20\d{{2}})$"),
     "short_year": re.compile(r"^'(?P<y>\d{2})$"),
     "numeric": re.compile(r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})$"),
     "iso": re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?$"),
+    # TIMEX3 writes a century as its first two digits: "the 20th century" is 19 (ISO-TimeML).
+    "century": re.compile(
+        rf"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_ORDWORD})[\s-]+century$"),
+    "hundreds": re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c>1\d)00'?s$"),
+    # Fiscal years: TIMEX3 value FY plus the year (TimeBank's "fiscal 1989" = FY1989).
+    "fiscal": re.compile(
+        r"^(?:(?:the\s+)?(?:(?:end|start|beginning)\s+of\s+)?(?:the\s+)?)?(?:(?:fiscal|financial)(?:\s+year)?\s+'?"
+        r"(?P<y>\d{4}|\d{2})(?:[-/](?:\d{2}|\d{4}))?|(?P<y2>\d{4})(?:[-/](?:\d{2}|\d{4}))?\s+(?:fiscal|financial)"
+        r"\s+year|fy\s?'?(?P<y3>\d{4}|\d{2}))$"),
+    "fiscal_relative": re.compile(
+        r"^(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?(?:very\s+)?(?:(?P<rel>this|last|next|current|previous)\s+)?"
+        r"(?:fiscal|financial)\s+year$"),
     "decade": re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?'?(?P<c>1[89]|20)?(?P<dec>\d)0'?s$"),
     "weekday": re.compile(rf"^(?:(?P<rel>last|next|this|early|late|on)\s+)?(?P<wd>{_WEEKDAY})$"),
     "deictic": re.compile(
@@ -194,6 +208,9 @@ def _anaphoric(t: str, a: Anchor) -> tuple[str, str | None] | None:
             return None
         if a.previous:
             return "DATE", a.previous
+        if base in ("the time", "that time"):
+            # "at the time" with no date before it: a time in the past (TimeML PAST_REF).
+            return "DATE", "PAST_REF"
         return "DATE", _ymd(a.ref) if a.ref and base in ("the day", "this day") else None
     return None
 
@@ -278,7 +295,9 @@ def _absolute(t: str, a: Anchor) -> tuple[str, str | None] | None:
         if a.ref is None:
             return "DATE", f"XXXX-{month:02d}"
         rel = m["rel"]
-        if rel == "last":
+        if m["yrel"]:
+            year = a.ref.year + {"last": -1, "next": 1}.get(m["yrel"], 0)
+        elif rel == "last":
             year = a.ref.year if month < a.ref.month else a.ref.year - 1
         elif rel == "next":
             year = a.ref.year if month > a.ref.month else a.ref.year + 1
@@ -309,6 +328,26 @@ def _absolute(t: str, a: Anchor) -> tuple[str, str | None] | None:
         except ValueError:
             return "DATE", None
         return "DATE", day.isoformat() if m["d"] else day.isoformat()[:7]
+    m = _R["century"].match(t)
+    if m:
+        n = _LEX.ordinal_words.get(m["n"]) or int(re.sub(r"\D", "", m["n"]))
+        return ("DATE", f"{n - 1:02d}") if 1 <= n <= 21 else None
+    m = _R["hundreds"].match(t)
+    if m:
+        return "DATE", m["c"]
+    m = _R["fiscal_relative"].match(t)
+    if m:
+        if a.ref is None:
+            return "DATE", None
+        return "DATE", f"FY{a.ref.year + {'last': -1, 'previous': -1, 'next': 1}.get(m['rel'] or '', 0)}"
+    m = _R["fiscal"].match(t)
+    if m:
+        year = m["y"] or m["y2"] or m["y3"]
+        if len(year) == 2:
+            yy = int(year)
+            pivot = (a.ref.year % 100 + 10) if a.ref else 30
+            year = str((2000 if yy <= pivot else 1900) + yy)
+        return "DATE", f"FY{year}"
     m = _R["decade"].match(t)
     if m:
         century = m["c"] or "19"

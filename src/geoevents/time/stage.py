@@ -9,6 +9,7 @@ governing verb (``tense``). Event-dating helpers go to ``ctx.extras["time"]``
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from geoevents.model import Timex
@@ -20,6 +21,25 @@ from geoevents.time.recognise import recognise
 from geoevents.time.tense import direction_of
 
 _PERIOD = re.compile(r"^P")
+_CLOCK_NO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}.*)$")
+_DAY_AFTER_CLOCK = re.compile(r"^\.?,?\s+(?:on\s+)?$", re.IGNORECASE)
+_DAY_WORD = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|"
+                       r"saturday|sunday)\b", re.IGNORECASE)
+
+
+def _clock_days(text: str, timexes: list[Timex]) -> None:
+    """A clock time followed by its day ("at 9 a.m. on Tuesday") is on that day.
+
+    TimeML gives the clock time the calendar date of the day expression that
+    follows it; without this the time would take the day anchored before it.
+    """
+    for here, after in itertools.pairwise(timexes):
+        if here.type != "TIME" or not here.value or _DAY_WORD.search(here.text):
+            continue
+        clock = _CLOCK_NO_DAY.match(here.value)
+        day = day_value(after.value) if after.type == "DATE" else None
+        if clock and day and _DAY_AFTER_CLOCK.match(text[here.end:after.start]):
+            here.value = day + clock[1]
 
 
 class TimeStage:
@@ -53,6 +73,7 @@ class TimeStage:
             day = day_value(value) if kind in ("DATE", "TIME") else None
             if day:
                 previous = day
+        _clock_days(ctx.text, ctx.timexes)
         dating = EventDating(doc, ctx.timexes, roots)
         ctx.extras["time"] = publish(dating, ref.isoformat() if ref else None, token_ranges)
 

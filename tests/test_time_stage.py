@@ -182,3 +182,35 @@ def test_stage_vague_words_inside_other_expressions_are_not_references(run, text
 def test_stage_headline_run_into_dateline_gives_two_dates(run):
     values = _values(run("Apple keynote opens WWDC 2005 June 6, 2005 with a new chip."))
     assert values.get("June 6, 2005") == "2005-06-06"
+
+
+@pytest.mark.parametrize(("text", "predicate", "date"), [
+    # a noun's modifier dates that noun only, never the verb above it
+    ("The US is seeking his extradition over the publication of documents in 2010.", "seeking", None),
+    ("China criticised the January visit by the US delegation.", "criticised", None),
+    ("China criticised the January visit by the US delegation.", "visit", "2025-01"),
+    # another clause's modifier never dates this clause
+    ("Russia condemned the strikes, which began in 2022.", "condemned", None),
+    ("The two sides, who fought a war in 2008, signed a deal on Friday.", "signed", "2025-11-21"),
+    ("The two sides, who fought a war in 2008, signed a deal on Friday.", "fought", "2008"),
+    ("Israel struck Gaza on Monday after talks collapsed in January.", "collapsed", "2025-01"),
+    # a relative clause on the predicate noun is about that noun
+    ("Putin is on a three-day visit, which commenced on Tuesday.", "visit", "2025-11-25"),
+    # the object of a support verb carries the verb's date ("held talks on Wednesday")
+    ("Iran accused Israel of the attack at 10 a.m. on Tuesday.", "accused", "2025-11-25"),
+])
+def test_dating_event_date_from_its_own_clause_only(run, text, predicate, date):
+    ctx = run(text)
+    assert ctx.extras["time"]["date_for_token"](_token(ctx, predicate)) == date
+
+
+@pytest.mark.parametrize(("text", "predicate", "date"), [
+    ("The minister said today that talks would resume.", "said", "2025-11-26"),
+    ("The leaders will meet tonight in Paris.", "meet", "2025-11-26"),       # TIME 2025-11-26TNI
+    ("The army attacked the town last week.", "attacked", "2025-11"),       # 2025-W47
+    ("Protesters clashed with police last weekend.", "clashed", "2025-11"),  # 2025-W47-WE
+    ("The envoy arrived at 18:00 UTC on Monday.", "arrived", "2025-11-24"),  # never finer than a day
+])
+def test_dating_deictic_days_and_weeks(run, text, predicate, date):
+    ctx = run(text)
+    assert ctx.extras["time"]["date_for_token"](_token(ctx, predicate)) == date

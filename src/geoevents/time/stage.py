@@ -74,7 +74,7 @@ class TimeStage:
             if day:
                 previous = day
         _clock_days(ctx.text, ctx.timexes)
-        dating = EventDating(doc, ctx.timexes, roots)
+        dating = EventDating(doc, ctx.timexes, roots, token_ranges)
         ctx.extras["time"] = publish(dating, ref.isoformat() if ref else None, token_ranges)
 
 

@@ -183,6 +183,9 @@ def test_normalise_parts_of_years_and_modified_months(text, value):
     ("the past", "PAST_REF"),
     ("the time", "PAST_REF"),   # "at the time" with no date before it
     ("soon", "FUTURE_REF"),
+    ("these days", "PRESENT_REF"),
+    ("at present", "PRESENT_REF"),
+    ("lately", "PAST_REF"),
 ])
 def test_normalise_vague_references(text, value):
     assert normalise(text, Anchor(WED)) == ("DATE", value)
@@ -197,3 +200,8 @@ def test_normalise_the_time_takes_the_date_before_it():
 ])
 def test_normalise_bare_durations_are_not_dates(text, value):
     assert normalise(text, Anchor(WED, "past")) == ("DURATION", value)
+
+
+def test_normalise_earlier_counts_from_the_report_when_no_date_precedes():
+    assert normalise("a year earlier", Anchor(WED)) == ("DATE", "2024")
+    assert normalise("a year earlier", Anchor(WED, previous="2020-05-01")) == ("DATE", "2019")

@@ -155,6 +155,7 @@ def test_stage_clock_time_takes_the_day_written_beside_it(run, text, timex, valu
     ("Unemployment is now at 5 percent.", "now", "DATE", "PRESENT_REF"),
     ("In the past, the country relied on coal.", "the past", "DATE", "PAST_REF"),
     ("At the time, officials denied the report.", "the time", "DATE", "PAST_REF"),
+    ("Talks are at present stalled, and these days few expect a deal.", "these days", "DATE", "PRESENT_REF"),
     ("The strike lasted a month.", "a month", "DURATION", "P1M"),
     ("He served eight years in prison.", "eight years", "DURATION", "P8Y"),
     ("The railway was built in the late 19th century.", "the late 19th century", "DATE", "18"),

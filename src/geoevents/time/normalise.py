@@ -446,8 +446,9 @@ def _ago(t: str, a: Anchor) -> tuple[str, str | None] | None:
     unit = _LEX.units[m["unit"]]
     # "ago" counts back from the report; "later"/"earlier" from the last date named.
     base = a.ref
-    if m["dir"] != "ago":
-        base = dt.date.fromisoformat(a.previous) if a.previous else None
+    if m["dir"] != "ago" and a.previous:
+        # "a year earlier" counts from the last date named, else from the report's date.
+        base = dt.date.fromisoformat(a.previous)
     if base is None or n is None or n.denominator != 1:
         return "DATE", None
     k = int(n) if m["dir"] in ("later", "after") else -int(n)

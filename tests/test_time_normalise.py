@@ -205,3 +205,13 @@ def test_normalise_bare_durations_are_not_dates(text, value):
 def test_normalise_earlier_counts_from_the_report_when_no_date_precedes():
     assert normalise("a year earlier", Anchor(WED)) == ("DATE", "2024")
     assert normalise("a year earlier", Anchor(WED, previous="2020-05-01")) == ("DATE", "2019")
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("the second half of 1998", "DATE", "1998-H2"),
+    ("the first half of next year", "DATE", "2026-H1"),
+    ("noon", "TIME", "2025-11-26T12:00"),
+    ("midnight Tuesday", "TIME", "2025-11-25T24:00"),   # TimeML writes midnight as T24:00
+])
+def test_normalise_halves_noon_and_midnight(text, kind, value):
+    assert normalise(text, Anchor(WED, "past")) == (kind, value)

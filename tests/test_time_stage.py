@@ -215,3 +215,8 @@ def test_dating_event_date_from_its_own_clause_only(run, text, predicate, date):
 def test_dating_deictic_days_and_weeks(run, text, predicate, date):
     ctx = run(text)
     assert ctx.extras["time"]["date_for_token"](_token(ctx, predicate)) == date
+
+
+def test_stage_bare_first_half_of_a_match_is_no_date(run):
+    timexes = run("He scored twice in the first half.").timexes
+    assert not any(t.value and t.value.endswith("-H1") for t in timexes)

@@ -88,6 +88,10 @@ _R = {
     "quarter": re.compile(
         rf"^(?:the\s+)?(?P<ord>{_ORD})[\s-]+quarter(?:\s+of\s+(?:(?P<y>\d{{4}})|(?P<rel>this|last|next|the)\s+"
         rf"(?:fiscal\s+|financial\s+)?year))?$"),
+    "half": re.compile(
+        r"^(?:(?P<ord>first|second|1st|2nd)-half|(?:the\s+)?(?P<ord2>first|second|1st|2nd)\s+half\s+of\s+"
+        r"(?:(?P<y>\d{4})|(?P<rel>this|last|next|the)\s+year))$"),
+    "noon": re.compile(r"^(?P<w>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<day>[a-z]+))?$"),
     "ago": re.compile(rf"^(?P<n>\d+(?:\.\d+)?|{_NUMWORD}|several|a\s+few|a\s+couple\s+of|some|many)\s+"
                       rf"(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|after)$"),
     "season": re.compile(
@@ -438,6 +442,40 @@ def _quarter(t: str, a: Anchor) -> tuple[str, str | None] | None:
     return "DATE", f"{year}-Q{number}"
 
 
+def _half(t: str, a: Anchor) -> tuple[str, str | None] | None:
+    """Halves of a year: TIMEX3 writes them YYYY-H1 / YYYY-H2 (ISO-TimeML)."""
+    m = _R["half"].match(t)
+    if not m:
+        return None
+    # a bare "the first half" (of a match, of a speech) is no half of a year
+    number = 1 if (m["ord"] or m["ord2"]) in ("first", "1st") else 2
+    if m["y"]:
+        return "DATE", f"{m['y']}-H{number}"
+    if a.ref is None:
+        return "DATE", None
+    year = a.ref.year + {"last": -1, "next": 1}.get(m["rel"] or "", 0)
+    current = 1 if a.ref.month <= 6 else 2
+    if m["rel"] is None:
+        if a.direction == "past" and number > current:
+            year -= 1
+        elif a.direction == "future" and number < current:
+            year += 1
+    return "DATE", f"{year}-H{number}"
+
+
+def _noon(t: str, a: Anchor) -> tuple[str, str | None] | None:
+    """Noon is T12:00 and midnight T24:00 of their day (TimeML)."""
+    m = _R["noon"].match(t)
+    if not m:
+        return None
+    day = m["day"]
+    if day and day not in _LEX.weekdays and day not in ("today", "yesterday", "tomorrow"):
+        return None
+    date = _day_of(day, a) if day else (a.previous or (_ymd(a.ref) if a.ref else None))
+    clock = "T24:00" if m["w"] == "midnight" else "T12:00"
+    return "TIME", (date + clock) if date else None
+
+
 def _ago(t: str, a: Anchor) -> tuple[str, str | None] | None:
     m = _R["ago"].match(t)
     if not m:
@@ -517,7 +555,7 @@ def _dateparser(t: str, a: Anchor) -> tuple[str, str | None] | None:
     return "DATE", parsed.date().isoformat() if has_day else f"{parsed.year}-{parsed.month:02d}"
 
 
-_RULES = (_fixed, _clock, _day_part, _absolute, _weekday, _deictic, _anaphoric, _ago, _relative,
+_RULES = (_fixed, _clock, _noon, _half, _day_part, _absolute, _weekday, _deictic, _anaphoric, _ago, _relative,
           _quarter, _season, _duration_rule, _dateparser)
 
 

@@ -233,3 +233,9 @@ def test_stage_alternate_translation_is_no_name_of_the_place(run):
 def test_stage_seas_have_coordinates(run):
     place = _place(run("Oil platforms in the North Sea were evacuated."), "North Sea")
     assert place.feature == "sea" and 50 < place.lat < 62 and -5 < place.lon < 10
+
+
+def test_stage_town_heading_a_company_name_far_from_its_state_is_no_place(run):
+    ctx = run("The Union Pacific railroad said its trains from Omaha were delayed.")
+    assert "Union" not in [p.text for p in ctx.places]
+    assert "Omaha" in [p.text for p in ctx.places]

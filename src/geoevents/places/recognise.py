@@ -144,6 +144,12 @@ def _accept_match(doc: Doc, gaz: Gazetteer, s: int, e: int, hits: list[tuple[int
         # big cities anywhere ("CTV Winnipeg").
         if not (s == inside or doc[s - 1].lower_ == "of"):
             return False
+        if s == inside and doc[s - 1].lower_ != "of" and e < len(doc) and doc[e].ent_iob_ == "I" \
+                and not any(x.admin1 in context_admin1 for x in entries):
+            # At the head of an organisation's name a town counts where the article is
+            # about its province or state ("Innisfail RCMP" beside Alberta), not in
+            # "Union Pacific" or "Phoenix Suns" read far from it.
+            return False
     if s > 0 and doc[s - 1].lower_.rstrip(".") in TITLES and doc[s - 1].text[:1].isupper():
         return False  # "Ms Raggi", "St. Paul's"
     prominent = False

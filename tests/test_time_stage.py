@@ -220,3 +220,8 @@ def test_dating_deictic_days_and_weeks(run, text, predicate, date):
 def test_stage_bare_first_half_of_a_match_is_no_date(run):
     timexes = run("He scored twice in the first half.").timexes
     assert not any(t.value and t.value.endswith("-H1") for t in timexes)
+
+
+def test_stage_period_ended_on_a_day_gives_both(run):
+    values = _values(run("The bank reported results for the quarter ended Sept. 30."))
+    assert values.get("Sept. 30") == "2025-09-30"

@@ -27,7 +27,8 @@ _LEADING = re.compile(
 # The dot of "a.m." / "p.m." belongs to the expression.
 _TRAILING = re.compile(r"(?:\s+(?:and|or|to|through|until|of|in|on|-|–))+$|(?<!\b[ap]\.m)[\s,.;:(\-–]+$",
                        re.IGNORECASE)
-_RANGE = re.compile(r"\s+(?:and|to|through|until|till|or|-|–)\s+|\s*[-–]\s*(?=[A-Z\d])")
+# "the quarter ended Dec. 31": a period and the day it ends are two expressions.
+_RANGE = re.compile(r"\s+(?:and|to|through|until|till|or|ended|ending|-|–)\s+|\s*[-–]\s*(?=[A-Z\d])")
 _COMMA = re.compile(r",\s+")
 # Before a month name: "2005 June 6, 2005" or "six years February 20, 2009" (a headline
 # run into its dateline) are two expressions; each side must read on its own.

@@ -225,3 +225,19 @@ def test_stage_bare_first_half_of_a_match_is_no_date(run):
 def test_stage_period_ended_on_a_day_gives_both(run):
     values = _values(run("The bank reported results for the quarter ended Sept. 30."))
     assert values.get("Sept. 30") == "2025-09-30"
+
+
+@pytest.mark.parametrize(("text", "timex", "value"), [
+    ("Germany annexed Austria in 1938 and invaded Poland a year later.", "a year later", "1939"),
+    ("The deal was signed on May 3, 2020. Two days later, it collapsed.", "Two days later", "2020-05-05"),
+    ("Profit rose 5% from a year earlier.", "a year earlier", "2024"),
+])
+def test_stage_later_and_earlier_count_from_the_last_date_named(run, text, timex, value):
+    assert _values(run(text))[timex] == value
+
+
+def test_dating_subject_events_own_day_dates_what_it_did(run):
+    ctx = run("Top-level talks last week between the two blocs failed to resolve the dispute.")
+    assert ctx.extras["time"]["date_for_token"](_token(ctx, "failed")) == "2025-11"
+    ctx = run("The 2015 agreement limits enrichment by Iran.")  # a year before its noun: background
+    assert ctx.extras["time"]["date_for_token"](_token(ctx, "limits")) is None

@@ -122,9 +122,20 @@ class EventDating:
                 score = 10 + len(chain)
             elif clause is not None and _coordinated(modified, clause):
                 score = 20 + len(chain)
+            elif clause is not None and modified.dep_ in ("nsubj", "nsubjpass") \
+                    and modified.head == clause and _after_noun(root, modified) and len(value) > 4:
+                # "talks last week between the two sides failed": the subject event's own
+                # day, week or month is the time of what it did (a year is background)
+                score = 30 + len(chain)
             if score is not None and (best is None or score < best[0]):
                 best = (score, value)
         return best[1] if best else None
+
+
+def _after_noun(root: Token, noun: Token) -> bool:
+    """A timex written after its noun ("talks on Monday", "talks last week"), not before it
+    ("the 1955 charter")."""
+    return root.i > noun.i
 
 
 def _modified(chain: list[Token], inside: set[int]) -> Token | None:

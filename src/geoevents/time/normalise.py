@@ -123,6 +123,7 @@ class Anchor:
     ref: dt.date | None  # the publication date
     direction: Direction = None  # tense of the governing verb
     previous: str | None = None  # the last day-precise date value before the expression
+    last_date: str | None = None  # the last date value of any precision before it ("1938")
 
 
 def clean(text: str) -> str:
@@ -484,12 +485,19 @@ def _ago(t: str, a: Anchor) -> tuple[str, str | None] | None:
     unit = _LEX.units[m["unit"]]
     # "ago" counts back from the report; "later"/"earlier" from the last date named.
     base = a.ref
-    if m["dir"] != "ago" and a.previous:
+    k = int(n) if n is not None and n.denominator == 1 and m["dir"] in ("later", "after") else \
+        (-int(n) if n is not None and n.denominator == 1 else 0)
+    if m["dir"] != "ago":
         # "a year earlier" counts from the last date named, else from the report's date.
-        base = dt.date.fromisoformat(a.previous)
+        if a.last_date and re.match(r"^\d{4}", a.last_date) and not _DAY_VALUE.match(a.last_date):
+            # "annexed Austria in 1938 ... a year later": only years can be counted on
+            if unit in ("Y", "DE") and k:
+                return "DATE", str(int(a.last_date[:4]) + k * (10 if unit == "DE" else 1))
+            return "DATE", None
+        if a.previous:
+            base = dt.date.fromisoformat(a.previous)
     if base is None or n is None or n.denominator != 1:
         return "DATE", None
-    k = int(n) if m["dir"] in ("later", "after") else -int(n)
     if unit == "D":
         return "DATE", _ymd(base + dt.timedelta(days=k))
     if unit == "W":

@@ -53,12 +53,14 @@ class TimeStage:
         if ref is None and ctx.document.published:
             ref = reference_date(ctx.document.published, ctx.text)
         previous: str | None = None
+        last_date: str | None = None
         roots, token_ranges = [], []
         for cand in recognise(doc):
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            anchor = Anchor(ref=ref, direction=direction_of(span.root), previous=previous)
+            anchor = Anchor(ref=ref, direction=direction_of(span.root), previous=previous,
+                            last_date=last_date)
             text = ctx.text[cand.start:cand.end]
             kind, value = normalise(text, anchor)
             if kind is None:
@@ -73,6 +75,8 @@ class TimeStage:
             day = day_value(value) if kind in ("DATE", "TIME") else None
             if day:
                 previous = day
+            if kind in ("DATE", "TIME") and value and value[:4].isdigit():
+                last_date = value
         _clock_days(ctx.text, ctx.timexes)
         dating = EventDating(doc, ctx.timexes, roots, token_ranges)
         ctx.extras["time"] = publish(dating, ref.isoformat() if ref else None, token_ranges)

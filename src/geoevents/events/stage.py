@@ -270,8 +270,9 @@ class EventsStage:
                 value = helper(frame.trigger.i)
             except Exception:  # another stage's helper must not break events
                 value = None
-            if isinstance(value, str) and DATE_VALUE.match(value):
-                return value
+            # the time stage follows the dependency path: its "no date" is an answer
+            # (a date elsewhere in the evidence modifies another clause or a noun)
+            return value if isinstance(value, str) and DATE_VALUE.match(value) else None
         best, best_d = None, 10**9
         anchor = frame.trigger.idx
         for t in ctx.timexes:

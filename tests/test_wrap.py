@@ -69,3 +69,13 @@ def test_wrap_detects_an_even_number_of_lines() -> None:
     # a median between two line widths (a half) is still a wrap width
     text = WIRE + "It added that talks would resume in Geneva next week, with\n"
     assert is_hard_wrapped(text) and unwrap(text) != text
+
+
+def test_wrap_leaves_one_sentence_a_line_alone() -> None:
+    text = ("Apple unveils new Macs at WWDC 2005\n"
+            "June 6, 2005\n"
+            "Apple Computer announced on Monday that it will move its computers to Intel chips.\n"
+            "The company said the first machines would ship by June next year.\n"
+            "Analysts said the move had been expected for some time by the industry.\n"
+            "Shares of the company rose two percent in early trading on the news.\n")
+    assert not is_hard_wrapped(text) and unwrap(text) == text

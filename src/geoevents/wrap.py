@@ -16,6 +16,7 @@ import statistics
 # line is a wrapped line: long, yet no longer than a terminal or wire column.
 MIN_LINES = 4
 MIN_WIDTH, MAX_WIDTH = 40, 100
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
 _SOFT_BREAK = re.compile(r"(?<=\S)\n(?=[^\s])")
 
 
@@ -29,7 +30,10 @@ def is_hard_wrapped(text: str) -> bool:
     if not MIN_WIDTH <= median <= MAX_WIDTH or max(widths) > MAX_WIDTH + 20:
         return False
     full = sum(1 for w in widths if w >= 0.6 * median)
-    return full >= 0.6 * len(lines)
+    # a wrapped line ends mid-sentence; text written one sentence (or title) a line ends
+    # most lines with a full stop, a question mark or a closing quote
+    open_ended = sum(1 for line in lines if not _SENTENCE_END.search(line))
+    return full >= 0.6 * len(lines) and open_ended >= 0.5 * len(lines)
 
 
 def unwrap(text: str) -> str:

@@ -35,7 +35,9 @@ def test_resolve_dated_roles(text, date, country, sector):
     ("former Kazakh prime minister", "KAZELI"),
     ("the president of Azerbaijan", "AZEGOV"),
     ("Chinese state-owned companies", "CHNBUS"),
-    ("Iran's religious leader Ayatollah Ali Sistani", "IRNGOV"),
+    # Phoenix.agents.txt: RELIGIOUS_LEADER [~REL] (the words before "leader" now decide)
+    ("Iran's religious leader Ayatollah Ali Sistani", "IRNREL"),
+    ("Iran's supreme leader Ayatollah Ali Khamenei", "IRNGOV"),
     ("the Mozambique government", "MOZGOV"),
     ("Kyrgyz security services", "KGZSPY"),
     ("Pakistani Taliban", "PAKREB"),

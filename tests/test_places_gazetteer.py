@@ -95,3 +95,33 @@ def test_gazetteer_bad_data_file_is_a_coded_error(tmp_path, monkeypatch):
     monkeypatch.setattr(gazetteer, "_data_path", lambda name: bad)
     with pytest.raises(DataFileError, match=r"regions\.tsv"):
         gazetteer._rows("regions.tsv", 6)
+
+
+@pytest.mark.parametrize(("name", "country", "lat", "lon"), [
+    # first-level divisions from ISO 3166-2 (pycountry), placed by the towns of their
+    # GeoNames admin1 code; public atlas centres, 161 km tolerance
+    ("Graubünden", "CHE", 46.66, 9.63),
+    ("Antalya province", "TUR", 36.9, 30.7),
+    ("Herat province", "AFG", 34.35, 62.2),
+])
+def test_gazetteer_iso_subdivisions_placed_by_their_towns(gaz, name, country, lat, lon):
+    from geoevents.places.resolve import km
+
+    entries = [gaz.entry(n) for n, _ in gaz.lookup(name_key(name))]
+    division = next(e for e in entries if e.feature == "admin1" and e.country == country)
+    assert division.lat is not None and division.lon is not None
+    assert km(division.lat, division.lon, lat, lon) < 161
+    assert division.admin1 is not None and division.geonameid is None
+
+
+def test_gazetteer_iso_subdivision_not_placed_by_a_small_namesake(gaz):
+    # "Paraná" the town lies in Tocantins: it must not place Paraná state there
+    for n, _ in gaz.lookup("parana state"):
+        entry = gaz.entry(n)
+        assert entry.lat is None or entry.lat < -20
+
+
+def test_gazetteer_generic_division_names_are_not_bare_names(gaz):
+    # "Central", "Western" are divisions in many countries, and ordinary words in English
+    assert not any(gaz.entry(n).feature == "admin1" for n, _ in gaz.lookup("central"))
+    assert not any(gaz.entry(n).feature == "admin1" for n, _ in gaz.lookup("western"))

@@ -199,3 +199,43 @@ def test_stage_seed_required_places(seed_document):
     ids = {p.text: p.geonameid for p in result.places}
     assert {"Bishkek": 1528675, "Washington": 4140963, "Moscow": 524901, "Kazakhstan": 1522867,
             "Kyrgyzstan": 1527747, "Ukraine": 690791}.items() <= ids.items()
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # the same name, decided by the article's other places and country mentions
+    ("Protesters marched through Athens, and police in Thessaloniki and Piraeus made arrests.", "GRC"),
+    ("Students at the university in Athens rallied, joined by residents of Atlanta and Macon, "
+     "Georgia officials said.", "USA"),
+    ("Floods hit Florence and Pisa after the Arno burst its banks in Tuscany.", "ITA"),
+    ("Florence, Greenville and Myrtle Beach were evacuated as the hurricane neared South Carolina.", "USA"),
+])
+def test_stage_homonyms_decided_by_the_articles_other_places(run, text, country):
+    name = "Athens" if "Athens" in text else "Florence"
+    assert {p.country for p in run(text).places if p.text == name} == {country}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Mexico and Canada rejected the tariffs.", "Mexico"),
+    ("Kuwait and Qatar raised output.", "Kuwait"),
+    ("Panama signed the canal accord.", "Panama"),
+])
+def test_stage_country_name_beats_a_city_known_by_it(run, text, name):
+    assert _place(run(text), name).feature == "country"
+
+
+def test_stage_alternate_translation_is_no_name_of_the_place(run):
+    ctx = run("The White House said on Monday that talks would resume.")
+    assert all(p.country != "MAR" for p in ctx.places)
+    place = next(p for p in run("Christmas pilgrims filled Bethlehem.").places if p.text == "Bethlehem")
+    assert place.country != "BRA"  # Belém carries "Bethlehem" as a translated alternate name
+
+
+def test_stage_seas_have_coordinates(run):
+    place = _place(run("Oil platforms in the North Sea were evacuated."), "North Sea")
+    assert place.feature == "sea" and 50 < place.lat < 62 and -5 < place.lon < 10
+
+
+def test_stage_town_heading_a_company_name_far_from_its_state_is_no_place(run):
+    ctx = run("The Union Pacific railroad said its trains from Omaha were delayed.")
+    assert "Union" not in [p.text for p in ctx.places]
+    assert "Omaha" in [p.text for p in ctx.places]

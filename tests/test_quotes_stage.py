@@ -207,3 +207,19 @@ def test_stage_random_marks_never_break_offsets(run_quotes, seed):
             assert q.start < q.end and text[q.start:q.end] == q.text
             if q.speaker is not None:
                 assert text[q.speaker.start:q.speaker.end] == q.speaker.text
+
+
+def test_stage_quotation_after_an_attributed_one_keeps_its_speaker(run_quotes):
+    text = ('"How many times do we have to see this in our country?" Clinton said. '
+            '"In Tulsa, an unarmed man with his hands in the air was shot dead."')
+    _, quotes = run_quotes(text)
+    follow = _one(quotes, "In Tulsa")
+    assert follow.speaker is not None and follow.speaker.text == "Clinton"
+
+
+def test_stage_quotation_after_other_words_does_not_inherit_a_speaker(run_quotes):
+    text = ('"We will not back down," Clinton said.\n\nThe crowd cheered for minutes.\n\n'
+            '"Four more years of the same failed policies are not what this country needs."')
+    _, quotes = run_quotes(text)
+    later = _one(quotes, "Four more years")
+    assert later.speaker is None or later.speaker.text != "Clinton"

@@ -140,3 +140,78 @@ def test_calendar_reference_date_month_first_when_the_text_says_so():
 ])
 def test_calendar_bare_month_year(month, direction, year):
     assert month_year(dt.date(2025, 11, 26), month, direction) == year
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("the 20th century", "19"),          # TIMEX3 writes a century by its first two digits
+    ("the late nineteenth century", "18"),
+    ("the 1800s", "18"),
+    ("the 21st century", "20"),
+])
+def test_normalise_centuries(text, value):
+    assert normalise(text, Anchor(WED)) == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("fiscal 2023", "FY2023"),
+    ("fiscal year 2024", "FY2024"),
+    ("the 2023 fiscal year", "FY2023"),
+    ("FY24", "FY2024"),
+    ("fiscal 1989", "FY1989"),
+    ("this fiscal year", "FY2025"),
+    ("last fiscal year", "FY2024"),
+])
+def test_normalise_fiscal_years(text, value):
+    assert normalise(text, Anchor(WED)) == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("early last March", "2025-03"),
+    ("late last March", "2025-03"),
+    ("the end of next March", "2026-03"),
+    ("October of next year", "2026-10"),
+    ("the end of the year", "2025"),
+    ("the end of last year", "2024"),
+    ("mid-2022", "2022"),
+])
+def test_normalise_parts_of_years_and_modified_months(text, value):
+    assert normalise(text, Anchor(WED, "past")) == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("now", "PRESENT_REF"),
+    ("the past", "PAST_REF"),
+    ("the time", "PAST_REF"),   # "at the time" with no date before it
+    ("soon", "FUTURE_REF"),
+    ("these days", "PRESENT_REF"),
+    ("at present", "PRESENT_REF"),
+    ("lately", "PAST_REF"),
+])
+def test_normalise_vague_references(text, value):
+    assert normalise(text, Anchor(WED)) == ("DATE", value)
+
+
+def test_normalise_the_time_takes_the_date_before_it():
+    assert normalise("the time", Anchor(WED, previous="2025-11-20")) == ("DATE", "2025-11-20")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("a month", "P1M"), ("eight years", "P8Y"), ("18 months", "P18M"), ("the past week", "P1W"),
+])
+def test_normalise_bare_durations_are_not_dates(text, value):
+    assert normalise(text, Anchor(WED, "past")) == ("DURATION", value)
+
+
+def test_normalise_earlier_counts_from_the_report_when_no_date_precedes():
+    assert normalise("a year earlier", Anchor(WED)) == ("DATE", "2024")
+    assert normalise("a year earlier", Anchor(WED, previous="2020-05-01")) == ("DATE", "2019")
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("the second half of 1998", "DATE", "1998-H2"),
+    ("the first half of next year", "DATE", "2026-H1"),
+    ("noon", "TIME", "2025-11-26T12:00"),
+    ("midnight Tuesday", "TIME", "2025-11-25T24:00"),   # TimeML writes midnight as T24:00
+])
+def test_normalise_halves_noon_and_midnight(text, kind, value):
+    assert normalise(text, Anchor(WED, "past")) == (kind, value)

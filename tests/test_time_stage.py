@@ -126,3 +126,118 @@ def test_dating_sentence_date_and_bad_index(run):
     assert helpers["sentence_date"] == {0: "2025-11-26"}
     assert helpers["date_for_token"](10_000) is None
     assert len(helpers["timex_tokens"]) == len(ctx.timexes)
+
+
+@pytest.mark.parametrize(("text", "timex", "value"), [
+    # published Wednesday 26 November 2025
+    ("The treaty takes effect in June.", "June", "2026-06"),             # timetable present
+    ("Officials said talks could resume in June.", "June", "2026-06"),   # modal: ahead
+    ("The deal must be ratified by March.", "March", "2026-03"),
+    ("The president is to visit China on Monday.", "Monday", "2025-12-01"),
+    ("The October elections were marred by fraud.", "October", "2025-10"),
+    ("Since June, the army has shelled the town daily.", "June", "2025-06"),
+    ("Prices rose 3 percent in June, the agency said.", "June", "2025-06"),
+])
+def test_stage_month_and_weekday_follow_the_clause_tense(run, text, timex, value):
+    assert _values(run(text))[timex] == value
+
+
+@pytest.mark.parametrize(("text", "timex", "value"), [
+    ("The talks resumed at 9 a.m. on Tuesday.", "9 a.m.", "2025-11-25T09:00"),
+    ("The talks will resume at 3 p.m. on Saturday.", "3 p.m.", "2025-11-29T15:00"),
+    ("The minister will arrive on Monday at 10 a.m.", "10 a.m.", "2025-12-01T10:00"),
+])
+def test_stage_clock_time_takes_the_day_written_beside_it(run, text, timex, value):
+    assert _values(run(text))[timex] == value
+
+
+@pytest.mark.parametrize(("text", "timex", "kind", "value"), [
+    ("Unemployment is now at 5 percent.", "now", "DATE", "PRESENT_REF"),
+    ("In the past, the country relied on coal.", "the past", "DATE", "PAST_REF"),
+    ("At the time, officials denied the report.", "the time", "DATE", "PAST_REF"),
+    ("Talks are at present stalled, and these days few expect a deal.", "these days", "DATE", "PRESENT_REF"),
+    ("The strike lasted a month.", "a month", "DURATION", "P1M"),
+    ("He served eight years in prison.", "eight years", "DURATION", "P8Y"),
+    ("The railway was built in the late 19th century.", "the late 19th century", "DATE", "18"),
+    ("Sales fell in fiscal 2023, the company said.", "fiscal 2023", "DATE", "FY2023"),
+    ("The plant closed early last March.", "early last March", "DATE", "2025-03"),
+])
+def test_stage_timeml_conventions_on_sentences(run, text, timex, kind, value):
+    found = {t.text: (t.type, t.value) for t in run(text).timexes}
+    assert found[timex] == (kind, value)
+
+
+def test_stage_year_range_gives_both_ends(run):
+    values = _values(run("The law was in force from 2001 to 2005."))
+    assert values["2001"] == "2001" and values["2005"] == "2005"
+
+
+@pytest.mark.parametrize("text", [
+    "Lawmakers criticised the now-cancelled deal.",
+    "The past five years were hard for the industry.",
+])
+def test_stage_vague_words_inside_other_expressions_are_not_references(run, text):
+    assert all(t.value not in ("PRESENT_REF", "PAST_REF") for t in run(text).timexes)
+
+
+def test_stage_headline_run_into_dateline_gives_two_dates(run):
+    values = _values(run("Apple keynote opens WWDC 2005 June 6, 2005 with a new chip."))
+    assert values.get("June 6, 2005") == "2005-06-06"
+
+
+@pytest.mark.parametrize(("text", "predicate", "date"), [
+    # a noun's modifier dates that noun only, never the verb above it
+    ("The US is seeking his extradition over the publication of documents in 2010.", "seeking", None),
+    ("China criticised the January visit by the US delegation.", "criticised", None),
+    ("China criticised the January visit by the US delegation.", "visit", "2025-01"),
+    # another clause's modifier never dates this clause
+    ("Russia condemned the strikes, which began in 2022.", "condemned", None),
+    ("The two sides, who fought a war in 2008, signed a deal on Friday.", "signed", "2025-11-21"),
+    ("The two sides, who fought a war in 2008, signed a deal on Friday.", "fought", "2008"),
+    ("Israel struck Gaza on Monday after talks collapsed in January.", "collapsed", "2025-01"),
+    # a relative clause on the predicate noun is about that noun
+    ("Putin is on a three-day visit, which commenced on Tuesday.", "visit", "2025-11-25"),
+    # the object of a support verb carries the verb's date ("held talks on Wednesday")
+    ("Iran accused Israel of the attack at 10 a.m. on Tuesday.", "accused", "2025-11-25"),
+])
+def test_dating_event_date_from_its_own_clause_only(run, text, predicate, date):
+    ctx = run(text)
+    assert ctx.extras["time"]["date_for_token"](_token(ctx, predicate)) == date
+
+
+@pytest.mark.parametrize(("text", "predicate", "date"), [
+    ("The minister said today that talks would resume.", "said", "2025-11-26"),
+    ("The leaders will meet tonight in Paris.", "meet", "2025-11-26"),       # TIME 2025-11-26TNI
+    ("The army attacked the town last week.", "attacked", "2025-11"),       # 2025-W47
+    ("Protesters clashed with police last weekend.", "clashed", "2025-11"),  # 2025-W47-WE
+    ("The envoy arrived at 18:00 UTC on Monday.", "arrived", "2025-11-24"),  # never finer than a day
+])
+def test_dating_deictic_days_and_weeks(run, text, predicate, date):
+    ctx = run(text)
+    assert ctx.extras["time"]["date_for_token"](_token(ctx, predicate)) == date
+
+
+def test_stage_bare_first_half_of_a_match_is_no_date(run):
+    timexes = run("He scored twice in the first half.").timexes
+    assert not any(t.value and t.value.endswith("-H1") for t in timexes)
+
+
+def test_stage_period_ended_on_a_day_gives_both(run):
+    values = _values(run("The bank reported results for the quarter ended Sept. 30."))
+    assert values.get("Sept. 30") == "2025-09-30"
+
+
+@pytest.mark.parametrize(("text", "timex", "value"), [
+    ("Germany annexed Austria in 1938 and invaded Poland a year later.", "a year later", "1939"),
+    ("The deal was signed on May 3, 2020. Two days later, it collapsed.", "Two days later", "2020-05-05"),
+    ("Profit rose 5% from a year earlier.", "a year earlier", "2024"),
+])
+def test_stage_later_and_earlier_count_from_the_last_date_named(run, text, timex, value):
+    assert _values(run(text))[timex] == value
+
+
+def test_dating_subject_events_own_day_dates_what_it_did(run):
+    ctx = run("Top-level talks last week between the two blocs failed to resolve the dispute.")
+    assert ctx.extras["time"]["date_for_token"](_token(ctx, "failed")) == "2025-11"
+    ctx = run("The 2015 agreement limits enrichment by Iran.")  # a year before its noun: background
+    assert ctx.extras["time"]["date_for_token"](_token(ctx, "limits")) is None

@@ -8,6 +8,7 @@ for the database). Conflicts are resolved here, once, before any work starts.
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
 from dataclasses import dataclass, field, fields
 from importlib import resources
@@ -37,6 +38,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("api_read_requires_token", "whether read endpoints need the token too"),
     Setting("api_allowed_hosts", "host names the HTTP API answers to (Host header; * for any)"),
     Setting("stages", "extraction stages in order: key = registered factory name"),
+    Setting("user_data_dir", "folder for your own data, kept across reinstalls: actor dictionary "
+                             "imports and additions in its actors/ (empty: the platform's user data folder)"),
 )
 
 
@@ -55,11 +58,46 @@ class Config:
     api_read_requires_token: bool = False
     api_allowed_hosts: list[str] = field(default_factory=lambda: ["localhost", "127.0.0.1", "::1"])
     stages: dict[str, str] = field(default_factory=dict)
+    user_data_dir: str = ""
+
+    def user_data_path(self) -> Path:
+        """The user data folder: the setting, else the platform's per-user data folder."""
+        if self.user_data_dir:
+            return Path(self.user_data_dir).expanduser()
+        return platform_user_data_dir()
 
     def replace(self, **changes: Any) -> Config:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data.update({k: v for k, v in changes.items() if v is not None})
         return Config(**data)
+
+
+def platform_user_data_dir(env: dict[str, str] | None = None) -> Path:
+    """Where per-user application data lives: XDG_DATA_HOME (default ~/.local/share) on
+    Linux and BSD, ~/Library/Application Support on macOS, %APPDATA% on Windows."""
+    env = dict(os.environ if env is None else env)
+    home = Path(env.get("HOME") or Path.home())
+    if sys.platform == "win32":
+        base = Path(env.get("APPDATA") or home / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        base = Path(env.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return base / "geoevents"
+
+
+_ACTIVE: Config | None = None
+
+
+def use_config(config: Config) -> None:
+    """Make ``config`` the one that stages without a config argument read (user data dir)."""
+    global _ACTIVE
+    _ACTIVE = config
+
+
+def active_config() -> Config:
+    """The config a pipeline was built with, else defaults + GEOEVENTS_CONFIG + environment."""
+    return _ACTIVE if _ACTIVE is not None else load_config()
 
 
 def _read_toml(text: str, origin: str) -> dict[str, Any]:

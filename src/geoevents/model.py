@@ -88,11 +88,19 @@ class Actor:
     code: str | None = None  # e.g. RUSGOV, IGOCST, UKRCVL
     wikidata: str | None = None
     kind: str | None = None  # person, country, organisation, agent, pronoun, metonym
+    # PLOVER sector codes, primary first (PLOVER manual, "Sector Codes"); when not given
+    # (an actor re-coded after the actors stage), derived from the CAMEO sector
+    plover_sectors: list[str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.plover_sectors is None:
+            from geoevents.actors.plover import plover_sectors
+            self.plover_sectors = plover_sectors(self.sector)
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "name": self.name,
                 "country": self.country, "sector": self.sector, "code": self.code,
-                "wikidata": self.wikidata, "kind": self.kind}
+                "wikidata": self.wikidata, "kind": self.kind, "plover_sectors": self.plover_sectors}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Actor:

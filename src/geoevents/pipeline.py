@@ -13,6 +13,7 @@ the parent, which then becomes the bottleneck (``benchmarks/throughput.py``).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import multiprocessing
@@ -32,13 +33,14 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from geoevents import __version__
-from geoevents.config import Config, load_config
+from geoevents.config import Config, load_config, use_config
 from geoevents.errors import ConfigError
 from geoevents.language import is_foreign
 from geoevents.model import FAILED_PREFIX, Document, Extraction
 from geoevents.nlp import load_model, parse_long
 from geoevents.registry import get_factory
 from geoevents.stage import STAGE_KEYS, Stage, StageContext
+from geoevents.wrap import unwrap
 
 log = logging.getLogger(__name__)
 
@@ -93,14 +95,19 @@ def _extract_in_worker(docs: list[Document]) -> list[tuple[str | None, Extractio
 _STAGE_PACKAGES = ("actors", "time", "places", "quotes", "events")
 
 
-def _data_fingerprint() -> str:
-    """A hash of every curated data file shipped with the stages."""
+def _data_fingerprint(user_data: Path | None = None) -> str:
+    """A hash of every curated data file shipped with the stages, and of the user's own
+    actor tables (``actors/people*.tsv`` in the user data folder), which change results too."""
     h = hashlib.sha1()
     root = Path(str(resources.files("geoevents")))
     paths = [p for package in _STAGE_PACKAGES for p in root.glob(f"{package}/data/**/*")]
     for path in sorted(paths):
         if path.is_file() and path.suffix not in (".pyc",):
             h.update(str(path.relative_to(root)).encode())
+            h.update(path.read_bytes())
+    if user_data is not None and (user_data / "actors").is_dir():
+        for path in sorted((user_data / "actors").glob("people*.tsv")):
+            h.update(path.name.encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:10]
 
@@ -110,6 +117,7 @@ class Pipeline:
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or load_config()
+        use_config(self.config)  # the actors stage reads the user's dictionaries from its folder
         self.stages: list[Stage] = []
         available: set[str] = set()
         for key, factory_name in self.config.stages.items():
@@ -127,7 +135,7 @@ class Pipeline:
         stage_names = ",".join(self.config.stages.values())
         self.version = (f"{__version__}+"
                         f"{hashlib.sha1((stage_names + self.config.model).encode()).hexdigest()[:6]}"
-                        f".{_data_fingerprint()}")
+                        f".{_data_fingerprint(self.config.user_data_path())}")
 
     @property
     def nlp(self):  # type: ignore[no-untyped-def]
@@ -273,7 +281,9 @@ class Pipeline:
                 i += 1
             done = 0
             try:
-                for spacy_doc in self.nlp.pipe((d.text for d in run), batch_size=self.config.batch_size):
+                # in-paragraph line breaks read as spaces (wrap.py): same length, same offsets
+                for spacy_doc in self.nlp.pipe((unwrap(d.text) for d in run),
+                                               batch_size=self.config.batch_size):
                     done += 1
                     yield spacy_doc
             except Exception:
@@ -287,13 +297,17 @@ class Pipeline:
 
     def _parse_one(self, document: Document) -> Doc | Exception:
         try:
-            return parse_long(self.nlp, document.text, self._part_chars())
+            return parse_long(self.nlp, unwrap(document.text), self._part_chars())
         except Exception as err:
             if os.environ.get("GEOEVENTS_DEBUG"):
                 raise
             return err
 
     def run_stages(self, document: Document, spacy_doc) -> Extraction:  # type: ignore[no-untyped-def]
+        # hard-wrapped text is read with its wrapping line breaks as spaces (wrap.py): the
+        # stages see the text spaCy parsed, whose offsets are the original's one for one
+        if spacy_doc.text != document.text and len(spacy_doc.text) == len(document.text):
+            document = dataclasses.replace(document, text=spacy_doc.text)
         ctx = StageContext(document=document, doc=spacy_doc)
         for stage in self.stages:
             try:

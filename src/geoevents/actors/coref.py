@@ -154,7 +154,7 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], text: str) -> list[Menti
             continue
         mention = Mention(start, end, "pronoun", best.name, best.country, best.sector, best.code,
                           best.wikidata, best.entity, start, end, best.number, best.gender,
-                          best.human, best.seat)
+                          best.human, best.seat, sectors=best.sectors, role=best.role)
         resolved.append(mention)
         insert_at = bisect_right(ends, end)
         pool.insert(insert_at, _candidate(mention, i, parse))

@@ -22,7 +22,7 @@ from geoevents.errors import DataFileError
 
 SECTORS = frozenset(
     "GOV MIL POL OPP REB BUS MED CVL JUD LEG COP SPY IGO NGO ELI REF LAB EDU HLH HRI ENV AGR CRM "
-    "DEV INS SEP UAF MNC IMG PTY RAD MOD SET PKO".split())
+    "DEV INS SEP UAF MNC IMG PTY RAD MOD SET PKO REL".split())
 AGENT_TYPES = frozenset({"title", "person", "group", "body"})
 IGO_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
 
@@ -31,6 +31,10 @@ CITY_COLUMNS = ("iso3", "cities")
 ORG_COLUMNS = ("code", "name", "aliases", "wikidata", "changes")
 PEOPLE_COLUMNS = ("name", "aliases", "wikidata", "gender", "country", "role", "sector", "start", "end")
 AGENT_COLUMNS = ("phrase", "sector", "type", "generic")
+PHOENIX_AGENT_COLUMNS = ("phrase", "sector", "type", "generic", "codes")
+PHOENIX_ACTOR_COLUMNS = ("kind", "name", "aliases", "codes", "source")
+# Phoenix sector codes without a CAMEO sector of their own (scripts/convert_phoenix.py)
+_RELIGION = frozenset("MUS CHR JEW BUD HIN CTH PRO SHI SUN ORT".split())
 
 
 def _fold_char(ch: str) -> str:
@@ -106,6 +110,7 @@ class Role:
     sector: str
     start: dt.date | None
     end: dt.date | None  # exclusive: the day the successor took office
+    sectors: tuple[str, ...] = ()  # every sector of a multi-part code (GOVMIL: GOV, MIL)
 
     def holds(self, date: dt.date) -> bool:
         return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
@@ -142,6 +147,8 @@ class Agent:
     sector: str
     type: str  # title (precedes a name), person, group, body
     generic: bool  # weak head ("officials", "leaders"): a more specific noun beside it wins
+    sectors: tuple[str, ...] = ()  # every sector of the entry's code, primary first (Phoenix)
+    curated: bool = True  # from agents.tsv; False for the converted Phoenix agents
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,8 +321,123 @@ def _load_agents(lex: Lexicon, path: Path) -> None:
         lex.add(phrase, "agent", phrase)
 
 
-def build_lexicon(directory: Path) -> Lexicon:
-    """Read every table in ``directory`` (people*.tsv may be several files)."""
+def _sector_parts(rest: str) -> list[str]:
+    """``GOVMIL`` -> [GOV, MIL]; religion codes -> REL; codes that are no sector are dropped."""
+    parts = []
+    for i in range(0, len(rest) - 2, 3):
+        part = rest[i:i + 3]
+        part = "REL" if part in _RELIGION else "CVL" if part == "PPL" else part
+        if part in SECTORS and part not in parts:
+            parts.append(part)
+    return parts
+
+
+def code_sectors(code: str, lex: Lexicon) -> tuple[str, ...]:
+    """Every sector in a CAMEO code: ``EGYOPPMUS`` -> (OPP, REL), ``IGOUNOIAE`` -> (IGO,)."""
+    if code[:3] in IGO_PREFIXES:
+        return (code[:3],)
+    return tuple(_sector_parts(code[3:] if code[:3] in lex.countries else code))
+
+
+def _phoenix_role(code: str, lex: Lexicon, start: dt.date | None, end: dt.date | None) -> Role | None:
+    """A Phoenix code as a role: defence ministers (GOVMIL) are MIL as in CAMEO."""
+    if code.startswith(IGO_PREFIXES):
+        return Role(code, "", code[:3], start, end, (code[:3],))
+    if code[:3] not in lex.countries:
+        return None
+    parts = _sector_parts(code[3:])
+    if not parts:
+        return None  # a code with no sector (UKRUNR): nothing to code a person with
+    sector = "MIL" if parts[:2] == ["GOV", "MIL"] else parts[0]
+    return Role(code[:3], "", sector, start, end, tuple(parts))
+
+
+def _phoenix_codes(row: Row) -> list[tuple[str, dt.date | None, dt.date | None]]:
+    out = []
+    for item in row.list("codes"):
+        code, _, span = item.partition("@")
+        a, _, b = span.partition("..")
+        try:
+            start = dt.date.fromisoformat(a) if a else None
+            out.append((code, start, dt.date.fromisoformat(b) if b else None))
+        except ValueError:
+            raise row.fail(f"code {item!r} should be CODE or CODE@START..END with ISO dates") from None
+    return out
+
+
+def load_phoenix_agents(lex: Lexicon, path: Path) -> None:
+    """Phoenix agent nouns; the hand-written agents.tsv wins where both list a phrase."""
+    for row in read_table(path, PHOENIX_AGENT_COLUMNS, required=("phrase", "sector", "type")):
+        _check_sector(row, row.get("sector"))
+        phrase = fold(row.get("phrase"))
+        if phrase in lex.agents or phrase in lex.entries:
+            continue
+        sectors = tuple(s for s in row.get("codes").split() if s in SECTORS) or (row.get("sector"),)
+        lex.agents[phrase] = Agent(phrase, row.get("sector"), row.get("type"), row.get("generic") == "y",
+                                   sectors, curated=False)
+        lex.add(phrase, "agent", phrase)
+
+
+def load_phoenix_actors(lex: Lexicon, path: Path) -> None:
+    """Phoenix people, organisations and country synonyms, merged under the curated tables.
+
+    Loaded after ``people*.tsv`` and ``organisations.tsv``: a phrase those tables already
+    know keeps its curated meaning, and a curated person keeps their curated roles, the
+    Phoenix roles only filling the time before the earliest curated one (the curated
+    tables are newer; Phoenix's CountryInfo stops in 2014).
+    """
+    for row in read_table(path, PHOENIX_ACTOR_COLUMNS, required=("kind", "name", "codes")):
+        kind, name = row.get("kind"), row.get("name")
+        phrases = [name, *row.list("aliases")]
+        if kind in ("country", "demonym", "city"):
+            iso3 = row.get("codes")
+            if iso3 not in lex.countries:
+                raise row.fail(f"unknown country {iso3!r} (not in countries.tsv)")
+            if fold(name) not in lex.entries:
+                lex.add(name, kind, iso3)
+            continue
+        codes = _phoenix_codes(row)
+        if kind == "org":
+            code = codes[-1][0]
+            country, sector = split_code(code, lex.countries)
+            if sector is None:
+                raise row.fail(f"code {code!r} has no sector")
+            key = f"{code}:{name}"
+            fresh = [p for p in phrases if fold(p) not in lex.entries]
+            if not fresh:
+                continue
+            if key not in lex.organisations:
+                lex.organisations[key] = Organisation(code, name, country, sector, None)
+            for phrase in fresh:
+                lex.add(phrase, "org", key)
+            continue
+        if kind != "person":
+            raise row.fail(f"kind {kind!r} should be person, org, country, demonym or city")
+        roles = [r for r in (_phoenix_role(c, lex, a, b) for c, a, b in codes) if r is not None]
+        if not roles:
+            continue
+        known = [e.key for p in phrases for e in lex.entries.get(fold(p), ()) if e.kind == "person"]
+        person = lex.people.get(name) or (lex.people.get(known[0]) if known else None)
+        if person is not None:
+            starts = [r.start for r in person.roles]
+            if None in starts or not starts:
+                continue  # an undated curated role covers every date
+            first = min(s for s in starts if s is not None)
+            for r in roles:  # only the time before the curated roles begin
+                if r.start is not None and r.start >= first:
+                    continue
+                end = first if r.end is None or r.end > first else r.end
+                person.roles.append(Role(r.country, r.title, r.sector, r.start, end, r.sectors))
+            continue
+        person = lex.people[name] = Person(name, name, None, None, roles)
+        for phrase in phrases:  # a phrase the curated tables know keeps its meaning
+            if fold(phrase) not in lex.entries or all(e.kind == "person" for e in lex.entries[fold(phrase)]):
+                lex.add(phrase, "person", name)
+
+
+def build_lexicon(directory: Path, extra: tuple[Path, ...] = ()) -> Lexicon:
+    """Read every table in ``directory`` (people*.tsv may be several files), then the
+    Phoenix tables, then user tables (``people*.tsv``) from the ``extra`` directories."""
     lex = Lexicon()
     _load_countries(lex, directory / "countries.tsv")
     _load_cities(lex, directory / "cities.tsv")
@@ -324,13 +446,31 @@ def build_lexicon(directory: Path) -> Lexicon:
     people_files = sorted(directory.glob("people*.tsv"))
     if not people_files:
         raise DataFileError(f"{directory}: no people*.tsv file")
+    for folder in extra:
+        people_files.extend(sorted(folder.glob("people*.tsv")) if folder.is_dir() else [])
     for path in people_files:
         load_people(lex, path)
+    if (directory / "phoenix-agents.tsv").is_file():
+        load_phoenix_agents(lex, directory / "phoenix-agents.tsv")
+    if (directory / "phoenix-actors.tsv").is_file():
+        load_phoenix_actors(lex, directory / "phoenix-actors.tsv")
     lex.compile()
     return lex
 
 
-@lru_cache(maxsize=2)
+def user_actors_dir() -> Path:
+    """The user's own actor tables (``people*.tsv``): ``actors/`` in the user data folder."""
+    from geoevents.config import active_config
+
+    return active_config().user_data_path() / "actors"
+
+
 def get_lexicon(directory: str | None = None) -> Lexicon:
-    """The process-wide dictionary (built on first use, then cached)."""
-    return build_lexicon(Path(directory) if directory else data_dir())
+    """The process-wide dictionary (built on first use, then cached): the package's tables
+    plus the user's own from ``user_actors_dir()``."""
+    return _cached_lexicon(directory, str(user_actors_dir()))
+
+
+@lru_cache(maxsize=2)
+def _cached_lexicon(directory: str | None, user_dir: str) -> Lexicon:
+    return build_lexicon(Path(directory) if directory else data_dir(), (Path(user_dir),))

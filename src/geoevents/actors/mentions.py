@@ -15,7 +15,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from geoevents.actors.lexicon import IGO_PREFIXES, Agent, Lexicon, code_for, fold, split_code
+from geoevents.actors.lexicon import (
+    IGO_PREFIXES,
+    Agent,
+    Lexicon,
+    Person,
+    code_for,
+    code_sectors,
+    fold,
+    split_code,
+)
 
 # Which reading wins when one phrase has several (e.g. "Georgia" the country, not the city).
 _KIND_RANK = {"person": 0, "org": 1, "seat": 2, "country": 3, "capital": 4, "demonym": 5,
@@ -69,6 +78,8 @@ class Mention:
     human: bool = False  # a person or a person-like agent ("the Russian leader")
     seat: str | None = None  # "capital" or "seat" when it may be a place rather than an actor
     parts: list[int] = field(default_factory=list)
+    sectors: tuple[str, ...] = ()  # every CAMEO sector of the entry (Phoenix GOVMIL: GOV, MIL)
+    role: str = ""  # the office or agent words ("defence minister"), for PLOVER's sectors
 
 
 def find_atoms(text: str, lex: Lexicon) -> list[Atom]:
@@ -159,11 +170,24 @@ class _Chain:
     @property
     def sector(self) -> str:
         specific = [a for a in self.agents if not a.generic]
-        return (specific or self.agents)[-1].sector
+        curated = [a for a in specific if a.curated]  # the hand-written table over Phoenix's
+        return (curated or specific or self.agents)[-1].sector
 
     @property
     def is_title(self) -> bool:
         return self.head.type == "title"
+
+    @property
+    def curated_or_specific(self) -> bool:
+        return any(a.curated or not a.generic for a in self.agents)
+
+    @property
+    def sectors(self) -> tuple[str, ...]:
+        return self.head.sectors
+
+    @property
+    def phrase(self) -> str:
+        return " ".join(a.phrase for a in self.agents)
 
 
 Item = Atom | _Chain
@@ -261,6 +285,11 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
         former = is_former(start)
         mention = Mention(start, item.end, "person", head_start=item.start, head_end=item.end,
                           human=True, parts=parts)
+        stated = _country_of(items[mods[-1]], lex, date) if mods else None
+        if item.key is not None and not _fits(lex.people[item.key], stated):
+            # "Jordanian King Abdullah": the stated nationality overrules a namesake listed
+            # for another country; the name is coded from its own words
+            item.key = None
         if item.key is not None:
             _code_person(mention, lex, item.key, date, former)
         else:
@@ -268,6 +297,8 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
             mention.entity = "?" + mention.name
             mention.country = _country_of(items[mods[-1]], lex, date) if mods else None
             mention.sector = ("ELI" if former else title.sector) if title else None
+            if title and not former:
+                mention.sectors, mention.role = title.sectors, title.phrase
             mention.code = code_for(mention.country, mention.sector)
         for p in parts:
             used[p] = True
@@ -300,7 +331,8 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
                 mentions.append(Mention(start, end, "agent", name=None, country=country, sector=sector,
                                         code=code_for(country, sector), entity=f"{country}{sector}",
                                         head_start=item.start, head_end=item.end, number=number,
-                                        human=human, parts=[m, i] if last else [m]))
+                                        human=human, parts=[m, i] if last else [m],
+                                        sectors=item.sectors, role=item.phrase))
                 used[m] = True
         elif after is not None:
             atom = items[after]
@@ -308,12 +340,15 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
             mentions.append(Mention(item.start, atom.end, "agent", country=country, sector=sector,
                                     code=code_for(country, sector), entity=f"{country}{sector}",
                                     head_start=item.start, head_end=item.end, number=number,
-                                    human=human, parts=[i, after]))
+                                    human=human, parts=[i, after], sectors=item.sectors, role=item.phrase))
             used[after] = True
+        elif not item.curated_or_specific:
+            continue  # "a man walking his dog": people in general, with no nationality, are no actor
         else:
             mentions.append(Mention(item.start, item.end, "agent", sector=sector, code=sector,
                                     entity=None, head_start=item.start, head_end=item.end,
-                                    number=number, human=human, parts=[i]))
+                                    number=number, human=human, parts=[i], sectors=item.sectors,
+                                    role=item.phrase))
         used[i] = True
 
     # 3. Everything else that can act on its own: organisations first, as they may take the
@@ -345,7 +380,14 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
                 used[i - 1] = True
             mentions.append(Mention(start, end, "organisation", name=org.name, country=country,
                                     sector=sector, code=code, wikidata=org.wikidata, entity=item.key,
-                                    head_start=item.start, head_end=item.end, number="sg", parts=[i]))
+                                    head_start=item.start, head_end=item.end, number="sg", parts=[i],
+                                    sectors=code_sectors(code, lex), role=org.name))
+        elif item.kind == "demonym" and _plural_demonym(text[item.start:item.end], item.key, lex):
+            # "ordinary Uzbeks", "Ukrainians": the people of a country, civilians in CAMEO
+            c = lex.countries[item.key]
+            mentions.append(Mention(item.start, item.end, "agent", country=c.iso3, sector="CVL",
+                                    code=f"{c.iso3}CVL", entity=f"{c.iso3}CVL", head_start=item.start,
+                                    head_end=item.end, number="pl", human=True, parts=[i]))
         elif item.kind in ("country", "demonym"):
             c = lex.countries[item.key]
             mentions.append(Mention(item.start, item.end, "country", name=c.name, country=c.iso3,
@@ -360,6 +402,19 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
         used[i] = True
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _fits(person: Person, country: str | None) -> bool:
+    """Whether a stated nationality fits a listed person (any of their roles' countries)."""
+    return country is None or any(r.country == country for r in person.roles)
+
+
+def _plural_demonym(surface: str, iso3: str | None, lex: Lexicon) -> bool:
+    """"Uzbeks", "Filipinos": a plural whose singular is a demonym of the same country."""
+    if not surface.endswith("s") or surface.isupper() or len(surface) < 4:
+        return False
+    entries = lex.entries.get(fold(surface[:-1]), ())
+    return any(e.kind == "demonym" and e.key == iso3 for e in entries)
 
 
 def _disambiguate(keys: tuple[str, ...], seen: set[str], lex: Lexicon, date: dt.date) -> str:
@@ -381,6 +436,7 @@ def _code_person(mention: Mention, lex: Lexicon, key: str, date: dt.date, former
     else:
         mention.country, mention.sector = person.home_country(date), "ELI"
     mention.name, mention.wikidata, mention.entity = person.name, person.wikidata, person.key
+    mention.sectors, mention.role = (role.sectors, role.title) if role is not None else ((), "")
     mention.gender = person.gender
     mention.code = code_for(mention.country, mention.sector)
     if mention.country and mention.country.startswith(IGO_PREFIXES):  # UN, NATO officials

@@ -6,6 +6,7 @@ import datetime as dt
 
 from geoevents.actors.lexicon import Lexicon, get_lexicon
 from geoevents.actors.mentions import Mention, compose, find_atoms, guess_names_after_titles
+from geoevents.actors.plover import partially_recognised, plover_sectors
 from geoevents.model import Actor
 from geoevents.stage import parse_published
 
@@ -18,9 +19,13 @@ def as_date(value: str | dt.date | None) -> dt.date:
 
 
 def to_actor(text: str, mention: Mention, start: int = 0) -> Actor:
-    return Actor(start + mention.start, start + mention.end, text[mention.start:mention.end],
+    surface = text[mention.start:mention.end]
+    plover = plover_sectors(mention.sector, mention.sectors, phrase=mention.role or surface,
+                            partially_recognised=partially_recognised(surface) is not None)
+    return Actor(start + mention.start, start + mention.end, surface,
                  name=mention.name, country=mention.country, sector=mention.sector,
-                 code=mention.code, wikidata=mention.wikidata, kind=mention.kind)
+                 code=mention.code, wikidata=mention.wikidata, kind=mention.kind,
+                 plover_sectors=plover)
 
 
 def _main(mentions: list[Mention]) -> Mention:
@@ -39,5 +44,7 @@ def resolve_string(text: str, date: str | dt.date | None = None, lexicon: Lexico
     if actor.country is None and actor.sector not in ("IGO", "NGO", "IMG"):
         # "a Russian military base and a Kyrgyz court": keep the first country named
         countries = [m.country for m in mentions if m.country]
-        actor.country = countries[0] if countries else None
+        actor.country = countries[0] if countries else partially_recognised(text)
+    if actor.plover_sectors is not None and "PRE" not in actor.plover_sectors and partially_recognised(text):
+        actor.plover_sectors.append("PRE")  # "the Transnistrian government": GOV and PRE
     return actor

@@ -10,11 +10,12 @@ stage can re-code a person at the event's own date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc
 
 from geoevents.actors.coref import resolve_pronouns
-from geoevents.actors.lexicon import Lexicon, get_lexicon
+from geoevents.actors.lexicon import Lexicon, code_for, get_lexicon
 from geoevents.actors.mentions import (
     Atom,
     Mention,
@@ -24,7 +25,8 @@ from geoevents.actors.mentions import (
     recode_person,
 )
 from geoevents.actors.metonymy import acts
-from geoevents.actors.resolve import as_date
+from geoevents.actors.plover import plover_sectors
+from geoevents.actors.resolve import as_date, to_actor
 from geoevents.model import Actor
 from geoevents.stage import StageContext
 
@@ -96,6 +98,101 @@ def _bind_short_names(mentions: list[Mention], text: str) -> None:
             full.setdefault(last, m)
 
 
+_FIRM_BEFORE = re.compile(r"([A-Z][\w&.'-]*(?:[ \t]+[A-Z][\w&.'-]*){0,3}),[ \t]+(?:(?:the|a|an)[ \t]+)?$")
+
+
+def _firms_by_apposition(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Nakamichi, the Japanese audio maker": a name explained as a business is that firm.
+
+    The name becomes an organisation with the business's country and sector (BUS), and the
+    appositive is folded into it, so the firm is never read as a person or as its country's
+    government (CAMEO codes companies COUNTRY+BUS, PLOVER's BUS sector).
+    """
+    out = list(mentions)
+    for n in mentions:
+        if n.kind != "agent" or n.sector != "BUS":
+            continue
+        m = _FIRM_BEFORE.search(text, max(0, n.start - 80), n.start)
+        if m is None or m.group(1) in ("The", "A", "An"):
+            continue
+        start, end = m.start(1), m.end(1)
+        overlapping = [o for o in out if o is not n and o.start < end and start < o.end]
+        if any(not (o.kind == "person" and (o.entity or "").startswith("?") and o.sector is None)
+               for o in overlapping):
+            continue  # a name the dictionary knows keeps its meaning
+        name = text[start:end]
+        out = [o for o in out if o not in overlapping and o is not n]
+        out.append(Mention(start, end, "organisation", name, n.country, "BUS", code_for(n.country, "BUS"),
+                           None, f"?{name}", start, end, "sg", sectors=n.sectors, role=n.role))
+    return out
+
+
+def _carry_surnames(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Peruvian Foreign Minister Ana Ruiz ... Ruiz said": a coded person keeps the code.
+
+    A later bare surname of a person coded earlier in the article (by the dictionaries or by
+    nationality + title) is the same person: an uncoded mention of it takes the code, and a
+    capitalised occurrence that no other mention covers becomes a mention of that person.
+    """
+    titled: dict[str, Mention] = {}
+    for m in mentions:
+        name = m.name or ""
+        if m.kind == "person" and m.code and len(name.split()) > 1:
+            titled.setdefault(name.split()[-1], m)
+    if not titled:
+        return mentions
+    for m in mentions:  # "President Ronald Reagan ... Reagan said": a bare surname, uncoded
+        src = titled.get(m.name or "")
+        if m.kind == "person" and m.code is None and src is not None and m.start > src.start:
+            m.name, m.country, m.sector, m.code, m.entity = (src.name, src.country, src.sector,
+                                                             src.code, src.entity)
+            m.sectors, m.role, m.wikidata = src.sectors, src.role, src.wikidata
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, titled)) + r")\b")
+    added = []
+    for hit in pattern.finditer(text):
+        src = titled[hit.group(0)]
+        if hit.start() < src.end or any(covered[hit.start():hit.end()]):
+            continue
+        added.append(Mention(hit.start(), hit.end(), "person", src.name, src.country, src.sector, src.code,
+                             None, src.entity, hit.start(), hit.end(), "sg", src.gender, True,
+                             sectors=src.sectors, role=src.role))
+    return mentions + added
+
+
+ROLE_NOUN_WINDOW = 600  # characters back: about three sentences of news prose
+_DEFINITE = re.compile(r"\b(?:the|The|this|This)\s+$")
+
+
+def _bind_role_nouns(mentions: list[Mention], text: str) -> None:
+    """"Turkish Foreign Minister Mevlut Cavusoglu ... The foreign minister said": a definite
+    role noun with no country of its own is the person last named in that role.
+
+    The antecedent is the nearest earlier coded person or role within a few sentences whose
+    office ends in the same word ("minister", "president", "spokesman"); the role noun takes
+    its code, name and country (news refers back by office, as pronouns do by gender).
+    """
+    for k, m in enumerate(mentions):
+        if m.kind != "agent" or m.country is not None or not m.human or not m.role:
+            continue
+        if not _DEFINITE.search(text, max(0, m.start - 6), m.start):
+            continue
+        office = m.role.lower().split()[-1]
+        for prior in reversed(mentions[:k]):
+            if m.start - prior.end > ROLE_NOUN_WINDOW:
+                break
+            if prior.kind not in ("person", "agent") or not prior.country or not prior.human:
+                continue
+            if (prior.role or "").lower().split()[-1:] == [office]:
+                m.name, m.country, m.sector, m.code, m.entity = (prior.name, prior.country,
+                                                                 prior.sector, prior.code,
+                                                                 prior.entity)
+                m.sectors, m.wikidata = prior.sectors, prior.wikidata
+                break
+
+
 def _bare_modifier(doc: Doc, m: Mention) -> bool:
     """An agent noun used as a modifier with no country ("joint military exercises")."""
     if m.kind != "agent" or m.country is not None:
@@ -108,8 +205,7 @@ def _bare_modifier(doc: Doc, m: Mention) -> bool:
 
 
 def _to_actor(text: str, m: Mention) -> Actor:
-    return Actor(m.start, m.end, text[m.start:m.end], name=m.name, country=m.country,
-                 sector=m.sector, code=m.code, wikidata=m.wikidata, kind=m.kind)
+    return to_actor(text, m)
 
 
 class ActorsStage:
@@ -130,6 +226,9 @@ class ActorsStage:
                     if m.seat not in ("capital", "seat") or acts(doc, m.start, m.end, m.seat)]
         mentions = [m for m in mentions if not _bare_modifier(doc, m)]
         _bind_short_names(mentions, text)
+        mentions = _carry_surnames(_firms_by_apposition(mentions, text), text)
+        mentions.sort(key=lambda m: (m.start, m.end))
+        _bind_role_nouns(mentions, text)
         mentions.extend(resolve_pronouns(doc, mentions, text))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
@@ -147,7 +246,8 @@ class ActorsStage:
             m = Mention(actor.start, actor.end, actor.kind or "person", entity=actor.name)
             recode_person(m, lex, as_date(when))
             return Actor(actor.start, actor.end, actor.text, name=m.name, country=m.country,
-                         sector=m.sector, code=m.code, wikidata=m.wikidata, kind=actor.kind)
+                         sector=m.sector, code=m.code, wikidata=m.wikidata, kind=actor.kind,
+                         plover_sectors=plover_sectors(m.sector, m.sectors, phrase=m.role))
 
         ctx.extras["actors"] = {"code_at": code_at, "date": date.isoformat()}
 

@@ -82,7 +82,7 @@ def resolve_actors(
     actors: Annotated[str, typer.Argument(help="JSON Lines of {id, text, date}; - for stdin")],
     output: Annotated[str, typer.Option("-o", "--output", help="output JSON Lines; - for stdout")] = "-",
 ) -> None:
-    """Code actor strings at their dates: {id, text, date} -> {id, country, sector, code, name}.
+    """Code actor strings at their dates: {id, text, date} -> {id, country, sector, code, plover_sectors...}.
 
     Example: geoevents resolve-actors actors.jsonl -o coded.jsonl
     """
@@ -100,4 +100,5 @@ def resolve_actors(
             actor = resolve_string(str(text), record.get("date"))
             out.write(json.dumps({"id": record.get("id"), "text": text, "country": actor.country,
                                   "sector": actor.sector, "code": actor.code, "name": actor.name,
-                                  "wikidata": actor.wikidata}, ensure_ascii=False) + "\n")
+                                  "wikidata": actor.wikidata, "plover_sectors": actor.plover_sectors or []},
+                                 ensure_ascii=False) + "\n")

@@ -27,6 +27,8 @@ def settings(
         value = getattr(cfg, s.name)
         if s.name == "api_token" and value:
             value = "***"
+        if s.name == "user_data_dir":
+            value = f"{cfg.user_data_path()}" + ("" if value else " (platform default)")
         table.add_row(s.name, str(value), s.help)
     Console().print(table)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from geoevents.model import Actor, Place
 
-# Words that make a demonym group an ethnic group ("the Albanian population").
+# Words that make a demonym group an ethnic group ("the Kurdish minority", "the Tamil community").
 ETHNIC_GROUP_WORDS = {"ethnic", "population", "minority", "minorities", "community",
                       "communities"}
 

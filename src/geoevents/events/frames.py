@@ -53,7 +53,7 @@ def complement(token: Token) -> Token | None:
     for c in token.children:
         if c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX", "ADJ"):
             return c
-    for c in token.children:  # "resorted to throwing", "guilty of violating"
+    for c in token.children:  # a verb under a preposition: "resorted to [verb]ing", "accused of [verb]ing"
         if c.dep_ == "prep":
             for g in c.children:
                 if g.dep_ == "pcomp" and g.pos_ == "VERB":
@@ -113,12 +113,29 @@ class FrameFinder:
 
     def clause_frame(self, head: Token, consumed: set[int],
                      governors: list[Token] | None = None) -> Frame | None:
-        """The event stated by the clause headed by ``head`` (a verb, adjective or noun)."""
+        """The event stated by the clause headed by ``head`` (a verb, adjective or noun).
+
+        A verb coded only by the CAMEO verb dictionary's default (no pattern of its block
+        matched) yields to what the hand lexicon finds in its clause (an event noun, a
+        complement): such a default fills clauses that would otherwise state nothing.
+        """
         governors = list(governors or [])
         consumed.add(head.i)
         if head.pos_ in ("NOUN", "PROPN"):
             return self.noun_frame(head, head, governors)
         entry = self.lexicon.match(head)
+        if entry is not None and entry.has("default") and entry.cameo:
+            frame = self._clause_frame(head, consumed, governors, None)
+            if frame is not None:
+                return frame
+            comp = complement(head)
+            if comp is not None:
+                consumed.add(comp.i)
+            return Frame(head, entry, entry.cameo, head, governors, content=comp)
+        return self._clause_frame(head, consumed, governors, entry)
+
+    def _clause_frame(self, head: Token, consumed: set[int], governors: list[Token],
+                      entry: LexEntry | None) -> Frame | None:
         comp = complement(head)
         if entry is not None and entry.has("report"):
             if comp is None:
@@ -173,7 +190,7 @@ class FrameFinder:
             return Frame(head, entry, entry.cameo, head, governors, content=comp or noun)
         # No predicate here: a complement, or an event noun in the clause, may state it.
         if comp is not None and comp.i not in consumed and (
-                head.lemma_ in ("be", "have") or head.pos_ == "ADJ"):  # "are guilty of violating"
+                head.lemma_ in ("be", "have") or head.pos_ == "ADJ"):  # "are accused of [verb]ing"
             sub = self.clause_frame(comp, consumed, [*governors, head])
             if sub is not None:
                 return sub
@@ -196,7 +213,7 @@ class FrameFinder:
     def _object_event(self, verb: Token) -> Token | None:
         """An event noun that is the verb's object (or prepositional object, or passive subject).
 
-        A measure noun passes on its "of" object: "launched 10 days of war games".
+        A measure noun passes on its "of" object: "began two weeks of naval exercises".
         """
         cands = objects_of(verb) + [g for c in verb.children if c.dep_ in ("prep", "agent")
                                     for g in c.children if g.dep_ == "pobj"]

@@ -14,11 +14,17 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from geoevents.errors import DataFileError
+from geoevents.events.dictionary import CameoDictionary, load_dictionary
 from geoevents.events.ontology import cameo_types
 
 KINDS = ("verb", "noun", "adj")
+# Named-entity types of dates and times: their words are never predicates.
+TEMPORAL_ENTITIES = frozenset({"DATE", "TIME"})
 FLAGS = frozenset({"govern", "transparent", "report", "future", "negate", "light",
                    "agentof", "mutual"})
+# Flags of entries made from the CAMEO verb dictionary (not allowed in lexicon files):
+# "cameo" a pattern matched, "default" only the verb's or its block's code applies.
+DICTIONARY_FLAGS = frozenset({"cameo", "default"})
 CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp"})
 _POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB"}}
 OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
@@ -85,10 +91,15 @@ def parse_lexicon(text: str, origin: str) -> list[LexEntry]:
 
 
 class Lexicon:
-    """Entries indexed by (kind, lemma) for constant-time matching."""
+    """Entries indexed by (kind, lemma) for constant-time matching.
 
-    def __init__(self, entries: list[LexEntry]) -> None:
+    With a CAMEO verb ``dictionary``, the hand entries are overrides: a verb they don't
+    list is coded by the dictionary's most specific pattern, or its verb/block default.
+    """
+
+    def __init__(self, entries: list[LexEntry], dictionary: CameoDictionary | None = None) -> None:
         self.entries = entries
+        self.dictionary = dictionary
         self._index: dict[tuple[str, str], list[LexEntry]] = {}
         for e in entries:
             self._index.setdefault((e.kind, e.lemma), []).append(e)
@@ -100,6 +111,30 @@ class Lexicon:
 
     def match(self, token: Token) -> LexEntry | None:
         """The most specific entry whose head and constraints fit the token, or None."""
+        hand = self._hand(token)
+        if hand is not None or self.dictionary is None or token.pos_ != "VERB":
+            return hand
+        cache = token.doc.user_data.setdefault("geoevents.cameo_dictionary", {})
+        if token.i not in cache:
+            cache[token.i] = self._from_dictionary(token)
+        return cache[token.i]
+
+    def _from_dictionary(self, token: Token) -> LexEntry | None:
+        assert self.dictionary is not None
+        found = self.dictionary.match(token)
+        if found is None or found.code is None:
+            return None
+        code = known_code(found.code)
+        if code is None or code.startswith("01"):
+            return None  # statements come from the speech verbs of the hand lexicon (report)
+        where = f"CAMEO.2.0 line {found.pattern.line}" if found.pattern else f"CAMEO.2.0 {found.block}"
+        weak = found.pattern is None or found.pattern.only_prepositions
+        flags = DICTIONARY_FLAGS if weak else frozenset({"cameo"})
+        return LexEntry("verb", token.lemma_.lower(), (), code, flags, where)
+
+    def _hand(self, token: Token) -> LexEntry | None:
+        if token.ent_type_ in TEMPORAL_ENTITIES:
+            return None  # "in March": a month, not a march
         lemma = token.lemma_.lower()
         for kind in KINDS:
             if token.pos_ not in _POS[kind]:
@@ -108,6 +143,14 @@ class Lexicon:
                 if all(_holds(c, token) for c in entry.constraints):
                     return entry
         return None
+
+
+def known_code(code: str) -> str | None:
+    """A dictionary code as a code of ``cameo.tsv``: unknown sub-codes become their parent."""
+    known = cameo_types()
+    while code and code not in known:
+        code = code[:-1]
+    return code if len(code) >= 2 else None
 
 
 def _lemma(t: Token) -> str:
@@ -151,13 +194,19 @@ def _holds(c: Constraint, token: Token) -> bool:
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(path: str | None = None) -> Lexicon:
-    """The shipped lexicon, or a user's file (same format) when a path is given."""
+def load_lexicon(path: str | None = None, dictionary: str | None = "",
+                 ) -> Lexicon:
+    """The shipped lexicon, or a user's file (same format) when a path is given.
+
+    ``dictionary``: "" for the shipped CAMEO verb dictionary, a path for a user's file in
+    the same format, None for none (the hand lexicon alone).
+    """
+    cameo = None if dictionary is None else load_dictionary(dictionary or None)
     if path:
         p = Path(path)
         if not p.is_file():
             raise DataFileError(f"{p}: lexicon file not found")
-        return Lexicon(parse_lexicon(p.read_text(encoding="utf-8"), str(p)))
+        return Lexicon(parse_lexicon(p.read_text(encoding="utf-8"), str(p)), cameo)
     text = resources.files("geoevents.events").joinpath("data", "lexicon.tsv").read_text(
         encoding="utf-8")
-    return Lexicon(parse_lexicon(text, "events/data/lexicon.tsv"))
+    return Lexicon(parse_lexicon(text, "events/data/lexicon.tsv"), cameo)

@@ -2,7 +2,7 @@
 
 Roles are read from the actors stage's mentions (``ctx.actors``): the mention that covers a
 role's head word, else the nearest mention inside the role's phrase. Countries named as
-places ("visit to Moscow", "arrived in Amman") can be a target through the place's country.
+places ("visit to Moscow", "arrived in <capital>") can be a target through the place's country.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ TARGET_PREPS = ("with", "to", "against", "on", "from", "for", "toward", "towards
 # Deps that leave a role's phrase: their subtrees describe something else.
 PHRASE_STOP_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc"}
 VISIT_ROOTS = ("04", "036")
-# Adjuncts of time and cause are not part of a party's phrase ("a truce [before allowing ...]").
+# Adjuncts of time and cause are not part of a party's phrase ("a ceasefire [before talks resume]").
 ADJUNCT_PREPS = {"before", "after", "until", "since", "despite", "because", "following", "during",
                  "amid", "amidst"}
-# A demonym on these nouns names a place, not a party ("on the Thai border").
+# A demonym on these nouns names a place, not a party ("on the <demonym> border").
 GEOGRAPHIC_NOUNS = {"border", "frontier", "coast", "side", "region", "territory", "waters",
                     "soil", "capital", "province", "city", "town", "village", "shore"}
 
@@ -93,7 +93,7 @@ def with_country(actor: Actor, country: str | None) -> Actor:
 
 
 def _combine(head: Actor, owner: Actor) -> Actor:
-    """"Taiwan's [foreign minister]": the head's mention and role with its owner's country."""
+    """"<Country>'s [foreign minister]": the head's mention and role with its owner's country."""
     sector = head.sector or owner.sector
     code = f"{owner.country}{sector or ''}" if owner.country else head.code
     return Actor(head.start, head.end, head.text, name=head.name, country=owner.country,
@@ -172,15 +172,20 @@ class RoleFinder:
     def subject_of(self, verb: Token) -> Token | None:
         """The subject, inherited up xcomp/conj/advcl chains when the verb has none."""
         tok: Token | None = verb
+        came_from = ""
         for _ in range(6):
             if tok is None:
                 return None
             for c in tok.children:
                 if c.dep_ in SUBJECT_DEPS and c.dep_ not in PASSIVE_SUBJECT_DEPS:
                     return c
-            if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children):
-                return None
+            for c in tok.children:
+                if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                    # "Japan is expected [to impose]", "X was asked [to leave]": the passive
+                    # subject of a raising or control verb is its complement's subject
+                    return c if tok is not verb and came_from == "xcomp" else None
             if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") and tok.head is not tok:
+                came_from = tok.dep_
                 tok = tok.head
             elif tok.dep_ in ("acl", "relcl") and tok.head is not tok:
                 return tok.head
@@ -221,7 +226,7 @@ class RoleFinder:
                 if roles.target is None or _same(roles.target, roles.source):
                     roles.target = verb_roles.target
             if roles.target is None and frame.content is not None and frame.content is not frame.noun:
-                roles.target = self._clause_target(frame.content, roles.source)
+                roles.target = self.clause_target(frame.content, roles.source)
             return roles
         return self._verbal_roles(frame, frame.trigger)
 
@@ -230,7 +235,7 @@ class RoleFinder:
         source_tok = self.agent_of(verb) if passive else self.subject_of(verb)
         if passive and source_tok is None and (frame.entry.has("future") or frame.entry.kind == "adj"
                                                or verb is not frame.trigger):
-            # "Vietnam is committed to ...": a state of the subject, not a passive action
+            # "<Country> is committed to ...": a state of the subject, not a passive action
             source_tok = next(c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
             passive = False
         if source_tok is None and frame.clause is not verb:
@@ -242,7 +247,7 @@ class RoleFinder:
         source = self.phrase_actor(source_tok) if source_tok is not None else None
         if not has_identity(source) and frame.reporter is not None and source_tok is not None \
                 and source_tok.pos_ == "PRON":
-            # "Syria says it is willing ...": an unresolved pronoun is the speaker
+            # "<Country> says it is willing ...": an unresolved pronoun is the speaker
             speaker = self.subject_of(frame.reporter)
             speaker_actor = self.phrase_actor(speaker) if speaker is not None else None
             if has_identity(speaker_actor):
@@ -276,7 +281,7 @@ class RoleFinder:
             if holder is None or holder is verb:
                 continue
             actor = self._nominal_target(holder, source) if holder.pos_ in ("NOUN", "PROPN") \
-                else self._clause_target(holder, source)
+                else self.clause_target(holder, source)
             if actor is not None:
                 found.append(actor)
         if not found:  # "clashed during protests against Israeli policies"
@@ -289,7 +294,7 @@ class RoleFinder:
                         m.dep_ == "mark" and m.lower_ in ("after", "before", "because", "as", "while",
                                                           "although", "since", "when")
                         for m in c.children):
-                    actor = self._clause_target(c, source)
+                    actor = self.clause_target(c, source)
                     if actor is not None:
                         found.append(actor)
         return best_target(found, source)
@@ -316,14 +321,14 @@ class RoleFinder:
             return None  # but "his Afghan counterpart" is another party
         return actor
 
-    def _clause_target(self, head: Token, source: Actor | None) -> Actor | None:
+    def clause_target(self, head: Token, source: Actor | None) -> Actor | None:
         """A target inside a complement clause ("threatened [to cut off power to X]")."""
         subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
         toks = subj + [c for c in head.children if c.dep_ in OBJECT_DEPS] + self.prep_objects(head)
         found = [a for a in (self._token_actor(tok, source) for tok in toks) if a is not None]
         for c in head.children:
             if c.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
-                actor = self._clause_target(c, source)
+                actor = self.clause_target(c, source)
                 if actor is not None:
                     found.append(actor)
         return best_target(found, source)
@@ -336,7 +341,7 @@ class RoleFinder:
             found.append(actor)
         for c in noun.children:  # "a demand that Israel ease ...": the content's subject
             if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX"):
-                actor = self._clause_target(c, source)
+                actor = self.clause_target(c, source)
                 if actor is not None:
                     found.append(actor)
         return best_target(found, source)
@@ -357,7 +362,7 @@ class RoleFinder:
         if source_tok is None and agentive and of:
             source_tok = of[0]
         if source_tok is None:
-            for c in noun.children:  # "Israeli invasion", "Russian investment"
+            for c in noun.children:  # "<demonym> invasion", "<demonym> investment"
                 if c.dep_ in ("amod", "compound", "nmod") and self.actor_on(c) is not None:
                     if c.dep_ == "amod" or agentive:
                         source_tok = c
@@ -367,12 +372,12 @@ class RoleFinder:
         found = [a for a in (self._token_actor(tok, source) for tok in toks) if a is not None]
         for c in noun.children:  # "a demand that Israel ease ...": the content's subject
             if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
-                actor = self._clause_target(c, source)
+                actor = self.clause_target(c, source)
                 if actor is not None:
                     found.append(actor)
         target = best_target(found, source)
         if target is None and not agentive:
-            for c in noun.children:  # "the Ukraine invasion"
+            for c in noun.children:  # "the <country> invasion": a compound country names the target
                 if c.dep_ == "compound":
                     actor = self.actor_on(c) or self.place_actor(c)
                     if actor is not None and not _same(actor, source):
@@ -389,7 +394,7 @@ class RoleFinder:
 
 def best_target(found: list[Actor], source: Actor | None) -> Actor | None:
     """The nearest candidate that says who it is; else the nearest role with no country
-    ("Moslem forces"), taken to be of the source's country as in domestic event coding."""
+    ("government forces", "the militias"), taken to be of the source's country as in domestic event coding."""
     src_country = source.country if source is not None else None
     found = [a for a in found if not _same_entity(a, source)]
     src_code = source.code if source is not None else None

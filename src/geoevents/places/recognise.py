@@ -144,6 +144,12 @@ def _accept_match(doc: Doc, gaz: Gazetteer, s: int, e: int, hits: list[tuple[int
         # big cities anywhere ("CTV Winnipeg").
         if not (s == inside or doc[s - 1].lower_ == "of"):
             return False
+        if s == inside and doc[s - 1].lower_ != "of" and e < len(doc) and doc[e].ent_iob_ == "I" \
+                and not any(x.admin1 in context_admin1 for x in entries):
+            # At the head of an organisation's name a town counts where the article is
+            # about its province or state ("Innisfail RCMP" beside Alberta), not in
+            # "Union Pacific" or "Phoenix Suns" read far from it.
+            return False
     if s > 0 and doc[s - 1].lower_.rstrip(".") in TITLES and doc[s - 1].text[:1].isupper():
         return False  # "Ms Raggi", "St. Paul's"
     prominent = False
@@ -365,5 +371,36 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Men
     for m in ner:
         if not m.candidates and not any(i in occupied for i in range(m.tok_start, m.tok_end)):
             chosen.append(m)
+    chosen = [m for m in chosen if _not_a_town_after_the(doc, gaz, text, m)]
     chosen.sort(key=lambda m: m.start)
     return chosen
+
+
+# Head nouns of area names written with "the" (geographic common nouns).
+_AREA_NOUNS = frozenset({"coast", "valley", "bay", "islands", "isles", "highlands", "peninsula", "delta",
+                         "heights", "hills", "mountains", "lakes", "plains", "riviera", "region",
+                         "district", "county", "borough", "territory", "territories", "strait",
+                         "gulf", "basin", "range", "keys", "coast's"})
+
+
+def _not_a_town_after_the(doc: Doc, gaz: Gazetteer, text: str, m: Mention) -> bool:
+    """Drop town readings of a name written with "the" and standing alone ("the White House
+    said": a building, not Casablanca nor White House, Tennessee); English writes towns
+    without an article. Kept: "the Paris agreement" (a modifier), "the city of ...", and
+    names whose own form has the article ("the Hague"). False when nothing is left."""
+    if not m.candidates or m.cue or text[max(0, m.start - 4):m.start].lower() != "the ":
+        return True
+    if gaz.lookup("the " + name_key(m.text)) or text[m.end:m.end + 1] in ("-", "–"):
+        return True  # "the Moscow-led alliance": a modifier
+    if name_key(m.text).rsplit(" ", 1)[-1] in _AREA_NOUNS:
+        return True  # "the Sunshine Coast", "the Central Valley": area names take the article
+    nxt = m.tok_end
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    if nxt < len(doc) and (doc[nxt].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or doc[nxt].text == ","):
+        return True  # "the Paris Town Hall", "the Zurich, Switzerland-based body"
+    kept = [(n, main) for n, main in m.candidates if gaz.entry(n).feature not in ("city", "admin2")]
+    if len(kept) == len(m.candidates):
+        return True
+    m.candidates = kept
+    return bool(kept) or m.source == "ner"

@@ -22,6 +22,7 @@ FEATURE_PRIOR = {"country": 3.0, "continent": 2.6, "admin1": 2.3, "region": 2.2,
                  "sea": 2.2, "ocean": 2.2, "island": 2.0, "admin2": 1.6}
 CAPITAL_BONUS = 0.4
 ALTERNATE_NAME_PENALTY = 1.0
+COUNTRY_NAME_PENALTY = 3.0  # a city known by a country's own name ("Mexico") is not meant
 COUNTRY_CONTEXT_WEIGHT = 1.5
 ADMIN1_CONTEXT_WEIGHT = 1.2
 PATTERN_WEIGHT = 3.0
@@ -148,9 +149,19 @@ class Resolver:
         # A town that shares its name with a country or state in the candidates ("Florida, NY",
         # "Russia, Ohio") is meant only when the text says so ("Town, State", "the city of").
         shadowed = any(e.feature in ("country", "admin1") and main for e, main in cands)
+        # An alternate name is a name of that place only when nothing bears it as its own:
+        # "Mexico" is the country, not Mexico City; "Bethlehem" a town of that name, not
+        # Belém (whose GeoNames alternates include the translation).
+        country_named = any(e.feature == "country" and main for e, main in cands)
+        town_named = any(e.feature == "city" and main for e, main in cands)
         out = []
         for entry, main in cands:
             s = prior(entry, main)
+            if entry.feature == "city" and not main:
+                if country_named:
+                    s -= COUNTRY_NAME_PENALTY
+                elif town_named and entry.population >= 1_000_000:
+                    s -= ALTERNATE_NAME_PENALTY
             is_town = entry.feature in ("city", "admin2")
             local = not (shadowed and is_town and not entry.capital and m.cue != entry.feature)
             in_admin1 = is_town and local and entry.admin1 in admin1

@@ -43,6 +43,7 @@ class QuotesStage:
         claims = [c for c in (_within_paragraph(c, text) for c in reported_claims(ctx.doc, self.lexicon))
                   if c is not None]
         directs, claims = self._merge(directs, claims, text)
+        _continue_speakers(directs, text)
         quotes = [self._direct_quote(ctx, d) for d in directs]
         quotes += [self._reported_quote(ctx, c) for c in claims]
         quotes.sort(key=lambda q: (q.start, q.end))
@@ -89,6 +90,20 @@ class QuotesStage:
         speaker = resolve_speaker(ctx, c.speaker) if c.speaker is not None else None
         cue = Span(c.cue_start, c.cue_end, text[c.cue_start:c.cue_end])
         return Quote(c.start, c.end, text[c.start:c.end], direct=False, speaker=speaker, cue=cue)
+
+
+def _continue_speakers(directs: list[DirectQuote], text: str) -> None:
+    """A quotation that follows an attributed one with nothing but punctuation between them
+    (``"..." Clinton said. "In Tulsa, ..."``) goes on in the same voice: news writing
+    attributes a run of quotations once."""
+    previous: DirectQuote | None = None
+    for d in sorted(directs, key=lambda q: q.start):
+        if d.speaker is None and d.cue is None and previous is not None:
+            after = max(previous.end, previous.cue[1] if previous.cue else 0,
+                        previous.speaker.idx + len(previous.speaker.text))
+            if after <= d.start and not any(ch.isalnum() for ch in text[after:d.start]):
+                d.speaker = previous.speaker
+        previous = d if d.speaker is not None else None
 
 
 def _within_paragraph(claim: Claim, text: str) -> Claim | None:

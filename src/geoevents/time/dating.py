@@ -6,10 +6,14 @@ Published by the time stage as ``ctx.extras["time"]`` (see ``docs/time.md``):
   (an event's predicate). Returns the date value (``"2025-11-26"``, ``"2025-11"``
   or ``"2025"``) of the DATE or TIME expression that governs the token's clause,
   or None. A timex governs the token when its dependency path reaches the token
-  itself (``visit on Friday``, ``Friday's summit``) or the first verb above the
-  token (``held talks ... on Wednesday``); a verb coordinated with that verb shares
-  its timex when it has none of its own. TIME values count by their day; durations,
-  sets, weeks, quarters, seasons and vague references (PAST_REF...) never count.
+  itself (``visit on Friday``, ``Friday's summit``), a relative clause on it (``a
+  visit, which began on Tuesday``) or the first verb above the token (``held talks
+  ... on Wednesday``); a verb coordinated with that verb shares its timex when it
+  has none of its own. A noun's modifier dates that noun only (``seeking his
+  extradition over the publication of documents in 2010`` gives ``seeking`` no
+  date). TIME values count by their day (never more precise than ``YYYY-MM-DD``);
+  a week or weekend gives its month; durations, sets, quarters, seasons and vague
+  references (PAST_REF...) never count.
 - ``sentence_date: dict[int, str]``: sentence start char -> the date value of the
   sentence's main date (the one attached to its root verb, else its first one).
   Sentences without a date are absent.
@@ -20,6 +24,7 @@ Published by the time stage as ``ctx.extras["time"]`` (see ``docs/time.md``):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -30,15 +35,29 @@ from geoevents.time.tense import governing_verb
 
 _EVENT_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _DAY_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+# Dependency labels of a word that introduces a noun's modifier ("talks on Friday").
+_PREP = {"prep", "agent", "case"}
 
 
 def event_date(timex: Timex) -> str | None:
-    """A timex's value as an event date: a day, month or year, else None."""
+    """A timex's value as an event date: a day, month or year, else None.
+
+    Never more precise than a day (a TIME counts by its day); a week or a weekend
+    gives the month it falls in (the month of its Thursday, or of its Saturday).
+    """
     if not timex.value or timex.type not in ("DATE", "TIME"):
         return None
     m = _DAY_PREFIX.match(timex.value)
     if m:
         return m[1]
+    m = _WEEK.match(timex.value)
+    if m:
+        try:
+            day = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 4)
+        except ValueError:
+            return None
+        return day.isoformat()[:7]
     return timex.value if _EVENT_DATE.match(timex.value) else None
 
 
@@ -59,17 +78,20 @@ def _chain(root: Token) -> tuple[list[Token], Token | None]:
 class EventDating:
     """Dating helpers over one parsed document and its timexes."""
 
-    def __init__(self, doc: Doc, timexes: list[Timex], roots: list[Token]) -> None:
+    def __init__(self, doc: Doc, timexes: list[Timex], roots: list[Token],
+                 ranges: list[tuple[int, int]] | None = None) -> None:
         self._doc = doc
-        # (root token, chain of governors, clause verb, date value) of each dated timex
-        self._dated: list[tuple[Token, list[Token], Token | None, str]] = []
+        inside = {i for start, end in (ranges or []) for i in range(start, end)}
+        # (root token, chain of governors, clause verb, date value, the word the timex
+        # modifies) of each dated timex
+        self._dated: list[tuple[Token, list[Token], Token | None, str, Token | None]] = []
         for timex, root in zip(timexes, roots, strict=True):
             value = event_date(timex)
             if value:
                 chain, verb = _chain(root)
-                self._dated.append((root, chain, verb, value))
+                self._dated.append((root, chain, verb, value, _modified(chain, inside)))
         self.sentence_date: dict[int, str] = {}
-        for root, _chain_tokens, verb, value in self._dated:
+        for root, _chain_tokens, verb, value, _ in self._dated:
             sent = root.sent
             key = sent.start_char
             if verb is not None and verb == sent.root:
@@ -77,7 +99,7 @@ class EventDating:
             else:
                 self.sentence_date.setdefault(key, value)
         # A date attached to the sentence root wins over an earlier one elsewhere.
-        for root, _chain_tokens, verb, value in self._dated:
+        for root, _chain_tokens, verb, value, _ in self._dated:
             if verb is not None and verb == root.sent.root:
                 self.sentence_date[root.sent.start_char] = value
                 break
@@ -88,19 +110,57 @@ class EventDating:
         token = self._doc[i]
         clause = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
         best: tuple[int, str] | None = None
-        for root, chain, verb, value in self._dated:
-            if root.sent.start != token.sent.start:
+        for root, chain, _verb, value, modified in self._dated:
+            if root.sent.start != token.sent.start or modified is None:
                 continue
             score = None
-            if token in chain:
-                score = chain.index(token)
-            elif clause is not None and verb == clause:
+            if modified == token:
+                score = 0
+            elif modified.dep_ in ("relcl", "acl") and modified.head == token:
+                score = 5  # "a visit, which began on Tuesday": the clause is about the noun
+            elif clause is not None and modified == clause:
                 score = 10 + len(chain)
-            elif clause is not None and verb is not None and _coordinated(verb, clause):
+            elif clause is not None and _coordinated(modified, clause):
                 score = 20 + len(chain)
+            elif clause is not None and modified.dep_ in ("nsubj", "nsubjpass") \
+                    and modified.head == clause and _after_noun(root, modified) and len(value) > 4:
+                # "talks last week between the two sides failed": the subject event's own
+                # day, week or month is the time of what it did (a year is background)
+                score = 30 + len(chain)
             if score is not None and (best is None or score < best[0]):
                 best = (score, value)
         return best[1] if best else None
+
+
+def _after_noun(root: Token, noun: Token) -> bool:
+    """A timex written after its noun ("talks on Monday", "talks last week"), not before it
+    ("the 1955 charter")."""
+    return root.i > noun.i
+
+
+def _modified(chain: list[Token], inside: set[int]) -> Token | None:
+    """The word a timex modifies: its first governor outside prepositions and other timexes.
+
+    A noun's modifier ("the publication of the documents in 2010", "the January
+    visit") dates that noun only. A prepositional phrase on a verb's direct object
+    ("held talks on Wednesday") is the verb's: the parser attaches such phrases to
+    either, and the object of a support verb names the same event.
+    """
+    via_prep = False
+    for k, tok in enumerate(chain):
+        if tok.i in inside:
+            continue
+        if tok.dep_ in _PREP or tok.pos_ == "ADP":
+            via_prep = True
+            continue
+        if tok.pos_ in ("VERB", "AUX") or not via_prep:
+            return tok
+        verb = chain[k + 1] if k + 1 < len(chain) else None
+        if tok.dep_ in ("dobj", "attr") and verb is not None and verb.pos_ in ("VERB", "AUX") \
+                and tok.head == verb:
+            return verb
+        return tok
+    return None
 
 
 def _coordinated(a: Token, b: Token) -> bool:

@@ -43,6 +43,7 @@ class Lexicon:
     weekdays: dict[str, int]
     numbers: dict[str, float]
     ordinals: dict[str, int]
+    ordinal_words: dict[str, int]
     units: dict[str, str]
     fixed: dict[str, tuple[str, str]]
     parts_of_day: dict[str, str]
@@ -68,6 +69,7 @@ def lexicon() -> Lexicon:
             weekdays={k: int(v) for k, v in data["weekdays"].items()},
             numbers={k: float(v) for k, v in data["numbers"].items()},
             ordinals={k: int(v) for k, v in data["ordinals"].items()},
+            ordinal_words={k: int(v) for k, v in data["ordinal_words"].items()},
             units=dict(data["units"]),
             fixed={k: (v[0], v[1]) for k, v in data["fixed"].items()},
             parts_of_day=dict(data["parts_of_day"]),
@@ -90,6 +92,7 @@ def grammar() -> tuple[Pattern, ...]:
         "PART": _alternation(list(lex.parts_of_day)),
         "SEASON": _alternation(list(lex.seasons)),
         "ORD": _alternation([o for o in lex.ordinals]),
+        "ORDWORD": _alternation(list(lex.ordinal_words)),
     }
     patterns = []
     for entry in _read("patterns.toml").get("pattern", []):

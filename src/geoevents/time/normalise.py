@@ -32,6 +32,7 @@ _PART = "|".join(_LEX.parts_of_day)
 _SEASON = "|".join(_LEX.seasons)
 _ORD = "|".join(_LEX.ordinals)
 _ORDSUF = r"(?:st|nd|rd|th)?"
+_ORDWORD = "|".join(sorted(_LEX.ordinal_words, key=len, reverse=True))
 _EDGE = r"(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end|start)"
 
 _R = {
@@ -54,11 +55,24 @@ _R = {
         rf"^(?:{_WEEKDAY})?,?\s*(?:the\s+)?(?P<d>\d{{1,2}}){_ORDSUF}\s+(?:of\s+)?(?P<mon>{_MONTH})\.?$"),
     "month_year": re.compile(
         rf"^(?:{_EDGE}[\s-]+(?:of\s+)?)?(?P<mon>{_MONTH})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})$"),
-    "month": re.compile(rf"^(?:(?P<rel>last|next|this|{_EDGE})[\s-]+(?:of\s+)?)?(?P<mon>{_MONTH})\.?$"),
+    "month": re.compile(rf"^(?:{_EDGE}[\s-]+(?:of\s+)?)?(?:(?P<rel>last|next|this)\s+)?(?P<mon>{_MONTH})\.?"
+                       r"(?:,?\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year)?$"),
     "year": re.compile(rf"^(?:(?:{_EDGE})[\s-]+(?:of\s+)?)?(?:the\s+year\s+)?(?P<y>1\d{{3}}|20\d{{2}})$"),
     "short_year": re.compile(r"^'(?P<y>\d{2})$"),
     "numeric": re.compile(r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})$"),
     "iso": re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?$"),
+    # TIMEX3 writes a century as its first two digits: "the 20th century" is 19 (ISO-TimeML).
+    "century": re.compile(
+        rf"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_ORDWORD})[\s-]+century$"),
+    "hundreds": re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c>1\d)00'?s$"),
+    # Fiscal years: TIMEX3 value FY plus the year (TimeBank's "fiscal 1989" = FY1989).
+    "fiscal": re.compile(
+        r"^(?:(?:the\s+)?(?:(?:end|start|beginning)\s+of\s+)?(?:the\s+)?)?(?:(?:fiscal|financial)(?:\s+year)?\s+'?"
+        r"(?P<y>\d{4}|\d{2})(?:[-/](?:\d{2}|\d{4}))?|(?P<y2>\d{4})(?:[-/](?:\d{2}|\d{4}))?\s+(?:fiscal|financial)"
+        r"\s+year|fy\s?'?(?P<y3>\d{4}|\d{2}))$"),
+    "fiscal_relative": re.compile(
+        r"^(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?(?:very\s+)?(?:(?P<rel>this|last|next|current|previous)\s+)?"
+        r"(?:fiscal|financial)\s+year$"),
     "decade": re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?'?(?P<c>1[89]|20)?(?P<dec>\d)0'?s$"),
     "weekday": re.compile(rf"^(?:(?P<rel>last|next|this|early|late|on)\s+)?(?P<wd>{_WEEKDAY})$"),
     "deictic": re.compile(
@@ -74,6 +88,10 @@ _R = {
     "quarter": re.compile(
         rf"^(?:the\s+)?(?P<ord>{_ORD})[\s-]+quarter(?:\s+of\s+(?:(?P<y>\d{{4}})|(?P<rel>this|last|next|the)\s+"
         rf"(?:fiscal\s+|financial\s+)?year))?$"),
+    "half": re.compile(
+        r"^(?:(?P<ord>first|second|1st|2nd)-half|(?:the\s+)?(?P<ord2>first|second|1st|2nd)\s+half\s+of\s+"
+        r"(?:(?P<y>\d{4})|(?P<rel>this|last|next|the)\s+year))$"),
+    "noon": re.compile(r"^(?P<w>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<day>[a-z]+))?$"),
     "ago": re.compile(rf"^(?P<n>\d+(?:\.\d+)?|{_NUMWORD}|several|a\s+few|a\s+couple\s+of|some|many)\s+"
                       rf"(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|after)$"),
     "season": re.compile(
@@ -105,6 +123,7 @@ class Anchor:
     ref: dt.date | None  # the publication date
     direction: Direction = None  # tense of the governing verb
     previous: str | None = None  # the last day-precise date value before the expression
+    last_date: str | None = None  # the last date value of any precision before it ("1938")
 
 
 def clean(text: str) -> str:
@@ -194,6 +213,9 @@ def _anaphoric(t: str, a: Anchor) -> tuple[str, str | None] | None:
             return None
         if a.previous:
             return "DATE", a.previous
+        if base in ("the time", "that time"):
+            # "at the time" with no date before it: a time in the past (TimeML PAST_REF).
+            return "DATE", "PAST_REF"
         return "DATE", _ymd(a.ref) if a.ref and base in ("the day", "this day") else None
     return None
 
@@ -278,7 +300,9 @@ def _absolute(t: str, a: Anchor) -> tuple[str, str | None] | None:
         if a.ref is None:
             return "DATE", f"XXXX-{month:02d}"
         rel = m["rel"]
-        if rel == "last":
+        if m["yrel"]:
+            year = a.ref.year + {"last": -1, "next": 1}.get(m["yrel"], 0)
+        elif rel == "last":
             year = a.ref.year if month < a.ref.month else a.ref.year - 1
         elif rel == "next":
             year = a.ref.year if month > a.ref.month else a.ref.year + 1
@@ -309,6 +333,26 @@ def _absolute(t: str, a: Anchor) -> tuple[str, str | None] | None:
         except ValueError:
             return "DATE", None
         return "DATE", day.isoformat() if m["d"] else day.isoformat()[:7]
+    m = _R["century"].match(t)
+    if m:
+        n = _LEX.ordinal_words.get(m["n"]) or int(re.sub(r"\D", "", m["n"]))
+        return ("DATE", f"{n - 1:02d}") if 1 <= n <= 21 else None
+    m = _R["hundreds"].match(t)
+    if m:
+        return "DATE", m["c"]
+    m = _R["fiscal_relative"].match(t)
+    if m:
+        if a.ref is None:
+            return "DATE", None
+        return "DATE", f"FY{a.ref.year + {'last': -1, 'previous': -1, 'next': 1}.get(m['rel'] or '', 0)}"
+    m = _R["fiscal"].match(t)
+    if m:
+        year = m["y"] or m["y2"] or m["y3"]
+        if len(year) == 2:
+            yy = int(year)
+            pivot = (a.ref.year % 100 + 10) if a.ref else 30
+            year = str((2000 if yy <= pivot else 1900) + yy)
+        return "DATE", f"FY{year}"
     m = _R["decade"].match(t)
     if m:
         century = m["c"] or "19"
@@ -399,6 +443,40 @@ def _quarter(t: str, a: Anchor) -> tuple[str, str | None] | None:
     return "DATE", f"{year}-Q{number}"
 
 
+def _half(t: str, a: Anchor) -> tuple[str, str | None] | None:
+    """Halves of a year: TIMEX3 writes them YYYY-H1 / YYYY-H2 (ISO-TimeML)."""
+    m = _R["half"].match(t)
+    if not m:
+        return None
+    # a bare "the first half" (of a match, of a speech) is no half of a year
+    number = 1 if (m["ord"] or m["ord2"]) in ("first", "1st") else 2
+    if m["y"]:
+        return "DATE", f"{m['y']}-H{number}"
+    if a.ref is None:
+        return "DATE", None
+    year = a.ref.year + {"last": -1, "next": 1}.get(m["rel"] or "", 0)
+    current = 1 if a.ref.month <= 6 else 2
+    if m["rel"] is None:
+        if a.direction == "past" and number > current:
+            year -= 1
+        elif a.direction == "future" and number < current:
+            year += 1
+    return "DATE", f"{year}-H{number}"
+
+
+def _noon(t: str, a: Anchor) -> tuple[str, str | None] | None:
+    """Noon is T12:00 and midnight T24:00 of their day (TimeML)."""
+    m = _R["noon"].match(t)
+    if not m:
+        return None
+    day = m["day"]
+    if day and day not in _LEX.weekdays and day not in ("today", "yesterday", "tomorrow"):
+        return None
+    date = _day_of(day, a) if day else (a.previous or (_ymd(a.ref) if a.ref else None))
+    clock = "T24:00" if m["w"] == "midnight" else "T12:00"
+    return "TIME", (date + clock) if date else None
+
+
 def _ago(t: str, a: Anchor) -> tuple[str, str | None] | None:
     m = _R["ago"].match(t)
     if not m:
@@ -407,11 +485,19 @@ def _ago(t: str, a: Anchor) -> tuple[str, str | None] | None:
     unit = _LEX.units[m["unit"]]
     # "ago" counts back from the report; "later"/"earlier" from the last date named.
     base = a.ref
+    k = int(n) if n is not None and n.denominator == 1 and m["dir"] in ("later", "after") else \
+        (-int(n) if n is not None and n.denominator == 1 else 0)
     if m["dir"] != "ago":
-        base = dt.date.fromisoformat(a.previous) if a.previous else None
+        # "a year earlier" counts from the last date named, else from the report's date.
+        if a.last_date and re.match(r"^\d{4}", a.last_date) and not _DAY_VALUE.match(a.last_date):
+            # "annexed Austria in 1938 ... a year later": only years can be counted on
+            if unit in ("Y", "DE") and k:
+                return "DATE", str(int(a.last_date[:4]) + k * (10 if unit == "DE" else 1))
+            return "DATE", None
+        if a.previous:
+            base = dt.date.fromisoformat(a.previous)
     if base is None or n is None or n.denominator != 1:
         return "DATE", None
-    k = int(n) if m["dir"] in ("later", "after") else -int(n)
     if unit == "D":
         return "DATE", _ymd(base + dt.timedelta(days=k))
     if unit == "W":
@@ -477,7 +563,7 @@ def _dateparser(t: str, a: Anchor) -> tuple[str, str | None] | None:
     return "DATE", parsed.date().isoformat() if has_day else f"{parsed.year}-{parsed.month:02d}"
 
 
-_RULES = (_fixed, _clock, _day_part, _absolute, _weekday, _deictic, _anaphoric, _ago, _relative,
+_RULES = (_fixed, _clock, _noon, _half, _day_part, _absolute, _weekday, _deictic, _anaphoric, _ago, _relative,
           _quarter, _season, _duration_rule, _dateparser)
 
 

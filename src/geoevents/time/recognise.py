@@ -22,10 +22,19 @@ from geoevents.time.normalise import Anchor, normalise
 _LEX = lexicon()
 _LEADING = re.compile(
     r"^(?:between|from|just|only|since|until|till|through|by|as\s+of|of|on|in|at|and|or|to|"
-    r"the\s+age\s+of)\s+", re.IGNORECASE)
-_TRAILING = re.compile(r"(?:\s+(?:and|or|to|through|until|of|in|on|-|–))+$|[\s,.;:(\-–]+$", re.IGNORECASE)
-_RANGE = re.compile(r"\s+(?:and|to|through|until|till|or|-|–)\s+|\s*[-–]\s*(?=[A-Z\d])")
+    r"the\s+age\s+of|as\s+early\s+as|as\s+late\s+as|as\s+soon\s+as|no\s+later\s+than|no\s+earlier\s+than|not\s+until|"
+    r"before|after)\s+", re.IGNORECASE)
+# The dot of "a.m." / "p.m." belongs to the expression.
+_TRAILING = re.compile(r"(?:\s+(?:and|or|to|through|until|of|in|on|-|–))+$|(?<!\b[ap]\.m)[\s,.;:(\-–]+$",
+                       re.IGNORECASE)
+# "the quarter ended Dec. 31": a period and the day it ends are two expressions.
+_RANGE = re.compile(r"\s+(?:and|to|through|until|till|or|ended|ending|-|–)\s+|\s*[-–]\s*(?=[A-Z\d])")
 _COMMA = re.compile(r",\s+")
+# Before a month name: "2005 June 6, 2005" or "six years February 20, 2009" (a headline
+# run into its dateline) are two expressions; each side must read on its own.
+_MONTH_NAMES = sorted({m.capitalize() for m in _LEX.months if len(m) > 3 or m == "may"},
+                     key=len, reverse=True)
+_BEFORE_MONTH = re.compile(r"(?<=[\w.])\s+(?=(?-i:" + "|".join(_MONTH_NAMES) + r")\b)")
 _NOT_TIME = re.compile(
     r"^(?:\d{1,3}|\d+[.,]\d+(?:[.,]\d+)*|\d+(?:\.\d+){2,}|(?:about|around|nearly|some|almost)\s+"
     r"(?:a\s+)?(?:quarter|half|third)|the\s+age\s+of.*|aged?\s+\d+|\d+\s+years?\s+old|"
@@ -78,7 +87,8 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
             pieces.append((s, e))
     out: list[tuple[int, int]] = []
     for s, e in pieces:
-        out.extend(_split_on(text, s, e, _RANGE) or _split_on(text, s, e, _COMMA) or [(s, e)])
+        out.extend(_split_on(text, s, e, _RANGE) or _split_on(text, s, e, _COMMA)
+                   or _split_on(text, s, e, _BEFORE_MONTH) or [(s, e)])
     return out
 
 
@@ -93,11 +103,15 @@ def _split_on(text: str, s: int, e: int, sep: re.Pattern[str]) -> list[tuple[int
         prev = cut.end()
     bounds.append((prev, len(piece)))
     parts = [piece[a:b] for a, b in bounds]
+    if sep is _BEFORE_MONTH and parts[0].strip().lower().rstrip(".") in _LEX.weekdays:
+        return None
     if sep is _COMMA:
         # "March 01, 2008" and "Monday, March 3" are one date.
         if any(_BARE_YEAR.match(p.strip()) for p in parts[1:]) or \
                 parts[0].strip().lower() in _LEX.weekdays:
             return None
+    if sep is _BEFORE_MONTH and re.search(r"\b(?:of|in|on|and|or|to|by|from|since)$", parts[0].strip()):
+        return None
     if not all(_parses(p) or _BARE_YEAR.match(p.strip()) for p in parts):
         return None
     out = []
@@ -121,9 +135,12 @@ def recognise(doc: Doc) -> list[Candidate]:
     for pattern in grammar():
         for m in pattern.regex.finditer(text):
             if m.end() > m.start():
-                s, e = _trim(text, m.start(), m.end())
-                if e > s:
-                    found.append(Candidate(s, e, pattern.type, from_grammar=True))
+                # A range is two expressions, one at each end.
+                pieces = _split(text, m.start(), m.end()) if pattern.name.endswith("_range") \
+                    else [_trim(text, m.start(), m.end())]
+                for s, e in pieces:
+                    if e > s:
+                        found.append(Candidate(s, e, pattern.type, from_grammar=True))
     return _join(found)
 
 

@@ -9,6 +9,7 @@ governing verb (``tense``). Event-dating helpers go to ``ctx.extras["time"]``
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from geoevents.model import Timex
@@ -20,6 +21,25 @@ from geoevents.time.recognise import recognise
 from geoevents.time.tense import direction_of
 
 _PERIOD = re.compile(r"^P")
+_CLOCK_NO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}.*)$")
+_DAY_AFTER_CLOCK = re.compile(r"^\.?,?\s+(?:on\s+)?$", re.IGNORECASE)
+_DAY_WORD = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|"
+                       r"saturday|sunday)\b", re.IGNORECASE)
+
+
+def _clock_days(text: str, timexes: list[Timex]) -> None:
+    """A clock time followed by its day ("at 9 a.m. on Tuesday") is on that day.
+
+    TimeML gives the clock time the calendar date of the day expression that
+    follows it; without this the time would take the day anchored before it.
+    """
+    for here, after in itertools.pairwise(timexes):
+        if here.type != "TIME" or not here.value or _DAY_WORD.search(here.text):
+            continue
+        clock = _CLOCK_NO_DAY.match(here.value)
+        day = day_value(after.value) if after.type == "DATE" else None
+        if clock and day and _DAY_AFTER_CLOCK.match(text[here.end:after.start]):
+            here.value = day + clock[1]
 
 
 class TimeStage:
@@ -33,12 +53,14 @@ class TimeStage:
         if ref is None and ctx.document.published:
             ref = reference_date(ctx.document.published, ctx.text)
         previous: str | None = None
+        last_date: str | None = None
         roots, token_ranges = [], []
         for cand in recognise(doc):
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            anchor = Anchor(ref=ref, direction=direction_of(span.root), previous=previous)
+            anchor = Anchor(ref=ref, direction=direction_of(span.root), previous=previous,
+                            last_date=last_date)
             text = ctx.text[cand.start:cand.end]
             kind, value = normalise(text, anchor)
             if kind is None:
@@ -53,7 +75,10 @@ class TimeStage:
             day = day_value(value) if kind in ("DATE", "TIME") else None
             if day:
                 previous = day
-        dating = EventDating(doc, ctx.timexes, roots)
+            if kind in ("DATE", "TIME") and value and value[:4].isdigit():
+                last_date = value
+        _clock_days(ctx.text, ctx.timexes)
+        dating = EventDating(doc, ctx.timexes, roots, token_ranges)
         ctx.extras["time"] = publish(dating, ref.isoformat() if ref else None, token_ranges)
 
 

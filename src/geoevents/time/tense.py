@@ -18,6 +18,9 @@ from spacy.tokens import Token
 from geoevents.time.calendar import Direction
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+# Modals of possibility and obligation look ahead from the time of speaking ("talks
+# could resume in June", "must be ratified by June"); with a perfect they look back.
+_MODAL_AUX = {"could", "may", "might", "must", "should", "can", "ca", "ought"}
 # Words whose own time expression is a planned time ("planned for Thursday").
 _PLANNED_FOR = {"plan", "schedule", "expect", "due", "set", "slate", "poised", "upcoming",
                 "forthcoming", "await", "scheduled", "planned", "expected"}
@@ -26,6 +29,7 @@ _INTENT = _PLANNED_FOR | {"intend", "aim", "hope", "prepare", "propose", "arrang
                           "decide", "promise", "pledge", "vow", "want", "seek", "invite",
                           "likely", "going", "ready", "try", "threaten", "offer", "vote"}
 _VERBAL = {"VERB", "AUX"}
+_SCHEDULE_PREP = {"in", "on", "at", "by", "until", "till"}
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -45,7 +49,28 @@ def direction_of(token: Token) -> Direction:
     verb = governing_verb(token)
     if verb is None:
         return None
-    return verb_direction(verb)
+    # "since June": the last one, whatever the verb.
+    path, current = [], token
+    while current.i != verb.i and current.head.i != current.i and len(path) < 30:
+        current = current.head
+        path.append(current)
+    if any(t.lower_ == "since" for t in path):
+        return "past"
+    direction = verb_direction(verb)
+    if direction is None and verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be" \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            and _modifies(token, path, verb):
+        # Present simple dated by its own modifier is a timetable ("the treaty takes
+        # effect in June", "voters go to the polls on Sunday"): the coming one.
+        return "future"
+    return direction
+
+
+def _modifies(token: Token, path: list[Token], verb: Token) -> bool:
+    """Whether the expression is the verb's own time adjunct (bare or after in/on/at/by)."""
+    if token.head.i == verb.i:
+        return token.dep_ in ("npadvmod", "tmod", "advmod")
+    return len(path) == 2 and path[0].dep_ == "prep" and path[0].lower_ in _SCHEDULE_PREP
 
 
 def verb_direction(verb: Token) -> Direction:
@@ -53,6 +78,8 @@ def verb_direction(verb: Token) -> Direction:
     aux_words = {a.lower_ for a in aux}
     if aux_words & _FUTURE_AUX:
         return "future"
+    if aux_words & _MODAL_AUX:
+        return "past" if "have" in aux_words else "future"
     if verb.lemma_.lower() in _PLANNED_FOR or verb.lower_ in _PLANNED_FOR:
         # "is planned for Thursday" / "was scheduled for Monday": both look ahead
         # from the time they were said; report the coming one.
@@ -66,6 +93,8 @@ def verb_direction(verb: Token) -> Direction:
             if governor is not None:
                 if governor.lower_ in _INTENT or governor.lemma_.lower() in _INTENT:
                     return "future"
+                if governor.lemma_ == "be" and governor.tag_ in ("VBZ", "VBP"):
+                    return "future"  # "is to visit on Monday": an arrangement
                 return verb_direction(governor) if governor.i != verb.i else None
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return "past"
@@ -75,6 +104,7 @@ def verb_direction(verb: Token) -> Direction:
         return "future"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
         return "past"
+
     if verb.tag_ == "VBD":
         return "past"
     return None

@@ -1,0 +1,172 @@
+"""Constructions of issue 13 on sentences these tests write: coordination, agentless
+passives, appeals as requests, statements that are acts, and the CAMEO verb dictionary."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.events.statements import statement_act
+from geoevents.model import Event
+from tests.conftest import make_doc
+
+
+def scored(pipeline, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    out = pipeline.extract_one(make_doc(text))
+    return [e for e in out.events if e.plover and e.status not in ("negated", "hypothetical")]
+
+
+def dyads(events: list[Event]) -> set[tuple[str | None, str | None, str | None]]:
+    return {(e.plover, e.source.country if e.source else None,
+             e.target.country if e.target else None) for e in events}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The United States, Britain and France imposed sanctions on Iran on Tuesday.",
+     {("COERCE", "USA", "IRN"), ("COERCE", "GBR", "IRN"), ("COERCE", "FRA", "IRN")}),
+    ("Germany and Poland condemned Russia.", {("ACCUSE", "DEU", "RUS"), ("ACCUSE", "POL", "RUS")}),
+])
+def test_events_coordinated_sources_give_one_event_each(pipeline, text: str,
+                                                        expected: set) -> None:  # type: ignore[type-arg]
+    assert expected <= dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Two Russian journalists were arrested in Moscow on Monday.", "RUS", "RUS"),
+    ("Three Iranian diplomats were expelled from France.", "FRA", "IRN"),
+])
+def test_events_agentless_passive_is_the_authorities(pipeline, text: str, source: str,
+                                                     target: str) -> None:
+    events = [e for e in scored(pipeline, text) if e.plover in ("COERCE", "SANCTION")]
+    assert events, text
+    assert events[0].source is not None and events[0].source.code == f"{source}GOV"
+    assert events[0].target is not None and events[0].target.country == target
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Germany called on Russia to withdraw its troops from the border.",
+    "France appealed to Iran to release the detained sailors.",
+])
+def test_events_appeals_are_requests(pipeline, text: str) -> None:
+    assert ("REQUEST", text.split()[0].replace("Germany", "DEU").replace("France", "FRA"),
+            "RUS" if "Russia" in text else "IRN") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover", "source", "target"), [
+    ("Serbia's prime minister said that the Kosovo government's decision was a dangerous "
+     "and shameful provocation.", "ACCUSE", "SRB", "XKX"),
+    ("The Indian foreign minister said that Japan's leadership had been wonderful and "
+     "truly inspiring.", "SUPPORT", "IND", "JPN"),
+])
+def test_events_statement_content_is_the_act(pipeline, text: str, plover: str, source: str,
+                                             target: str) -> None:
+    assert (plover, source, target) in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_neutral_statement_stays_a_statement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    out = pipeline.extract_one(make_doc("Japan's trade minister said that India would hold "
+                                        "elections in May."))
+    assert not [e for e in out.events if e.plover in ("ACCUSE", "SUPPORT")]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("the decision was illegal, shameful and a dangerous provocation", "111"),
+    ("the talks were excellent and very successful", "051"),
+    ("the meeting will take place on Monday", None),
+])
+def test_events_statement_act_by_valence(text: str, code: str | None) -> None:
+    assert statement_act(text) == code
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover"), [
+    # verbs that only the CAMEO verb dictionary lists, between coded actors
+    ("Iraq snubbed Iran.", "ACCUSE"),
+    ("The Kenyan president berated Somalia on Monday.", "ACCUSE"),
+])
+def test_events_dictionary_verbs_code_events(pipeline, text: str, plover: str) -> None:
+    assert plover in {e.plover for e in scored(pipeline, text)}
+
+
+@pytest.mark.issue(13)
+def test_events_dictionary_verb_needs_coded_actors(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a verb coded by the dictionary's default alone, with no coded actors: no event
+    assert scored(pipeline, "The company snubbed the offer.") == []
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover", "source", "target"), [
+    # CAMEO 195: an air strike is aerial force, not a labour strike
+    ("Israeli air strikes hit Gaza on Monday.", "ASSAULT", "ISR", "PSE"),
+    # a CAMEO dictionary pattern ("RULE_OUT * TALKS" [125]) beats the object's event noun
+    ("Turkey ruled out talks with Greece.", "REJECT", "TUR", "GRC"),
+    # the passive subject of a raising verb is its complement's subject
+    ("Japan is expected to impose tariffs on American steel next month.", "THREATEN", "JPN",
+     "USA"),
+])
+def test_events_constructions_code(pipeline, text: str, plover: str, source: str,
+                                   target: str) -> None:
+    assert (plover, source, target) in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_background_event_dated_by_its_year(pipeline) -> None:  # type: ignore[no-untyped-def]
+    out = pipeline.extract_one(make_doc("The 1979 Soviet invasion of Afghanistan still shapes "
+                                        "Russian policy.", published="2024-03-05"))
+    invasion = [e for e in out.events if e.trigger is not None and e.trigger.text == "invasion"]
+    assert invasion and invasion[0].date == "1979"
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "absent"), [
+    # intransitive "decline" is a decrease, not a refusal (CAMEO 120 needs what is refused)
+    ("Japanese exports declined sharply, the finance ministry said.", "REJECT"),
+    # a month is no march
+    ("Japanese exports fell in March, the finance ministry said.", "PROTEST"),
+    # exchanged accusations are no trade
+    ("India and Pakistan traded accusations over the shelling in Kashmir.", "COOPERATE"),
+])
+def test_events_word_senses_not_coded(pipeline, text: str, absent: str) -> None:
+    assert absent not in {e.plover for e in scored(pipeline, text)}
+
+
+@pytest.mark.issue(13)
+def test_events_traded_accusations_are_accusations(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "India and Pakistan traded accusations over the shelling in Kashmir."
+    assert ("ACCUSE", "IND", "PAK") in dyads(scored(pipeline, text))
+
+
+MARKETS = ("Toyota Motor Corp said net profit rose 12 percent in the quarter to March. "
+           "Shares of the carmaker climbed 3 percent in Tokyo trading after the results. "
+           "Analysts had forecast a smaller rise in operating income. "
+           "The company agreed to buy a stake in a battery maker for 2 billion dollars.")
+POLITICS = ("Germany imposed sanctions on Iran on Tuesday. "
+            "The foreign ministry in Berlin said the measures target officials. "
+            "Iran condemned the decision and summoned the German ambassador.")
+
+
+@pytest.mark.issue(13)
+def test_events_relevance_skips_market_articles(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in pipeline.extract_one(make_doc(MARKETS)).events] == []
+    assert {e.plover for e in scored(pipeline, POLITICS)} & {"COERCE", "SANCTION", "ACCUSE"}
+
+
+@pytest.mark.issue(13)
+def test_events_agentless_attack_is_unidentified_armed_forces(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in scored(pipeline, "Three Afghan soldiers were killed in Kandahar on Monday.")
+              if e.plover == "ASSAULT"]
+    assert events and events[0].source is not None
+    assert (events[0].source.code, events[0].target.country if events[0].target else None) == (
+        "AFGUAF", "AFG")
+
+
+@pytest.mark.issue(13)
+def test_events_role_noun_source_is_the_person_named_before(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Turkish Foreign Minister Mevlut Cavusoglu arrived in Athens on Monday. "
+            "The foreign minister condemned Greece for its naval exercises.")
+    out = pipeline.extract_one(make_doc(text, published="2019-03-05"))
+    assert ("ACCUSE", "TUR", "GRC") in dyads([e for e in out.events if e.plover])

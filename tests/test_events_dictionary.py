@@ -1,0 +1,116 @@
+"""The CAMEO verb dictionary compiler: its pattern syntax, and matching on hand-built parses."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from geoevents.errors import DataFileError
+from geoevents.events.dictionary import CameoDictionary, load_dictionary
+
+SAMPLE = """\
+####### SYNONYM SETS #######
+
+&WEAPON
++GUN
++ROCKET_LAUNCHER
+
+####### VERB PATTERNS #######
+
+---  ACCUSE   [112]  ---
+ACCUSE
++POINT_FINGER {+POINTS_FINGER +POINTED_FINGER} [111]
+- * (OF &WEAPON)                                   [1122]  # ACCUSE
+
+---  DRAW   [---]  ---
+DRAW {DRAWS DREW DRAWN}
+- * PICTURE                                        [---]   # DRAW
+- * {GROUND FIRE}                                  [190]   # DRAW
+- * &WEAPON                                        [154]   # DRAW
+- $ TROOP * (TO +)                                 [042:043]   # DRAW
+"""
+
+
+VOCAB = spacy.blank("en").vocab  # lexical attributes (lower-case forms) of English
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str], lemmas: list[str],
+         pos: list[str]) -> Doc:
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
+
+
+@pytest.fixture(scope="module")
+def sample() -> CameoDictionary:
+    return CameoDictionary.parse(SAMPLE, "sample")
+
+
+@pytest.mark.parametrize("verb", ["accuse", "draw", "point"])
+def test_events_dictionary_reads_blocks_and_forms(sample: CameoDictionary, verb: str) -> None:
+    assert verb in sample.forms
+    assert sample.synsets["&WEAPON"] == (("gun",), ("rocket", "launcher"))
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "lemmas", "pos", "code"), [
+    # "Iraq accused Iran": no pattern, the block's code
+    (["Iraq", "accused", "Iran"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+     ["Iraq", "accuse", "Iran"], ["PROPN", "VERB", "PROPN"], "112"),
+    # "(OF &WEAPON)": a synonym set member under a preposition
+    (["Iraq", "accused", "Iran", "of", "guns"], [1, 1, 1, 1, 3],
+     ["nsubj", "ROOT", "dobj", "prep", "pobj"],
+     ["Iraq", "accuse", "Iran", "of", "gun"], ["PROPN", "VERB", "PROPN", "ADP", "NOUN"], "1122"),
+    # "{GROUND FIRE}": consecutive words, the last the head
+    (["troops", "drew", "ground", "fire"], [1, 1, 3, 1], ["nsubj", "ROOT", "compound", "dobj"],
+     ["troop", "draw", "ground", "fire"], ["NOUN", "VERB", "NOUN", "NOUN"], "190"),
+    # "[---]": a pattern that says the phrase is no event
+    (["he", "drew", "a", "picture"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+     ["he", "draw", "a", "picture"], ["PRON", "VERB", "DET", "NOUN"], None),
+    # a word before the verb, and the first code of a "source:target" pair
+    (["troops", "drew", "to", "Kabul"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+     ["troop", "draw", "to", "Kabul"], ["NOUN", "VERB", "ADP", "PROPN"], "042"),
+    # a pattern's noun is the head of the verb's object, not any word below the verb
+    (["he", "drew", "water", "from", "guns"], [1, 1, 1, 1, 3], ["nsubj", "ROOT", "dobj", "prep", "pobj"],
+     ["he", "draw", "water", "from", "gun"], ["PRON", "VERB", "NOUN", "ADP", "NOUN"], None),
+    (["he", "drew", "guns"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+     ["he", "draw", "gun"], ["PRON", "VERB", "NOUN"], "154"),
+    # the null block code when no pattern fits
+    (["he", "drew", "water"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+     ["he", "draw", "water"], ["PRON", "VERB", "NOUN"], None),
+])
+def test_events_dictionary_matches_patterns(sample: CameoDictionary, words: list[str],
+                                            heads: list[int], deps: list[str],
+                                            lemmas: list[str], pos: list[str],
+                                            code: str | None) -> None:
+    doc = _doc(words, heads, deps, lemmas, pos)
+    found = sample.match(doc[1])
+    assert found is not None
+    assert found.code == code
+
+
+@pytest.mark.parametrize("particle", [True, False])
+def test_events_dictionary_multiword_verb(sample: CameoDictionary, particle: bool) -> None:
+    words = ["Iraq", "pointed", "finger" if particle else "guns", "at", "Iran"]
+    doc = _doc(words, [1, 1, 1, 1, 3], ["nsubj", "ROOT", "dobj", "prep", "pobj"],
+               [w.lower() if k != 1 else "point" for k, w in enumerate(words)],
+               ["PROPN", "VERB", "NOUN", "ADP", "PROPN"])
+    found = sample.match(doc[1])
+    if particle:
+        assert found is not None and found.code == "111"
+    else:
+        assert found is None  # "point" alone is not in the sample dictionary
+
+
+@pytest.mark.parametrize("text", [
+    "####### VERB PATTERNS #######\n- * FOO [010]\n",
+    "####### VERB PATTERNS #######\n---  X   [---]  ---\nX\n- * {FOO [010]\n",
+    "####### VERB PATTERNS #######\n---  X   [---]  ---\nX\n- * FOO\n",
+])
+def test_events_dictionary_rejects_malformed(text: str) -> None:
+    with pytest.raises(DataFileError):
+        CameoDictionary.parse(text, "bad.txt")
+
+
+def test_events_dictionary_shipped_file_loads() -> None:
+    shipped = load_dictionary()
+    assert len(shipped.blocks) > 350 and len(shipped.forms) > 1500
+    assert sum(len(b.patterns) for b in shipped.blocks) > 4000

@@ -170,3 +170,22 @@ def test_events_role_noun_source_is_the_person_named_before(pipeline) -> None:  
             "The foreign minister condemned Greece for its naval exercises.")
     out = pipeline.extract_one(make_doc(text, published="2019-03-05"))
     assert ("ACCUSE", "TUR", "GRC") in dyads([e for e in out.events if e.plover])
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover", "source", "target"), [
+    # "call X Y" judges X: a statement whose content is the act, not a telephone call
+    ("Russia called the Ukrainian decision a dangerous provocation.", "ACCUSE", "RUS", "UKR"),
+    # a refusal to act (negated will) is CAMEO 12, REJECT
+    ("The United States said it would not negotiate with Iran.", "REJECT", "USA", "IRN"),
+])
+def test_events_speech_constructions(pipeline, text: str, plover: str, source: str,
+                                     target: str) -> None:
+    assert (plover, source, target) in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_call_with_a_judgment_is_no_phone_call(pipeline) -> None:  # type: ignore[no-untyped-def]
+    out = pipeline.extract_one(make_doc("Russia's foreign ministry called the new sanctions "
+                                        "illegal and unacceptable."))
+    assert "CONSULT" not in {e.plover for e in out.events}

@@ -187,8 +187,8 @@ def _holds(c: Constraint, token: Token) -> bool:
         return any(k.dep_ in MODIFIER_DEPS and _lemma(k) in c.lemmas for k in kids) or (
             token.i > 0 and _lemma(token.doc[token.i - 1]) in c.lemmas)
     if c.key == "comp":
-        if not c.lemmas:
-            return any(k.dep_ in ("xcomp", "ccomp") for k in kids)
+        if not c.lemmas:  # an object predicate ("called the move illegal") is one too
+            return any(k.dep_ in ("xcomp", "ccomp", "oprd") for k in kids)
         return any(k.dep_ in COMPLEMENT_DEPS and _lemma(k) in c.lemmas for k in kids)
     return False
 

@@ -22,7 +22,7 @@ from geoevents.events.ontology import event_type, planned_code
 from geoevents.events.relevance import RelevanceModel, load_relevance_model
 from geoevents.events.roles import VISIT_ROOTS, RoleFinder, Roles, has_identity, with_country
 from geoevents.events.statements import content_text, statement_act
-from geoevents.events.status import event_status
+from geoevents.events.status import event_status, is_refusal
 from geoevents.model import Actor, Event, Place, Span
 from geoevents.stage import StageContext
 
@@ -109,6 +109,11 @@ class EventsStage:
                 code = "127" if code.startswith(("057", "037", "03")) else "120"
             else:
                 status = "negated"
+        elif status == "negated" and code[:2] in COOPERATIVE_ROOTS and is_refusal(frame):
+            # "will not negotiate", "won't send troops": CAMEO 12 counts a refusal to act as a
+            # rejection (125: refuse to meet, discuss or negotiate; 120 otherwise)
+            code = "125" if code[:2] == "04" or code.startswith("036") else "120"
+            status = "reported" if frame.reported else "occurred"
         if status == "planned":
             code = planned_code(code)
         if code[:2] in ("01", "02") and not self.statements:
@@ -191,7 +196,8 @@ class EventsStage:
     def _statement_act(self, ctx: StageContext, finder: RoleFinder, frame: Frame,
                        sent: SpacySpan, code: str, roles: Roles) -> tuple[str, Roles]:
         """A statement whose content criticises or praises an actor is that act (PLOVER)."""
-        content = complement(frame.trigger)
+        content = complement(frame.trigger) or next(
+            (c for c in frame.trigger.children if c.dep_ == "oprd"), None)
         if content is not None:
             text = content_text(content)
             about = finder.clause_target(content, roles.source)

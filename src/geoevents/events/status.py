@@ -84,3 +84,15 @@ def event_status(frame: Frame) -> str:
     if frame.reported:
         return "reported"
     return "occurred"
+
+
+def is_refusal(frame: Frame) -> bool:
+    """"Will not negotiate", "would not send": a negated act of will (future or volitional
+    auxiliary, or "refuse"-like negation of intent) rather than a report that it did not
+    happen."""
+    for tok in _chain(frame):
+        kids = list(tok.children)
+        if any(c.dep_ == "neg" for c in kids) and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX | {"would"} for c in kids):
+            return True
+    return False

@@ -79,3 +79,10 @@ def test_wrap_leaves_one_sentence_a_line_alone() -> None:
             "Analysts said the move had been expected for some time by the industry.\n"
             "Shares of the company rose two percent in early trading on the news.\n")
     assert not is_hard_wrapped(text) and unwrap(text) == text
+
+
+def test_wrap_reads_a_word_per_line_dump_as_one_paragraph() -> None:
+    text = "abcd\n" * 2000
+    flat = unwrap(text)
+    assert len(flat) == len(text) and flat.count("\n") == 1  # only the final break stays
+    assert unwrap("abcd\n" * 50) == "abcd\n" * 50  # a short list is left alone

@@ -18,9 +18,15 @@ _SHARES_HEAD_SUBJECT = ("advcl", "xcomp", "conj", "acl", "pcomp", "prep", "ccomp
 _NOMINAL_POS = ("NOUN", "PROPN", "PRON", "NUM", "X")
 
 
+def _temporal(token: Token) -> bool:
+    """A time stamp or date ("12:15 p.m.", "Monday") is never who speaks."""
+    return token.ent_type_ in ("TIME", "DATE") or token.is_space
+
+
 def _own_subject(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj") and child.pos_ != "SCONJ":
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj") and child.pos_ != "SCONJ" \
+                and not _temporal(child):
             if child.dep_ == "nsubjpass":  # "it was reported by X": the agent speaks
                 for other in verb.children:
                     if other.dep_ == "agent":
@@ -60,7 +66,7 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     if head.pos_ == "PRON":
         return head.idx, head.idx + len(head.text)
     left = head.left_edge
-    while left.i < head.i and (left.is_punct or left.dep_ == "cc"):
+    while left.i < head.i and (left.is_punct or left.dep_ == "cc" or _temporal(left)):
         left = left.doc[left.i + 1]
     right = head
     for t in head.rights:  # "Rep. Smith of Maryland": keep flat names, stop at clauses

@@ -12,6 +12,7 @@ import pytest
 
 from geoevents import registry
 from geoevents.config import load_config
+from geoevents.ingest import ingest, recode
 from geoevents.model import Document
 from geoevents.pipeline import Pipeline
 from geoevents.store import Store
@@ -60,12 +61,12 @@ def test_version_changes_with_a_stage_source_file_and_recode_picks_documents_up(
     assert _pipeline().version == before.version  # same code and data: same version
     docs = [Document(id=f"d{i}", text=f"Will Russia talk {i}?", published="2025-11-26") for i in range(3)]
     with Store(tmp_path / "g.duckdb") as store:
-        store.ingest(docs, before)
-        assert store.recode(before).documents == 0  # nothing is stale yet
+        ingest(store, docs, before)
+        assert recode(store, before).documents == 0  # nothing is stale yet
         plugin.write_text(plugin.read_text(encoding="utf-8").replace("# RULE", "# RULE, reworded"),
                           encoding="utf-8")
         after = _pipeline()
         assert after.version != before.version
-        summary = store.recode(after)
+        summary = recode(store, after)
         versions = {d.pipeline_version for d in store.documents()}
     assert summary.updated == 3 and versions == {after.version}

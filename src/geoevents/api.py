@@ -188,8 +188,10 @@ class Service:
 
     def ingest(self, documents: list[Document], inputs: list[str]) -> dict[str, Any]:
         # Store.write also updates event groups and the dyad index for these documents.
+        from geoevents.ingest import ingest
+
         with self._ingest_lock:
-            summary = self.store.ingest(documents, self.pipeline(), inputs=inputs)
+            summary = ingest(self.store, documents, self.pipeline(), inputs=inputs)
         return {"documents": [d.id for d in documents], "summary": summary.line(),
                 "new": summary.new, "updated": summary.updated, "unchanged": summary.unchanged,
                 "events": summary.events, "failed": summary.failed,

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import inspect
+import json
 import logging
 import multiprocessing
 import os
@@ -30,6 +32,7 @@ from concurrent.futures.process import BrokenProcessPool
 from importlib import resources
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -140,6 +143,27 @@ def _code_fingerprint(factories: list[StageFactory]) -> str:
     return h.hexdigest()[:8]
 
 
+def _check_options(key: str, factory: StageFactory, options: dict[str, Any]) -> dict[str, Any]:
+    """The ``[stages.<key>]`` options, each a keyword argument of the stage's factory."""
+    accepted = [name for name, p in inspect.signature(factory.make).parameters.items()
+                if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    unknown = sorted(set(options) - set(accepted))
+    if unknown:
+        raise ConfigError(f"[stages.{key}]: unknown option(s) {', '.join(unknown)} for "
+                          f"{factory.name}; available: {', '.join(accepted) or 'none'}")
+    return options
+
+
+def _options_fingerprint(options: dict[str, dict[str, Any]]) -> str:
+    """The stage options and the bytes of the files they name (a user lexicon...)."""
+    h = hashlib.sha1(json.dumps(options, sort_keys=True, default=str).encode())
+    for stage in sorted(options):
+        for value in options[stage].values():
+            if isinstance(value, str) and value and Path(value).expanduser().is_file():
+                h.update(Path(value).expanduser().read_bytes())
+    return h.hexdigest()
+
+
 class Pipeline:
     """The configured spaCy model plus the extraction stages, in order."""
 
@@ -157,12 +181,16 @@ class Pipeline:
             if missing:
                 raise ConfigError(f"stage {factory_name} needs {', '.join(missing)} "
                                   f"from earlier stages; reorder [stages]")
-            self.stages.append(factory.make(**factory.default_config))
+            options = self.config.stage_options.get(key, {})
+            self.stages.append(factory.make(**{**factory.default_config,
+                                               **_check_options(key, factory, options)}))
             factories.append(factory)
             available.add(factory.assigns)
         self._nlp = None
         self._pool: ProcessPoolExecutor | None = None
         stage_names = ",".join(self.config.stages.values())
+        if self.config.stage_options:  # a user lexicon or dictionary changes results too
+            stage_names += _options_fingerprint(self.config.stage_options)
         self.version = (f"{__version__}+"
                         f"{hashlib.sha1((stage_names + self.config.model).encode()).hexdigest()[:6]}"
                         f".{_data_fingerprint(self.config.user_data_path())}"

@@ -255,6 +255,13 @@ def tables() -> dict[str, tuple[Column, ...]]:
 TABLES: dict[str, tuple[Column, ...]] = tables()
 
 
+def document_columns() -> dict[str, str]:
+    """Column of the ``documents`` table -> the ``model.Document`` field stored in it."""
+    names = {f.name for f, _ in _fields(model.Document)}
+    return {c.name: c.source for c in TABLES["documents"]
+            if c.source in names and c.value is not None and c.name != "published_date"}
+
+
 def model_row(table: str, item: Any) -> dict[str, Any]:
     """The columns of ``table`` that come from the model object ``item`` (not the tags)."""
     return {c.name: c.value(item) for c in TABLES[table] if c.value is not None}

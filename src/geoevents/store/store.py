@@ -26,7 +26,7 @@ from geoevents.store.filters import events_query, quote_filters
 from geoevents.store.groups import refresh_after_write
 from geoevents.store.records import DocumentInfo, IngestSummary, StoredEvent, StoredQuote
 from geoevents.store.rows import Batch, StoredItem
-from geoevents.store.schema import EXTRACTED_TABLES
+from geoevents.store.schema import EXTRACTED_TABLES, document_columns
 
 #: Documents per write transaction. Each transaction costs ~0.1 s of fixed SQL work (inserts
 #: into seven tables, grouping queries, the commit), so small batches slow a one-process ingest
@@ -237,10 +237,11 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
 
     def load_documents(self, ids: list[str]) -> list[Document]:
-        rows = self._query("SELECT doc_id, text, title, published, url, source, language "
-                           "FROM documents WHERE list_contains(?, doc_id) ORDER BY doc_id", [ids])
-        return [Document(id=r[0], text=r[1], title=r[2], published=r[3], url=r[4], source=r[5],
-                         language=r[6]) for r in rows]
+        """The stored Documents, every field of ``model.Document`` read from its column."""
+        columns = document_columns()
+        rows = self._query(f"SELECT {', '.join(columns)} FROM documents "
+                           "WHERE list_contains(?, doc_id) ORDER BY doc_id", [ids])
+        return [Document(**dict(zip(columns.values(), r, strict=True))) for r in rows]
 
     def document(self, doc_id: str) -> Document | None:
         found = self.load_documents([doc_id])

@@ -11,7 +11,7 @@ runs in a fresh interpreter so its peak RSS is its own:
 - ``extract``: ``Pipeline.extract`` (parse + all stages), no store;
 - ``spacy-mp+stages`` (2+ processes only): the alternative design, spaCy's own ``n_process``
   parsing with the stages run in the parent process;
-- ``store``: ``Store.ingest`` into a new DuckDB file (extract + bulk insert).
+- ``store``: ``geoevents.ingest.ingest`` into a new DuckDB file (extract + bulk insert).
 
 Model and data loading is not timed (a long-running ingest pays it once): the pipeline extracts,
 and the store writes, one warm-up document first. Starting worker processes is timed.
@@ -73,6 +73,7 @@ def measure(mode: str, processes: int, n: int, batch_size: int, corpus: Path,
             store_batch: int) -> dict:
     """One measurement, in this (fresh) process."""
     from geoevents.config import load_config
+    from geoevents.ingest import ingest
     from geoevents.model import Document
     from geoevents.pipeline import Pipeline
 
@@ -117,11 +118,11 @@ def measure(mode: str, processes: int, n: int, batch_size: int, corpus: Path,
         pipeline.extract_one(warm_up)
         with tempfile.TemporaryDirectory() as tmp:
             with Store(Path(tmp) / "warm-up.duckdb") as scratch:  # first-write imports, DuckDB set-up
-                scratch.ingest([warm_up], pipeline)
+                ingest(scratch, [warm_up], pipeline)
             store = Store(Path(tmp) / "bench.duckdb")
             cpu_before = _cpu_seconds(resource.RUSAGE_SELF)
             start = time.perf_counter()
-            summary = store.ingest(docs, pipeline, batch_size=store_batch)
+            summary = ingest(store, docs, pipeline, batch_size=store_batch)
             seconds = time.perf_counter() - start
             store.close()
             if summary.new != len({d.id for d in docs}):

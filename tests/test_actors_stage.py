@@ -89,7 +89,7 @@ def test_stage_codes_people_at_the_publication_date(run, published, sector):
 def test_stage_code_at_recodes_for_an_event_date(run):
     ctx = run("In 2019 Donald Trump met Kim Jong Un.", "2025-11-26")
     trump = _at(ctx, "Trump")
-    assert ctx.extras["actors"]["code_at"](trump, "2022-01-01").sector == "ELI"
+    assert ctx.extras["actors"].code_at(trump, "2022-01-01").sector == "ELI"
 
 
 def test_stage_splits_coordinated_adjectives(run):

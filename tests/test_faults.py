@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 from geoevents.config import load_config
 from geoevents.errors import FetchError, InputError
+from geoevents.ingest import ingest
 from geoevents.model import FAILED_PREFIX, Document
 from geoevents.nlp import split_parts
 from geoevents.pipeline import Pipeline
@@ -106,7 +107,7 @@ def test_a_document_that_raises_is_stored_as_failed_and_the_run_goes_on(tmp_path
     assert out[1].skipped.startswith(f"{FAILED_PREFIX} (reading: AttributeError")
     assert out[0].events and out[2].events and not out[0].skipped
     with Store(tmp_path / "g.duckdb") as store:
-        summary = store.ingest([good, bad, other], pipeline)
+        summary = ingest(store, [good, bad, other], pipeline)
         assert sorted(d.doc_id for d in store.documents()) == ["a", "c"]
     assert summary.new == 2 and summary.problems == [
         "document 'b': not stored (TypeError: cannot use a string pattern on a bytes-like object)"]

@@ -153,13 +153,13 @@ def test_stage_capital_as_location_is_not_metonymic(run, text, name):
 ])
 def test_stage_dateline(run, text, dateline):
     ctx = run(text)
-    found = ctx.extras["places"]["dateline"]
+    found = ctx.extras["places"].dateline
     assert found is not None and found.text == dateline and found.geonameid is not None
 
 
 def test_stage_no_dateline_in_plain_text(run):
     ctx = run("Kyrgyzstan signed a trade deal with Russia in Bishkek on Wednesday.")
-    assert ctx.extras["places"]["dateline"] is None
+    assert ctx.extras["places"].dateline is None
 
 
 @pytest.mark.parametrize(("text", "trigger", "expected"), [
@@ -171,14 +171,14 @@ def test_stage_no_dateline_in_plain_text(run):
 def test_stage_location_for_token(run, text, trigger, expected):
     ctx = run(text)
     token = next(t.i for t in ctx.doc if t.text == trigger)
-    place = ctx.extras["places"]["location_for_token"](token)
+    place = ctx.extras["places"].location_for_token(token)
     assert (place.text if place else None) == expected
 
 
 def test_stage_place_at_finds_overlapping_place(run):
     ctx = run("Putin arrived in Bishkek on Tuesday.")
     start = ctx.text.index("Bishkek")
-    place = ctx.extras["places"]["place_at"](start, start + 3)
+    place = ctx.extras["places"].place_at(start, start + 3)
     assert place is not None and place.geonameid == 1528675
 
 

@@ -145,7 +145,7 @@ def test_stage_speaker_resolved_through_actors(run_quotes):
 
 def test_stage_publishes_reported_spans(run_quotes):
     ctx, quotes = run_quotes("The ministry said the convoy had crossed the border.")
-    spans = ctx.extras["quotes"]["reported_spans"]
+    spans = ctx.extras["quotes"].reported_spans
     assert spans == [(q.start, q.end) for q in quotes] and spans
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from geoevents.config import load_config
 from geoevents.errors import InputError, StoreError
+from geoevents.ingest import ingest, recode
 from geoevents.model import Document
 from geoevents.pipeline import Pipeline
 from geoevents.store import Store
@@ -55,10 +56,10 @@ def snapshot(path) -> dict[str, list[tuple]]:
 def test_store_ingest_twice_leaves_the_same_rows(tmp_path, light_pipeline):
     db = tmp_path / "g.duckdb"
     with Store(db) as store:
-        first = store.ingest(docs(), light_pipeline, batch_size=2)
+        first = ingest(store, docs(), light_pipeline, batch_size=2)
     before = snapshot(db)
     with Store(db) as store:
-        second = store.ingest(docs(), light_pipeline, batch_size=2)
+        second = ingest(store, docs(), light_pipeline, batch_size=2)
     assert (first.new, first.unchanged) == (len(TEXTS), 0)
     assert first.written == [d.id for d in docs()] and second.written == []
     assert (second.new, second.updated, second.unchanged) == (0, 0, len(TEXTS))
@@ -69,9 +70,9 @@ def test_store_ingest_twice_leaves_the_same_rows(tmp_path, light_pipeline):
 def test_store_ingest_changed_document_replaces_its_rows(tmp_path, light_pipeline):
     db = tmp_path / "g.duckdb"
     with Store(db) as store:
-        store.ingest(docs(2), light_pipeline)
+        ingest(store, docs(2), light_pipeline)
         changed = Document(id="d0", text="Sergey Lavrov flew to Ankara on Monday.", published="2025-11-26")
-        summary = store.ingest([changed], light_pipeline)
+        summary = ingest(store, [changed], light_pipeline)
         actors = store.extraction("d0").actors
         rows = store.connection.execute(
             "SELECT text FROM actors WHERE doc_id = 'd0' ORDER BY position").fetchall()
@@ -85,7 +86,7 @@ def test_store_ingest_changed_document_replaces_its_rows(tmp_path, light_pipelin
 def test_store_ingest_repeated_id_in_one_input_keeps_one_copy(tmp_path, light_pipeline):
     twice = [*docs(2), Document(id="d0", text=TEXTS[2], published="2025-11-26")]
     with Store(tmp_path / "g.duckdb") as store:
-        summary = store.ingest(twice, light_pipeline, batch_size=10)
+        summary = ingest(store, twice, light_pipeline, batch_size=10)
         assert store.counts()["documents"] == 2
         assert store.document("d0").text == TEXTS[2]
     assert summary.new == 2
@@ -97,8 +98,8 @@ def test_store_ingest_new_pipeline_version_reextracts(tmp_path, light_pipeline):
     other = Pipeline(cfg.replace(stages={"actors": cfg.stages["actors"]}))
     assert other.version != light_pipeline.version
     with Store(db) as store:
-        store.ingest(docs(2), other)
-        summary = store.ingest(docs(2), light_pipeline)
+        ingest(store, docs(2), other)
+        summary = ingest(store, docs(2), light_pipeline)
         con = store.connection
         versions = {r[0] for t in ("documents", "actors", "timexes", "extractions")
                     for r in con.execute(f"SELECT DISTINCT pipeline_version FROM {t}").fetchall()}
@@ -109,7 +110,7 @@ def test_store_ingest_new_pipeline_version_reextracts(tmp_path, light_pipeline):
 def test_store_ingest_stores_not_english_without_extracting(tmp_path, light_pipeline):
     german = Document(id="de1", text=GERMAN, published="2025-11-26")
     with Store(tmp_path / "g.duckdb") as store:
-        summary = store.ingest([*docs(1), german], light_pipeline)
+        summary = ingest(store, [*docs(1), german], light_pipeline)
         stored = store.document("de1")
         extraction = store.extraction("de1")
         [info] = [d for d in store.documents() if d.doc_id == "de1"]
@@ -122,7 +123,7 @@ def test_store_ingest_stores_not_english_without_extracting(tmp_path, light_pipe
 def test_store_ingest_lone_surrogate_is_stored_with_offsets_intact(tmp_path, light_pipeline):
     text = "Sergey Lavrov \ud800 met Wang Yi in Beijing on Tuesday."
     with Store(tmp_path / "g.duckdb") as store:
-        store.ingest([Document(id="s", text=text, published="2025-11-26")], light_pipeline)
+        ingest(store, [Document(id="s", text=text, published="2025-11-26")], light_pipeline)
         stored = store.document("s")
         actors = store.extraction("s").actors
     assert len(stored.text) == len(text) and "\ufffd" in stored.text
@@ -137,10 +138,10 @@ def _failing_after(documents: list[Document], n: int) -> Iterator[Document]:
 def test_store_failing_ingest_keeps_earlier_rows_intact(tmp_path, light_pipeline):
     db = tmp_path / "g.duckdb"
     with Store(db) as store:
-        store.ingest(docs(3), light_pipeline)
+        ingest(store, docs(3), light_pipeline)
     before = snapshot(db)
     with Store(db) as store, pytest.raises(InputError):
-        store.ingest(_failing_after(docs(5, prefix="e"), 3), light_pipeline, batch_size=2)
+        ingest(store, _failing_after(docs(5, prefix="e"), 3), light_pipeline, batch_size=2)
     after = snapshot(db)
     for table in TABLES_WITH_ROWS:
         assert set(before[table]) <= set(after[table])
@@ -158,16 +159,16 @@ def test_store_interrupted_ingest_resumes_without_duplicates(tmp_path, light_pip
         raise KeyboardInterrupt
 
     with Store(db) as store, pytest.raises(KeyboardInterrupt):
-        store.ingest(docs(5), light_pipeline, batch_size=2, progress=interrupt)
+        ingest(store, docs(5), light_pipeline, batch_size=2, progress=interrupt)
     with Store(db) as store:
         assert store.counts()["documents"] == 2
-        summary = store.ingest(docs(5), light_pipeline, batch_size=2)
+        summary = ingest(store, docs(5), light_pipeline, batch_size=2)
         statuses = [r["status"] for r in store.runs()]
     assert (summary.unchanged, summary.new) == (2, 3)
     assert statuses == ["interrupted", "completed"]
     clean = tmp_path / "clean.duckdb"
     with Store(clean) as store:
-        store.ingest(docs(5), light_pipeline, batch_size=2)
+        ingest(store, docs(5), light_pipeline, batch_size=2)
     assert snapshot(db) == snapshot(clean)
 
 
@@ -175,17 +176,17 @@ def test_store_read_only_refuses_to_write(tmp_path, light_pipeline):
     db = tmp_path / "g.duckdb"
     Store(db).close()
     with Store(db, read_only=True) as store, pytest.raises(StoreError, match="read-only"):
-        store.ingest(docs(1), light_pipeline)
+        ingest(store, docs(1), light_pipeline)
 
 
 def test_store_recode_replaces_extractions_and_stamps_version(tmp_path, light_pipeline):
     cfg = load_config(env={})
     old = Pipeline(cfg.replace(stages={"actors": cfg.stages["actors"]}))
     with Store(tmp_path / "g.duckdb") as store:
-        store.ingest(docs(3), old)
+        ingest(store, docs(3), old)
         assert store.counts()["timexes"] == 0
-        summary = store.recode(light_pipeline)
-        again = store.recode(light_pipeline)
+        summary = recode(store, light_pipeline)
+        again = recode(store, light_pipeline)
         versions = {d.pipeline_version for d in store.documents()}
         timexes = store.counts()["timexes"]
         stamped = store.extraction("d0").pipeline_version
@@ -197,10 +198,10 @@ def test_store_recode_replaces_extractions_and_stamps_version(tmp_path, light_pi
 def test_store_ingest_with_worker_processes_matches_one_process(tmp_path, light_pipeline):
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     with Store(one) as store:
-        store.ingest(docs(7), light_pipeline, batch_size=2)
+        ingest(store, docs(7), light_pipeline, batch_size=2)
     with Pipeline(light_pipeline.config.replace(n_process=2, batch_size=2)) as pool_pipeline, \
             Store(two) as store:
-        summary = store.ingest(docs(7), pool_pipeline, batch_size=2)
+        summary = ingest(store, docs(7), pool_pipeline, batch_size=2)
         threads = store._con.execute("SELECT current_setting('threads')").fetchone()[0]
     assert summary.new == 7
     default_threads = duckdb.connect(":memory:").execute("SELECT current_setting('threads')").fetchone()[0]

@@ -62,7 +62,7 @@ def test_stage_year_boundary_monday_written_on_new_years_day(run):
 def test_stage_timezone_in_publication_datetime_keeps_local_date(run, published, value):
     ctx = run("Protesters gathered in the capital on Tuesday.", published=published)
     assert _values(ctx)["Tuesday"] == value
-    assert ctx.extras["time"]["document_date"] == "2025-11-26"
+    assert ctx.extras["time"].document_date == "2025-11-26"
 
 
 @pytest.mark.parametrize("published", [None, ""])
@@ -73,7 +73,7 @@ def test_stage_missing_publication_date_gives_null_relative_values(run, publishe
     assert values["Tuesday"] is None
     assert values["last week"] is None
     assert values["2015"] == "2015"
-    assert ctx.extras["time"]["document_date"] is None
+    assert ctx.extras["time"].document_date is None
 
 
 @pytest.mark.parametrize(("text", "timex", "kind", "value"), [
@@ -112,20 +112,20 @@ def _token(ctx: StageContext, word: str) -> int:
 ])
 def test_dating_date_for_token(run, text, predicate, date):
     ctx = run(text)
-    assert ctx.extras["time"]["date_for_token"](_token(ctx, predicate)) == date
+    assert ctx.extras["time"].date_for_token(_token(ctx, predicate)) == date
 
 
 def test_dating_durations_never_date_events(run):
     ctx = run("Putin began a three-day visit.")
-    assert ctx.extras["time"]["date_for_token"](_token(ctx, "began")) is None
+    assert ctx.extras["time"].date_for_token(_token(ctx, "began")) is None
 
 
 def test_dating_sentence_date_and_bad_index(run):
     ctx = run("Japarov welcomed Putin on Wednesday. Agreements were signed during the meeting.")
     helpers = ctx.extras["time"]
-    assert helpers["sentence_date"] == {0: "2025-11-26"}
-    assert helpers["date_for_token"](10_000) is None
-    assert len(helpers["timex_tokens"]) == len(ctx.timexes)
+    assert helpers.sentence_date == {0: "2025-11-26"}
+    assert helpers.date_for_token(10_000) is None
+    assert len(helpers.timex_tokens) == len(ctx.timexes)
 
 
 @pytest.mark.parametrize(("text", "timex", "value"), [
@@ -202,7 +202,7 @@ def test_stage_headline_run_into_dateline_gives_two_dates(run):
 ])
 def test_dating_event_date_from_its_own_clause_only(run, text, predicate, date):
     ctx = run(text)
-    assert ctx.extras["time"]["date_for_token"](_token(ctx, predicate)) == date
+    assert ctx.extras["time"].date_for_token(_token(ctx, predicate)) == date
 
 
 @pytest.mark.parametrize(("text", "predicate", "date"), [
@@ -214,7 +214,7 @@ def test_dating_event_date_from_its_own_clause_only(run, text, predicate, date):
 ])
 def test_dating_deictic_days_and_weeks(run, text, predicate, date):
     ctx = run(text)
-    assert ctx.extras["time"]["date_for_token"](_token(ctx, predicate)) == date
+    assert ctx.extras["time"].date_for_token(_token(ctx, predicate)) == date
 
 
 def test_stage_bare_first_half_of_a_match_is_no_date(run):
@@ -238,6 +238,6 @@ def test_stage_later_and_earlier_count_from_the_last_date_named(run, text, timex
 
 def test_dating_subject_events_own_day_dates_what_it_did(run):
     ctx = run("Top-level talks last week between the two blocs failed to resolve the dispute.")
-    assert ctx.extras["time"]["date_for_token"](_token(ctx, "failed")) == "2025-11"
+    assert ctx.extras["time"].date_for_token(_token(ctx, "failed")) == "2025-11"
     ctx = run("The 2015 agreement limits enrichment by Iran.")  # a year before its noun: background
-    assert ctx.extras["time"]["date_for_token"](_token(ctx, "limits")) is None
+    assert ctx.extras["time"].date_for_token(_token(ctx, "limits")) is None

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import pandas as pd
-from fastapi import Depends, FastAPI, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, FastAPI, File, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -188,8 +188,10 @@ class Service:
 
     def ingest(self, documents: list[Document], inputs: list[str]) -> dict[str, Any]:
         # Store.write also updates event groups and the dyad index for these documents.
+        from geoevents.ingest import ingest
+
         with self._ingest_lock:
-            summary = self.store.ingest(documents, self.pipeline(), inputs=inputs)
+            summary = ingest(self.store, documents, self.pipeline(), inputs=inputs)
         return {"documents": [d.id for d in documents], "summary": summary.line(),
                 "new": summary.new, "updated": summary.updated, "unchanged": summary.unchanged,
                 "events": summary.events, "failed": summary.failed,
@@ -221,35 +223,33 @@ def _check_token(service: Service, request: Request) -> None:
         raise ApiError(401, "wrong token", "unauthorized")
 
 
-def create_app(config: Config | None = None) -> FastAPI:
-    """The API and dashboard for ``config.db``."""
-    config = config or load_config()
-    service = Service(config)
-    app = FastAPI(title="geoevents", version=__version__,
-                  description="Event data about international relations, extracted from news articles: "
-                              "documents, events, event groups, quotes, relations, actors.")
-    app.state.service = service
-    # a JSON or multipart body carries at most one document's worth, with room for its fields
-    app.add_middleware(GuardMiddleware, allowed_hosts=config.api_allowed_hosts,  # type: ignore[arg-type]
-                       max_body=config.max_document_bytes + 1_000_000)
-
-    def read_access(request: Request) -> Iterator[Service]:
-        if service.config.api_read_requires_token:
-            if not service.config.api_token:
-                raise ApiError(403, "reads require a token but no api_token is set on the server",
-                               "forbidden")
-            _check_token(service, request)
-        with service.reading() as reader:
-            yield reader
-
-    def write_access(request: Request) -> Service:
+def read_access(request: Request) -> Iterator[Service]:
+    """Reads: open, or with the token when ``api_read_requires_token``."""
+    service: Service = request.app.state.service
+    if service.config.api_read_requires_token:
         if not service.config.api_token:
-            raise ApiError(403, "writes are disabled: set api_token in the server's config", "forbidden")
+            raise ApiError(403, "reads require a token but no api_token is set on the server",
+                           "forbidden")
         _check_token(service, request)
-        return service
+    with service.reading() as reader:
+        yield reader
 
-    Reader = Annotated[Service, Depends(read_access)]
-    Writer = Annotated[Service, Depends(write_access)]
+
+def write_access(request: Request) -> Service:
+    """Writes: only with the token, and never while ``api_token`` is empty."""
+    service: Service = request.app.state.service
+    if not service.config.api_token:
+        raise ApiError(403, "writes are disabled: set api_token in the server's config", "forbidden")
+    _check_token(service, request)
+    return service
+
+
+Reader = Annotated[Service, Depends(read_access)]
+Writer = Annotated[Service, Depends(write_access)]
+
+
+def _error_handlers(app: FastAPI) -> None:
+    """Every error in the one shape ``{"error": {...}}``."""
 
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, err: ApiError) -> JSONResponse:
@@ -279,229 +279,269 @@ def create_app(config: Config | None = None) -> FastAPI:
     async def _internal(_: Request, err: Exception) -> JSONResponse:
         return _error(500, f"internal error: {type(err).__name__}", "internal")
 
-    # -- documents -------------------------------------------------------------------------
 
-    @app.get("/api/documents", tags=["documents"], summary="Stored documents, newest first")
-    def list_documents(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        cur = svc.con()
-        rows = cur.execute(
-            "SELECT d.doc_id, d.title, d.published, d.url, d.source, d.language, d.skipped, "
-            "(SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS events, "
-            "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id) AS quotes "
-            "FROM documents d ORDER BY d.published DESC NULLS LAST, d.doc_id LIMIT ? OFFSET ?",
-            [limit + 1, offset]).df()
-        [(total,)] = cur.execute("SELECT count(*) FROM documents").fetchall()
-        return page(records(rows), limit, offset, int(total))
+documents_router = APIRouter()
+events_router = APIRouter()
+quotes_router = APIRouter()
+relations_router = APIRouter()
+actors_router = APIRouter()
+meta_router = APIRouter()
 
-    @app.get("/api/documents/{doc_id:path}", tags=["documents"],
-             summary="One document with its text and full extraction (offsets index the text)")
-    def get_document(doc_id: str, svc: Reader) -> dict[str, Any]:
-        document = svc.store.document(doc_id)
-        if document is None:
-            raise ApiError(404, f"document {doc_id!r} not found", "not_found")
-        extraction = svc.store.extraction(doc_id) or Extraction(id=doc_id)
-        return {"document": document.to_dict(), "extraction": extraction.to_dict(),
-                "event_groups": _groups_of(svc, doc_id)}
 
-    @app.post("/api/documents", tags=["write"], status_code=201,
-              summary="Ingest documents given as JSON and/or URLs to fetch (needs the token)")
-    def ingest_json(body: IngestIn, svc: Writer) -> dict[str, Any]:
-        if not body.documents and not body.urls:
-            raise ApiError(422, "nothing to ingest: give 'documents' and/or 'urls'", "invalid_parameter")
-        docs = []
-        for d in body.documents:
-            doc_id = d.id or Document.content_id(d.text, d.title, d.url)
-            docs.append(Document(id=doc_id, text=d.text, title=d.title, published=d.published, url=d.url,
-                                 source=d.source))
-        if body.urls:
-            from geoevents.sources import iter_documents
+# -- documents -------------------------------------------------------------------------
 
-            for url in body.urls:
-                if not url.startswith(("http://", "https://")):
-                    raise ApiError(422, f"urls: {url!r} is not an http(s) URL", "invalid_parameter")
-            docs += list(iter_documents(body.urls, svc.source_options()))
-        return svc.ingest(docs, [d.url or d.id for d in docs])
+@documents_router.get("/api/documents", tags=["documents"], summary="Stored documents, newest first")
+def list_documents(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+    cur = svc.con()
+    rows = cur.execute(
+        "SELECT d.doc_id, d.title, d.published, d.url, d.source, d.language, d.skipped, "
+        "(SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS events, "
+        "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id) AS quotes "
+        "FROM documents d ORDER BY d.published DESC NULLS LAST, d.doc_id LIMIT ? OFFSET ?",
+        [limit + 1, offset]).df()
+    [(total,)] = cur.execute("SELECT count(*) FROM documents").fetchall()
+    return page(records(rows), limit, offset, int(total))
 
-    @app.post("/api/documents/upload", tags=["write"], status_code=201,
-              summary="Ingest an uploaded file (JSONL, text, HTML, feed, WARC...; needs the token)")
-    def ingest_upload(svc: Writer, file: UploadFile = File(...)) -> dict[str, Any]:
-        # a plain def: FastAPI runs it in its thread pool, so extraction never blocks the event loop
+
+@documents_router.get("/api/documents/{doc_id:path}", tags=["documents"],
+         summary="One document with its text and full extraction (offsets index the text)")
+def get_document(doc_id: str, svc: Reader) -> dict[str, Any]:
+    document = svc.store.document(doc_id)
+    if document is None:
+        raise ApiError(404, f"document {doc_id!r} not found", "not_found")
+    extraction = svc.store.extraction(doc_id) or Extraction(id=doc_id)
+    return {"document": document.to_dict(), "extraction": extraction.to_dict(),
+            "event_groups": _groups_of(svc, doc_id)}
+
+
+@documents_router.post("/api/documents", tags=["write"], status_code=201,
+          summary="Ingest documents given as JSON and/or URLs to fetch (needs the token)")
+def ingest_json(body: IngestIn, svc: Writer) -> dict[str, Any]:
+    if not body.documents and not body.urls:
+        raise ApiError(422, "nothing to ingest: give 'documents' and/or 'urls'", "invalid_parameter")
+    docs = []
+    for d in body.documents:
+        doc_id = d.id or Document.content_id(d.text, d.title, d.url)
+        docs.append(Document(id=doc_id, text=d.text, title=d.title, published=d.published, url=d.url,
+                             source=d.source))
+    if body.urls:
         from geoevents.sources import iter_documents
 
-        cap = svc.config.max_document_bytes
-        data = file.file.read(cap + 1)
-        name = Path(file.filename or "upload.txt").name or "upload.txt"
-        if len(data) > cap:
-            raise ApiError(413, f"file {name!r} is over the size limit of {cap:,} bytes "
-                                f"(setting max_document_bytes)", "too_large")
-        if not data:
-            raise ApiError(422, f"file {name!r} is empty", "invalid_parameter")
-        suffix = Path(name).suffix[:10] or ".txt"
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"upload{suffix}"
-            path.write_bytes(data)
-            try:
-                docs = list(iter_documents([path], svc.source_options()))
-            except GeoeventsError as err:  # the message names the file as sent, not a server path
-                raise ApiError(400, str(err).replace(str(path), name).replace(tmp, ""),
-                               err.code) from None
-        return svc.ingest(docs, [name])
+        for url in body.urls:
+            if not url.startswith(("http://", "https://")):
+                raise ApiError(422, f"urls: {url!r} is not an http(s) URL", "invalid_parameter")
+        docs += list(iter_documents(body.urls, svc.source_options()))
+    return svc.ingest(docs, [d.url or d.id for d in docs])
 
-    # -- events ----------------------------------------------------------------------------
 
-    @app.get("/api/events", tags=["events"], summary="Events with filters, oldest event date first")
-    def list_events(
-        svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-        actor: Annotated[str | None, Query(description="source: code/ISO3 prefix or name text")] = None,
-        target: Annotated[str | None, Query(description="target, as actor")] = None,
-        type: Annotated[str | None, Query(description="PLOVER category or CAMEO prefix")] = None,
-        since: Annotated[str | None, Query(description="events dated on or after (2025-11-01)")] = None,
-        until: Annotated[str | None, Query(description="events dated on or before")] = None,
-        status: Annotated[str | None, Query(description="occurred, planned, negated...")] = None,
-        doc_id: str | None = None,
-    ) -> dict[str, Any]:
-        where = event_filters(actor=actor, target=target, type=type, since=since, until=until,
-                              status=status, doc_id=doc_id)
-        return _event_page(svc, where.sql(), list(where.params), limit, offset)
+@documents_router.post("/api/documents/upload", tags=["write"], status_code=201,
+          summary="Ingest an uploaded file (JSONL, text, HTML, feed, WARC...; needs the token)")
+def ingest_upload(svc: Writer, file: UploadFile = File(...)) -> dict[str, Any]:
+    # a plain def: FastAPI runs it in its thread pool, so extraction never blocks the event loop
+    from geoevents.sources import iter_documents
 
-    # -- groups ----------------------------------------------------------------------------
+    cap = svc.config.max_document_bytes
+    data = file.file.read(cap + 1)
+    name = Path(file.filename or "upload.txt").name or "upload.txt"
+    if len(data) > cap:
+        raise ApiError(413, f"file {name!r} is over the size limit of {cap:,} bytes "
+                            f"(setting max_document_bytes)", "too_large")
+    if not data:
+        raise ApiError(422, f"file {name!r} is empty", "invalid_parameter")
+    suffix = Path(name).suffix[:10] or ".txt"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            docs = list(iter_documents([path], svc.source_options()))
+        except GeoeventsError as err:  # the message names the file as sent, not a server path
+            raise ApiError(400, str(err).replace(str(path), name).replace(tmp, ""),
+                           err.code) from None
+    return svc.ingest(docs, [name])
 
-    @app.get("/api/groups", tags=["events"],
-             summary="Event groups: one real-world event, many reports, with mention/source/article counts")
-    def list_groups(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-                    min_articles: Annotated[int, Query(ge=1, le=100000)] = 1) -> dict[str, Any]:
-        cur = svc.con()
-        if not _has(cur, "event_groups"):
-            return page([], limit, offset, 0)
-        rows = cur.execute(
-            "SELECT * FROM event_groups WHERE num_articles >= ? "
-            "ORDER BY num_articles DESC, num_mentions DESC, group_id LIMIT ? OFFSET ?",
-            [min_articles, limit + 1, offset]).df()
-        [(total,)] = cur.execute("SELECT count(*) FROM event_groups WHERE num_articles >= ?",
-                                 [min_articles]).fetchall()
-        return page(records(rows), limit, offset, int(total))
 
-    @app.get("/api/groups/{group_id}", tags=["events"], summary="One event group and its reports")
-    def get_group(group_id: int, svc: Reader) -> dict[str, Any]:
-        cur = svc.con()
-        if not _has(cur, "event_groups"):
-            raise ApiError(404, f"event group {group_id} not found (no groups yet: geoevents regroup)",
-                           "not_found")
-        found = records(cur.execute("SELECT * FROM event_groups WHERE group_id = ?", [group_id]).df())
-        if not found:
-            raise ApiError(404, f"event group {group_id} not found", "not_found")
-        members = _event_page(svc, "WHERE EXISTS (SELECT 1 FROM event_group_members m WHERE m.group_id = ? "
-                              "AND m.doc_id = events.doc_id AND m.position = events.position)",
-                              [group_id], MAX_LIMIT, 0)
-        return {"group": found[0], "events": members["items"]}
+# -- events ----------------------------------------------------------------------------
 
-    # -- quotes ----------------------------------------------------------------------------
+@events_router.get("/api/events", tags=["events"], summary="Events with filters, oldest event date first")
+def list_events(
+    svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+    actor: Annotated[str | None, Query(description="source: code/ISO3 prefix or name text")] = None,
+    target: Annotated[str | None, Query(description="target, as actor")] = None,
+    type: Annotated[str | None, Query(description="PLOVER category or CAMEO prefix")] = None,
+    since: Annotated[str | None, Query(description="events dated on or after (2025-11-01)")] = None,
+    until: Annotated[str | None, Query(description="events dated on or before")] = None,
+    status: Annotated[str | None, Query(description="occurred, planned, negated...")] = None,
+    doc_id: str | None = None,
+) -> dict[str, Any]:
+    where = event_filters(actor=actor, target=target, type=type, since=since, until=until,
+                          status=status, doc_id=doc_id)
+    return _event_page(svc, where.sql(), list(where.params), limit, offset)
 
-    @app.get("/api/quotes", tags=["quotes"], summary="Quotes with their speakers and cues")
-    def list_quotes(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-                    speaker: str | None = None, text: str | None = None,
-                    doc_id: str | None = None) -> dict[str, Any]:
-        where = quote_filters(speaker=speaker, text=text, doc_id=doc_id)
-        rows = svc.con().execute(f"SELECT doc_id, position, record FROM quotes {where.sql()} "
-                                 f"ORDER BY doc_id, position LIMIT ? OFFSET ?",
-                                 [*where.params, limit + 1, offset]).fetchall()
-        items = [{"doc_id": r[0], "position": r[1], **Quote.from_dict(json.loads(r[2])).to_dict()}
-                 for r in rows]
-        return page(items, limit, offset)
 
-    # -- relations, actors, network, map ---------------------------------------------------
+# -- groups ----------------------------------------------------------------------------
 
-    def _flt(since: str | None, until: str | None, undated: str, all_statuses: bool) -> EventFilter:
-        statuses = ("occurred", "planned", "reported", "negated", "hypothetical") if all_statuses else None
-        return EventFilter(include_statuses=statuses, undated=undated, start=since, end=until)
+@events_router.get("/api/groups", tags=["events"],
+         summary="Event groups: one real-world event, many reports, with mention/source/article counts")
+def list_groups(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                min_articles: Annotated[int, Query(ge=1, le=100000)] = 1) -> dict[str, Any]:
+    cur = svc.con()
+    if not _has(cur, "event_groups"):
+        return page([], limit, offset, 0)
+    rows = cur.execute(
+        "SELECT * FROM event_groups WHERE num_articles >= ? "
+        "ORDER BY num_articles DESC, num_mentions DESC, group_id LIMIT ? OFFSET ?",
+        [min_articles, limit + 1, offset]).df()
+    [(total,)] = cur.execute("SELECT count(*) FROM event_groups WHERE num_articles >= ?",
+                             [min_articles]).fetchall()
+    return page(records(rows), limit, offset, int(total))
 
-    @app.get("/api/relations", tags=["relations"],
-             summary="Time series of a country's relations with partners (counts, QuadClass, Goldstein)")
-    def get_relations(
-        svc: Reader,
-        country: Annotated[str, Query(description="ISO3 country or actor code", examples=["KGZ"])],
-        partners: Annotated[str, Query(alias="with", description="comma-separated",
-                                       examples=["RUS,USA,CHN"])],
-        by: Annotated[str, Query(pattern="^(day|week|month|quarter|year)$")] = "month",
-        weighted: bool = False,
-        normalise: Annotated[str | None, Query(pattern="^(events|articles)$")] = None,
-        undated: Annotated[str, Query(pattern="^(published|exclude)$")] = "published",
-        all_statuses: bool = False, directed: bool = False,
-        since: str | None = None, until: str | None = None,
-    ) -> dict[str, Any]:
-        flt = _flt(since, until, undated, all_statuses)
-        frame = relations(svc.con(), country, partners, by=by, weighted=weighted, normalise=normalise,
-                          directed=directed, flt=flt)
-        share = alignment(svc.con(), country, partners, by=by, weighted=weighted, flt=flt)
-        frame = frame.merge(share[["period", "partner", "net", "cooperation_share"]],
-                            on=["period", "partner"], how="left")
-        return {"country": country.upper(), "partners": [p.strip().upper() for p in partners.split(",")
-                                                         if p.strip()],
-                "by": by, "series": records(frame)}
 
-    @app.get("/api/relations/events", tags=["relations"], summary="The events behind a relations series")
-    def get_relation_events(
-        svc: Reader, country: str, partners: Annotated[str, Query(alias="with")],
-        limit: Limit = DEFAULT_LIMIT, undated: Annotated[str, Query(pattern="^(published|exclude)$")] =
-        "published", since: str | None = None, until: str | None = None, all_statuses: bool = False,
-    ) -> dict[str, Any]:
-        frame = relation_events(svc.con(), country, partners, flt=_flt(since, until, undated, all_statuses),
-                                limit=limit + 1)
-        return page(records(frame), limit, 0)
+@events_router.get("/api/groups/{group_id}", tags=["events"], summary="One event group and its reports")
+def get_group(group_id: int, svc: Reader) -> dict[str, Any]:
+    cur = svc.con()
+    if not _has(cur, "event_groups"):
+        raise ApiError(404, f"event group {group_id} not found (no groups yet: geoevents regroup)",
+                       "not_found")
+    found = records(cur.execute("SELECT * FROM event_groups WHERE group_id = ?", [group_id]).df())
+    if not found:
+        raise ApiError(404, f"event group {group_id} not found", "not_found")
+    members = _event_page(svc, "WHERE EXISTS (SELECT 1 FROM event_group_members m WHERE m.group_id = ? "
+                          "AND m.doc_id = events.doc_id AND m.position = events.position)",
+                          [group_id], MAX_LIMIT, 0)
+    return {"group": found[0], "events": members["items"]}
 
-    @app.get("/api/actors", tags=["actors"], summary="Actors mentioned, by code, with mention counts")
-    def list_actors(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-                    q: Annotated[str | None, Query(max_length=100, description="code prefix or name")] = None,
-                    ) -> dict[str, Any]:
-        params: list[Any] = []
-        where = "WHERE code IS NOT NULL"
-        if q:
-            where += " AND (code LIKE ? || '%' OR name ILIKE '%' || ? || '%')"
-            params += [q.strip().upper(), q.strip()]
-        rows = svc.con().execute(
-            f"SELECT code, mode(name) AS name, any_value(country) AS country, any_value(sector) AS sector, "
-            f"count(*) AS mentions, count(DISTINCT doc_id) AS documents FROM actors {where} "
-            f"GROUP BY code ORDER BY mentions DESC, code LIMIT ? OFFSET ?", [*params, limit + 1, offset]).df()
-        return page(records(rows), limit, offset)
 
-    @app.get("/api/network", tags=["actors"], summary="Actor network for a period: nodes and edges")
-    def get_network(svc: Reader, level: Annotated[str, Query(pattern="^(country|actor)$")] = "country",
-                    since: str | None = None, until: str | None = None,
-                    min_events: Annotated[int, Query(ge=1, le=100000)] = 1,
-                    limit: Limit = 200) -> dict[str, Any]:
-        nodes, edges = network(svc.con(), level=level, flt=EventFilter(start=since, end=until),
-                               min_events=min_events, limit=limit)
-        return {"level": level, "nodes": records(nodes), "edges": records(edges)}
+# -- quotes ----------------------------------------------------------------------------
 
-    @app.get("/api/map", tags=["events"], summary="Event locations with counts (events with a place)")
-    def get_map(svc: Reader, since: str | None = None, until: str | None = None,
-                limit: Limit = MAX_LIMIT) -> dict[str, Any]:
-        flt = EventFilter(start=since, end=until)
-        rows = svc.con().execute(f"""
-            SELECT location_name AS name, location_geonameid AS geonameid, location_country AS country,
-                   round(avg(location_lat), 4) AS lat, round(avg(location_lon), 4) AS lon,
-                   count(*) AS events, count(DISTINCT e.doc_id) AS documents,
-                   string_agg(DISTINCT e.cameo || ' ' || coalesce(e.source_code, '?') || '->'
-                              || coalesce(e.target_code, '?'), '; ') AS examples
-            FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id
-            WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL AND {flt.status_sql()}
-              AND {flt.window_sql('coalesce(e.date_from, d.published_date)')}
-            GROUP BY ALL ORDER BY events DESC, name LIMIT ?""", [limit]).df()
-        return {"places": records(rows)}
+@quotes_router.get("/api/quotes", tags=["quotes"], summary="Quotes with their speakers and cues")
+def list_quotes(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                speaker: str | None = None, text: str | None = None,
+                doc_id: str | None = None) -> dict[str, Any]:
+    where = quote_filters(speaker=speaker, text=text, doc_id=doc_id)
+    rows = svc.con().execute(f"SELECT doc_id, position, record FROM quotes {where.sql()} "
+                             f"ORDER BY doc_id, position LIMIT ? OFFSET ?",
+                             [*where.params, limit + 1, offset]).fetchall()
+    items = [{"doc_id": r[0], "position": r[1], **Quote.from_dict(json.loads(r[2])).to_dict()}
+             for r in rows]
+    return page(items, limit, offset)
 
-    @app.get("/api/map/reference", tags=["events"],
-             summary="Country capitals (GeoNames, offline) to orient the map without a base map")
-    def get_map_reference(svc: Reader) -> dict[str, Any]:
-        return {"places": capitals()}
 
-    @app.get("/api/health", tags=["meta"], summary="Liveness and store counts")
-    def health(svc: Reader) -> dict[str, Any]:
-        return {"status": "ok", "version": __version__, "writable": svc.writable,
-                "counts": svc.store.counts()}
+# -- relations, actors, network, map ---------------------------------------------------
 
+def _flt(since: str | None, until: str | None, undated: str, all_statuses: bool) -> EventFilter:
+    statuses = ("occurred", "planned", "reported", "negated", "hypothetical") if all_statuses else None
+    return EventFilter(include_statuses=statuses, undated=undated, start=since, end=until)
+
+
+@relations_router.get("/api/relations", tags=["relations"],
+         summary="Time series of a country's relations with partners (counts, QuadClass, Goldstein)")
+def get_relations(
+    svc: Reader,
+    country: Annotated[str, Query(description="ISO3 country or actor code", examples=["KGZ"])],
+    partners: Annotated[str, Query(alias="with", description="comma-separated",
+                                   examples=["RUS,USA,CHN"])],
+    by: Annotated[str, Query(pattern="^(day|week|month|quarter|year)$")] = "month",
+    weighted: bool = False,
+    normalise: Annotated[str | None, Query(pattern="^(events|articles)$")] = None,
+    undated: Annotated[str, Query(pattern="^(published|exclude)$")] = "published",
+    all_statuses: bool = False, directed: bool = False,
+    since: str | None = None, until: str | None = None,
+) -> dict[str, Any]:
+    flt = _flt(since, until, undated, all_statuses)
+    frame = relations(svc.con(), country, partners, by=by, weighted=weighted, normalise=normalise,
+                      directed=directed, flt=flt)
+    share = alignment(svc.con(), country, partners, by=by, weighted=weighted, flt=flt)
+    frame = frame.merge(share[["period", "partner", "net", "cooperation_share"]],
+                        on=["period", "partner"], how="left")
+    return {"country": country.upper(), "partners": [p.strip().upper() for p in partners.split(",")
+                                                     if p.strip()],
+            "by": by, "series": records(frame)}
+
+
+@relations_router.get("/api/relations/events", tags=["relations"],
+                      summary="The events behind a relations series")
+def get_relation_events(
+    svc: Reader, country: str, partners: Annotated[str, Query(alias="with")],
+    limit: Limit = DEFAULT_LIMIT, undated: Annotated[str, Query(pattern="^(published|exclude)$")] =
+    "published", since: str | None = None, until: str | None = None, all_statuses: bool = False,
+) -> dict[str, Any]:
+    frame = relation_events(svc.con(), country, partners, flt=_flt(since, until, undated, all_statuses),
+                            limit=limit + 1)
+    return page(records(frame), limit, 0)
+
+
+@actors_router.get("/api/actors", tags=["actors"], summary="Actors mentioned, by code, with mention counts")
+def list_actors(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                q: Annotated[str | None, Query(max_length=100, description="code prefix or name")] = None,
+                ) -> dict[str, Any]:
+    params: list[Any] = []
+    where = "WHERE code IS NOT NULL"
+    if q:
+        where += " AND (code LIKE ? || '%' OR name ILIKE '%' || ? || '%')"
+        params += [q.strip().upper(), q.strip()]
+    rows = svc.con().execute(
+        f"SELECT code, mode(name) AS name, any_value(country) AS country, any_value(sector) AS sector, "
+        f"count(*) AS mentions, count(DISTINCT doc_id) AS documents FROM actors {where} "
+        f"GROUP BY code ORDER BY mentions DESC, code LIMIT ? OFFSET ?", [*params, limit + 1, offset]).df()
+    return page(records(rows), limit, offset)
+
+
+@actors_router.get("/api/network", tags=["actors"], summary="Actor network for a period: nodes and edges")
+def get_network(svc: Reader, level: Annotated[str, Query(pattern="^(country|actor)$")] = "country",
+                since: str | None = None, until: str | None = None,
+                min_events: Annotated[int, Query(ge=1, le=100000)] = 1,
+                limit: Limit = 200) -> dict[str, Any]:
+    nodes, edges = network(svc.con(), level=level, flt=EventFilter(start=since, end=until),
+                           min_events=min_events, limit=limit)
+    return {"level": level, "nodes": records(nodes), "edges": records(edges)}
+
+
+@events_router.get("/api/map", tags=["events"], summary="Event locations with counts (events with a place)")
+def get_map(svc: Reader, since: str | None = None, until: str | None = None,
+            limit: Limit = MAX_LIMIT) -> dict[str, Any]:
+    flt = EventFilter(start=since, end=until)
+    rows = svc.con().execute(f"""
+        SELECT location_name AS name, location_geonameid AS geonameid, location_country AS country,
+               round(avg(location_lat), 4) AS lat, round(avg(location_lon), 4) AS lon,
+               count(*) AS events, count(DISTINCT e.doc_id) AS documents,
+               string_agg(DISTINCT e.cameo || ' ' || coalesce(e.source_code, '?') || '->'
+                          || coalesce(e.target_code, '?'), '; ') AS examples
+        FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id
+        WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL AND {flt.status_sql()}
+          AND {flt.window_sql('coalesce(e.date_from, d.published_date)')}
+        GROUP BY ALL ORDER BY events DESC, name LIMIT ?""", [limit]).df()
+    return {"places": records(rows)}
+
+
+@events_router.get("/api/map/reference", tags=["events"],
+         summary="Country capitals (GeoNames, offline) to orient the map without a base map")
+def get_map_reference(svc: Reader) -> dict[str, Any]:
+    return {"places": capitals()}
+
+
+@meta_router.get("/api/health", tags=["meta"], summary="Liveness and store counts")
+def health(svc: Reader) -> dict[str, Any]:
+    return {"status": "ok", "version": __version__, "writable": svc.writable,
+            "counts": svc.store.counts()}
+
+
+def create_app(config: Config | None = None) -> FastAPI:
+    """The API and dashboard for ``config.db``: the routers of each area over one Service."""
+    config = config or load_config()
+    app = FastAPI(title="geoevents", version=__version__,
+                  description="Event data about international relations, extracted from news articles: "
+                              "documents, events, event groups, quotes, relations, actors.")
+    app.state.service = Service(config)
+    # a JSON or multipart body carries at most one document's worth, with room for its fields
+    app.add_middleware(GuardMiddleware, allowed_hosts=config.api_allowed_hosts,  # type: ignore[arg-type]
+                       max_body=config.max_document_bytes + 1_000_000)
+    _error_handlers(app)
+    for router in (documents_router, events_router, quotes_router, relations_router, actors_router,
+                   meta_router):
+        app.include_router(router)
     from geoevents.web import mount_dashboard
 
-    mount_dashboard(app, read_access)
+    mount_dashboard(app, read_access)  # the pages
     return app
 
 

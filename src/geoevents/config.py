@@ -59,6 +59,9 @@ class Config:
     api_allowed_hosts: list[str] = field(default_factory=lambda: ["localhost", "127.0.0.1", "::1"])
     stages: dict[str, str] = field(default_factory=dict)
     user_data_dir: str = ""
+    #: ``[stages.<key>]`` tables: keyword arguments for that stage's factory
+    #: (``[stages.events] lexicon = "my.tsv"``); shown by ``geoevents settings``
+    stage_options: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def user_data_path(self) -> Path:
         """The user data folder: the setting, else the platform's per-user data folder."""
@@ -124,6 +127,31 @@ def _coerce(name: str, value: Any, like: Any, origin: str) -> Any:
     return value
 
 
+def _stages(defaults: dict[str, str], user: Any, origin: str) -> tuple[dict[str, str], dict[str, Any]]:
+    """The user's ``[stages]`` over the defaults: ``key = "factory"`` picks a stage factory,
+    a ``[stages.key]`` table gives its factory's options (and ``factory = ...`` if another)."""
+    if not isinstance(user, dict):
+        raise ConfigError(f"{origin}: [stages] must be a table of key = \"factory name\"")
+    stages, options = dict(defaults), {}
+    for key, value in user.items():
+        if isinstance(value, str):
+            stages[key] = value
+        elif isinstance(value, dict):
+            value = dict(value)
+            factory = value.pop("factory", None)
+            if factory is not None:
+                if not isinstance(factory, str):
+                    raise ConfigError(f"{origin}: stages.{key}.factory must be a factory name")
+                stages[key] = factory
+            elif key not in stages:
+                raise ConfigError(f"{origin}: [stages.{key}] names no factory; "
+                                  f"add factory = \"...\" (see geoevents stages)")
+            options[key] = value
+        else:
+            raise ConfigError(f"{origin}: stages.{key} must be a factory name or a table of options")
+    return stages, options
+
+
 def load_config(path: str | Path | None = None, env: dict[str, str] | None = None) -> Config:
     """Defaults, then the user file (if any), then environment variables."""
     env = dict(os.environ if env is None else env)
@@ -141,9 +169,9 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
         if unknown:
             raise ConfigError(f"{p}: unknown setting(s) {', '.join(unknown)}; "
                               f"available: {', '.join(sorted(known))}")
-        stages = {**data.get("stages", {}), **user.pop("stages", {})}
+        stages, options = _stages(data.get("stages", {}), user.pop("stages", {}), str(p))
         data.update(user)
-        data["stages"] = stages
+        data["stages"], data["stage_options"] = stages, options
     for setting in SETTINGS:
         key = f"GEOEVENTS_{setting.name.upper()}"
         if key in env and setting.name != "stages":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Literal
 
 EventStatus = Literal["occurred", "planned", "negated", "hypothetical", "reported"]
@@ -20,6 +20,21 @@ PLOVER_CATEGORIES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+
+
+def col(default: Any = MISSING, *, doc: str, sql: str | None = None, stored: bool = True) -> Any:
+    """A model field with what the store needs to know about it.
+
+    ``doc`` describes the column(s) made from the field (``docs/store.md``); ``sql`` overrides
+    the DuckDB type derived from the Python type (``store/schema.py``, ``SQL_TYPES``);
+    ``stored=False`` keeps the field out of the store's columns (it stays in the JSON record).
+    """
+    return field(default=default, metadata={"doc": doc, "sql": sql, "stored": stored})
+
+
+_START = "start offset into documents.text (str index)"
+_END = "end offset, exclusive"
+_TEXT = "the mention as written"
 
 
 def _from_dict(cls: type, data: dict[str, Any]) -> Any:
@@ -32,9 +47,9 @@ def _from_dict(cls: type, data: dict[str, Any]) -> Any:
 class Span:
     """A stretch of document text: ``text == doc.text[start:end]``."""
 
-    start: int
-    end: int
-    text: str
+    start: int = col(doc=_START)
+    end: int = col(doc=_END)
+    text: str = col(doc="the text itself")
 
     def to_dict(self) -> dict[str, Any]:
         # Explicit, not dataclasses.asdict: this runs for every stored row and asdict deep-copies.
@@ -49,13 +64,14 @@ class Span:
 class Document:
     """One article. ``id`` is the caller's id or a hash of the content (stable)."""
 
-    id: str
-    text: str
-    title: str | None = None
-    published: str | None = None  # ISO date or datetime with offset; None when unknown
-    url: str | None = None
-    source: str | None = None
-    language: str | None = None
+    id: str = col(doc="Document.id: the caller's id or a content hash", sql="VARCHAR PRIMARY KEY")
+    text: str = col(doc="the full text; all offsets index into it", sql="VARCHAR NOT NULL")
+    title: str | None = col(None, doc="Document.title")
+    # ISO date or datetime with offset; None when unknown
+    published: str | None = col(None, doc="Document.published as given (ISO date or datetime)")
+    url: str | None = col(None, doc="Document.url")
+    source: str | None = col(None, doc="Document.source (outlet or feed)")
+    language: str | None = col(None, doc="ISO 639-1 code when given or detected as not extracted")
 
     @staticmethod
     def content_id(text: str, title: str | None = None, url: str | None = None) -> str:
@@ -79,18 +95,19 @@ class Document:
 class Actor:
     """A mention of someone who acts, and what it resolves to (CAMEO-style code)."""
 
-    start: int
-    end: int
-    text: str
-    name: str | None = None
-    country: str | None = None  # ISO 3166-1 alpha-3
-    sector: str | None = None  # GOV MIL BUS IGO ...
-    code: str | None = None  # e.g. RUSGOV, IGOCST, UKRCVL
-    wikidata: str | None = None
-    kind: str | None = None  # person, country, organisation, agent, pronoun, metonym
+    start: int = col(doc=_START)
+    end: int = col(doc=_END)
+    text: str = col(doc=_TEXT)
+    name: str | None = col(None, doc="canonical name")
+    country: str | None = col(None, doc="ISO3")  # ISO 3166-1 alpha-3
+    sector: str | None = col(None, doc="GOV, MIL, BUS, IGO...")
+    code: str | None = col(None, doc="CAMEO-style code (RUSGOV, IGOCST, UKRCVL...)")
+    wikidata: str | None = col(None, doc="Wikidata QID")
+    kind: str | None = col(None, doc="person, country, organisation, agent, pronoun, metonym")
     # PLOVER sector codes, primary first (PLOVER manual, "Sector Codes"); when not given
-    # (an actor re-coded after the actors stage), derived from the CAMEO sector
-    plover_sectors: list[str] | None = None
+    # (an actor re-coded after the actors stage), derived from the CAMEO sector. Kept in the
+    # JSON records only: a column would change the store's schema version.
+    plover_sectors: list[str] | None = col(None, doc="PLOVER sector codes", stored=False)
 
     def __post_init__(self) -> None:
         if self.plover_sectors is None:
@@ -111,16 +128,17 @@ class Actor:
 class Place:
     """A toponym mention resolved (where possible) to GeoNames."""
 
-    start: int
-    end: int
-    text: str
-    name: str | None = None
-    geonameid: int | None = None
-    lat: float | None = None
-    lon: float | None = None
-    country: str | None = None  # ISO3
-    feature: str | None = None  # country, admin1, city, region ...
-    metonymic: bool = False  # "Moscow said": listed, never an event location
+    start: int = col(doc=_START)
+    end: int = col(doc=_END)
+    text: str = col(doc=_TEXT)
+    name: str | None = col(None, doc="resolved place name")
+    geonameid: int | None = col(None, doc="GeoNames id", sql="BIGINT")
+    lat: float | None = col(None, doc="latitude")
+    lon: float | None = col(None, doc="longitude")
+    country: str | None = col(None, doc="ISO3")
+    feature: str | None = col(None, doc="country, admin1, city, region...")
+    # "Moscow said": listed, never an event location
+    metonymic: bool = col(False, doc="used as an actor ('Moscow said'); never an event location")
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "name": self.name,
@@ -136,11 +154,11 @@ class Place:
 class Timex:
     """A TIMEX3 temporal expression; ``value`` is None when it cannot be anchored."""
 
-    start: int
-    end: int
-    text: str
-    type: str  # DATE TIME DURATION SET
-    value: str | None = None
+    start: int = col(doc=_START)
+    end: int = col(doc=_END)
+    text: str = col(doc=_TEXT)
+    type: str = col(doc="TIMEX3 type: DATE TIME DURATION SET")
+    value: str | None = col(None, doc="normalised value; NULL when unanchorable")
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
@@ -155,12 +173,12 @@ class Timex:
 class Quote:
     """A direct quotation or reported claim, with its speaker and cue word."""
 
-    start: int
-    end: int
-    text: str
-    direct: bool
-    speaker: Actor | None = None
-    cue: Span | None = None
+    start: int = col(doc=_START)
+    end: int = col(doc=_END)
+    text: str = col(doc=_TEXT)
+    direct: bool = col(doc="direct quotation (true) or reported speech")
+    speaker: Actor | None = col(None, doc="speaker")
+    cue: Span | None = col(None, doc="cue word (said, told...)")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -183,19 +201,20 @@ class Quote:
 class Event:
     """Who did what to whom, when and where, with the sentence that says so."""
 
-    source: Actor | None
-    target: Actor | None
-    cameo: str  # CAMEO event code as a string, leading zero kept
-    plover: str | None  # PLOVER 2021 category; None for CAMEO 01-02 statements
-    mode: str | None = None
-    quad_class: int | None = None
-    goldstein: float | None = None
-    date: str | None = None
-    status: str = "occurred"
-    location: Place | None = None
-    evidence: Span | None = None
-    confidence: float = 0.5
-    trigger: Span | None = None  # the predicate words that matched the lexicon
+    source: Actor | None = col(doc="source actor")
+    target: Actor | None = col(doc="target actor")
+    cameo: str = col(doc="CAMEO event code, leading zero kept ('042')")
+    plover: str | None = col(doc="PLOVER 2021 category; NULL for CAMEO 01-02 statements")
+    mode: str | None = col(None, doc="PLOVER mode")
+    quad_class: int | None = col(None, doc="QuadClass 1-4")
+    goldstein: float | None = col(None, doc="Goldstein score, -10..10")
+    date: str | None = col(
+        None, doc="the event's own date, TIMEX3 value (2025-11-26, 2025-11, 2025-W48)")
+    status: str = col("occurred", doc="occurred, planned, negated, hypothetical or reported")
+    location: Place | None = col(None, doc="location")
+    evidence: Span | None = col(None, doc="supporting sentence")
+    confidence: float = col(0.5, doc="0..1")
+    trigger: Span | None = col(None, doc="trigger, the predicate words that matched the lexicon")
 
     def to_dict(self) -> dict[str, Any]:
         return {

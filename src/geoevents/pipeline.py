@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import inspect
+import json
 import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 import weakref
@@ -29,6 +32,7 @@ from concurrent.futures.process import BrokenProcessPool
 from importlib import resources
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -38,7 +42,7 @@ from geoevents.errors import ConfigError
 from geoevents.language import is_foreign
 from geoevents.model import FAILED_PREFIX, Document, Extraction
 from geoevents.nlp import load_model, parse_long
-from geoevents.registry import get_factory
+from geoevents.registry import StageFactory, get_factory
 from geoevents.stage import STAGE_KEYS, Stage, StageContext
 from geoevents.wrap import unwrap
 
@@ -112,6 +116,54 @@ def _data_fingerprint(user_data: Path | None = None) -> str:
     return h.hexdigest()[:10]
 
 
+#: Modules every stage runs inside (the document model, the stage interface, the parse):
+#: their code decides results as much as the stages' own.
+_CORE_MODULES = ("model.py", "stage.py", "nlp.py", "wrap.py", "language.py", "pipeline.py")
+
+
+def _code_fingerprint(factories: list[StageFactory]) -> str:
+    """A hash of the source files' bytes of each stage (the whole package its factory lives
+    in, or the factory's module alone outside a package) and of the core modules, so that a
+    rule changed in a ``.py`` file gives a new version and ``recode`` picks documents up."""
+    root = Path(str(resources.files("geoevents")))
+    files = {root / name for name in _CORE_MODULES}
+    for factory in factories:
+        module = sys.modules.get(factory.make.__module__)
+        source = getattr(module, "__file__", None)
+        if not source:
+            continue
+        path = Path(source)
+        in_package = path.parent != root and (path.parent / "__init__.py").is_file()
+        files |= set(path.parent.rglob("*.py")) if in_package else {path}
+    h = hashlib.sha1()
+    for path in sorted(files):
+        if path.is_file():
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:8]
+
+
+def _check_options(key: str, factory: StageFactory, options: dict[str, Any]) -> dict[str, Any]:
+    """The ``[stages.<key>]`` options, each a keyword argument of the stage's factory."""
+    accepted = [name for name, p in inspect.signature(factory.make).parameters.items()
+                if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    unknown = sorted(set(options) - set(accepted))
+    if unknown:
+        raise ConfigError(f"[stages.{key}]: unknown option(s) {', '.join(unknown)} for "
+                          f"{factory.name}; available: {', '.join(accepted) or 'none'}")
+    return options
+
+
+def _options_fingerprint(options: dict[str, dict[str, Any]]) -> str:
+    """The stage options and the bytes of the files they name (a user lexicon...)."""
+    h = hashlib.sha1(json.dumps(options, sort_keys=True, default=str).encode())
+    for stage in sorted(options):
+        for value in options[stage].values():
+            if isinstance(value, str) and value and Path(value).expanduser().is_file():
+                h.update(Path(value).expanduser().read_bytes())
+    return h.hexdigest()
+
+
 class Pipeline:
     """The configured spaCy model plus the extraction stages, in order."""
 
@@ -119,6 +171,7 @@ class Pipeline:
         self.config = config or load_config()
         use_config(self.config)  # the actors stage reads the user's dictionaries from its folder
         self.stages: list[Stage] = []
+        factories: list[StageFactory] = []
         available: set[str] = set()
         for key, factory_name in self.config.stages.items():
             if key not in STAGE_KEYS:
@@ -128,14 +181,20 @@ class Pipeline:
             if missing:
                 raise ConfigError(f"stage {factory_name} needs {', '.join(missing)} "
                                   f"from earlier stages; reorder [stages]")
-            self.stages.append(factory.make(**factory.default_config))
+            options = self.config.stage_options.get(key, {})
+            self.stages.append(factory.make(**{**factory.default_config,
+                                               **_check_options(key, factory, options)}))
+            factories.append(factory)
             available.add(factory.assigns)
         self._nlp = None
         self._pool: ProcessPoolExecutor | None = None
         stage_names = ",".join(self.config.stages.values())
+        if self.config.stage_options:  # a user lexicon or dictionary changes results too
+            stage_names += _options_fingerprint(self.config.stage_options)
         self.version = (f"{__version__}+"
                         f"{hashlib.sha1((stage_names + self.config.model).encode()).hexdigest()[:6]}"
-                        f".{_data_fingerprint(self.config.user_data_path())}")
+                        f".{_data_fingerprint(self.config.user_data_path())}"
+                        f".{_code_fingerprint(factories)}")
 
     @property
     def nlp(self):  # type: ignore[no-untyped-def]

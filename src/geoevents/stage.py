@@ -9,15 +9,68 @@ one stage needs from another travels through the context.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol, TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from geoevents.model import Actor, Document, Event, Place, Quote, Timex
 
 STAGE_KEYS = ("actors", "timexes", "places", "quotes", "events")
+
+T = TypeVar("T")
+
+
+# -- what stages publish for later stages (``ctx.extras[stage name]``) ------------------------
+
+
+@dataclass(frozen=True)
+class TimeIndex:
+    """Published by the time stage as ``ctx.extras["time"]`` (docs/time.md)."""
+
+    #: the TIMEX3 date value of the event whose predicate is token ``i`` (its own date on the
+    #: dependency path), None when the text gives none
+    date_for_token: Callable[[int], str | None]
+    #: sentence start char -> the date value that sentence is about
+    sentence_date: dict[int, str]
+    #: the publication date (ISO) relative expressions are anchored to
+    document_date: str | None
+    #: (first token, end token) of each timex, in ``ctx.timexes`` order
+    timex_tokens: list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class PlaceIndex:
+    """Published by the places stage as ``ctx.extras["places"]`` (docs/places.md)."""
+
+    #: the place an event whose predicate is token ``i`` happened at, when the syntax says
+    location_for_token: Callable[[int], Place | None]
+    #: the dateline's place ("KYIV, Nov 26 (Reuters) -"), if any
+    dateline: Place | None
+    #: the place mention overlapping [start, end), if any
+    place_at: Callable[[int, int], Place | None]
+
+
+@dataclass(frozen=True)
+class ActorCoder:
+    """Published by the actors stage as ``ctx.extras["actors"]`` (docs/actors.md)."""
+
+    #: the same actor coded at another date (a known person's role then)
+    code_at: Callable[[Actor, str | dt.date | None], Actor]
+    #: the date the stage coded people at (ISO)
+    date: str
+
+
+@dataclass(frozen=True)
+class QuoteSpans:
+    """Published by the quotes stage as ``ctx.extras["quotes"]`` (docs/quotes.md)."""
+
+    #: (start, end) character spans of all quotations and reported claims
+    reported_spans: list[tuple[int, int]]
+
+    def covers(self, char: int) -> bool:
+        return any(start <= char < end for start, end in self.reported_spans)
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -46,11 +99,9 @@ class StageContext:
     places: list[Place] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    # Free-form notes a stage publishes for later stages, under its own name
-    # (e.g. ``extras["time"]["sentence_dates"]``); never written by others.
-    extras: dict[str, dict[str, Any]] = field(default_factory=dict)
-    _sent_starts: list[int] | None = None
-    _sents: list[Span] | None = None
+    # What a stage publishes for later stages, under its own name, as one of the typed
+    # objects above (``extras["time"]`` is a TimeIndex); never written by others.
+    extras: dict[str, Any] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -70,18 +121,10 @@ class StageContext:
                 best, best_overlap = actor, overlap
         return best
 
-    def actors_in(self, start: int, end: int) -> list[Actor]:
-        """Actor mentions that lie inside [start, end)."""
-        return [a for a in self.actors if a.start >= start and a.end <= end]
-
-    def sentence_at(self, char: int) -> Span:
-        """The spaCy sentence containing a character offset."""
-        if self._sents is None or self._sent_starts is None:
-            # once per document: a long document has many sentences and many lookups
-            self._sents = list(self.doc.sents)
-            self._sent_starts = [s.start_char for s in self._sents]
-        i = max(0, bisect_right(self._sent_starts, char) - 1)
-        return self._sents[i]
+    def published(self, stage: str, kind: type[T]) -> T | None:
+        """What ``stage`` published for later stages, when it ran and published a ``kind``."""
+        value = self.extras.get(stage)
+        return value if isinstance(value, kind) else None
 
 
 class Stage(Protocol):

@@ -3,8 +3,8 @@
 Every person, country, organisation and agent phrase becomes an ``Actor`` in
 ``ctx.actors``; capitals and seats of government become "metonym" actors only when
 the parse shows them acting; pronouns and "the country" get the code of their
-antecedent. ``ctx.extras["actors"]`` publishes ``code_at(actor, date)`` so the events
-stage can re-code a person at the event's own date.
+antecedent. ``ctx.extras["actors"]`` is an ``ActorCoder``: ``code_at(actor, date)`` lets the
+events stage re-code a person at the event's own date.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from geoevents.actors.metonymy import acts
 from geoevents.actors.plover import plover_sectors
 from geoevents.actors.resolve import as_date, to_actor
 from geoevents.model import Actor
-from geoevents.stage import StageContext
+from geoevents.stage import ActorCoder, StageContext
 
 _NER_PEOPLE = frozenset({"PERSON"})
 _PLACE_KINDS = frozenset({"country", "capital", "city", "demonym"})
@@ -249,7 +249,7 @@ class ActorsStage:
                          sector=m.sector, code=m.code, wikidata=m.wikidata, kind=actor.kind,
                          plover_sectors=plover_sectors(m.sector, m.sectors, phrase=m.role))
 
-        ctx.extras["actors"] = {"code_at": code_at, "date": date.isoformat()}
+        ctx.extras["actors"] = ActorCoder(code_at=code_at, date=date.isoformat())
 
 
 def _dedupe(atoms: list[Atom]) -> list[Atom]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import duckdb
 
 from geoevents.analysis.query import has_table
+from geoevents.store.groups import register_write_hook
 
 
 def store_state(con: duckdb.DuckDBPyConnection) -> str:
@@ -79,3 +80,7 @@ def dyad_index_current(con: duckdb.DuckDBPyConnection) -> bool:
         return False
     rows = con.execute("SELECT state FROM derived_state WHERE name = 'dyad_index'").fetchall()
     return bool(rows) and rows[0][0] == store_state(con)
+
+
+# the store refreshes the index in each write transaction (store/groups.py)
+register_write_hook(update_dyad_index)

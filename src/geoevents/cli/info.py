@@ -30,6 +30,9 @@ def settings(
         if s.name == "user_data_dir":
             value = f"{cfg.user_data_path()}" + ("" if value else " (platform default)")
         table.add_row(s.name, str(value), s.help)
+    for key, options in cfg.stage_options.items():
+        shown = ", ".join(f"{k} = {v!r}" for k, v in options.items()) or "(none)"
+        table.add_row(f"stages.{key}", shown, f"options for the {cfg.stages.get(key, key)} stage factory")
     Console().print(table)
 
 

@@ -122,6 +122,7 @@ def ingest(
     Example: geoevents ingest articles/ feed.xml --db news.duckdb
     (or on a Dask cluster: geoevents ingest archive/ --engine dask --parquet out/)
     """
+    from geoevents.ingest import ingest
     from geoevents.pipeline import Pipeline
 
     cfg = _settings(config, db, model=model, n_process=processes,
@@ -138,7 +139,7 @@ def ingest(
         return
     pipeline = Pipeline(cfg)
     with Store(cfg.db) as store, _progress("ingesting") as advance:
-        summary = store.ingest(iter_documents(paths, options), pipeline, batch_size=batch_size,
+        summary = ingest(store, iter_documents(paths, options), pipeline, batch_size=batch_size,
                                progress=advance, inputs=paths)
     _report("ingested into", cfg.db, summary, options.problems)
     if strict and (summary.failed or summary.problems):
@@ -158,6 +159,7 @@ def recode(
 
     Example: geoevents recode --db news.duckdb
     """
+    from geoevents.ingest import recode
     from geoevents.pipeline import Pipeline
 
     cfg = _settings(config, db, model=model)
@@ -165,7 +167,7 @@ def recode(
         raise StoreError(f"{cfg.db}: no database here; nothing to recode (pass --db)")
     pipeline = Pipeline(cfg)
     with Store(cfg.db) as store, _progress("recoding") as advance:
-        summary = store.recode(pipeline, everything=everything, batch_size=batch_size,
+        summary = recode(store, pipeline, everything=everything, batch_size=batch_size,
                                progress=advance)
     _report(f"recoded with {pipeline.version} in", cfg.db, summary, [])
 
@@ -367,6 +369,7 @@ def demo(db: DbOpt = None, config: ConfigOpt = None) -> None:
 
     Example: geoevents demo --db /tmp/demo.duckdb
     """
+    from geoevents.ingest import ingest
     from geoevents.pipeline import Pipeline
 
     cfg = _settings(config, db)
@@ -376,7 +379,7 @@ def demo(db: DbOpt = None, config: ConfigOpt = None) -> None:
         pipeline = Pipeline(cfg)
         with Store(cfg.db) as store:
             with _progress("extracting the example") as advance:
-                summary = store.ingest(documents, pipeline, progress=advance,
+                summary = ingest(store, documents, pipeline, progress=advance,
                                        inputs=["geoevents/examples/seed.jsonl"])
             found = [e for d in documents for e in store.events(doc_id=d.id)]
             quote_count = sum(len(store.quotes(doc_id=d.id)) for d in documents)

@@ -10,6 +10,7 @@ date, place and evidence.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 
 from spacy.tokens import Span as SpacySpan
@@ -24,7 +25,15 @@ from geoevents.events.roles import VISIT_ROOTS, RoleFinder, Roles, has_identity,
 from geoevents.events.statements import content_text, statement_act
 from geoevents.events.status import event_status, is_refusal
 from geoevents.model import Actor, Event, Place, Span
-from geoevents.stage import StageContext
+from geoevents.stage import ActorCoder, PlaceIndex, QuoteSpans, StageContext, TimeIndex
+
+log = logging.getLogger(__name__)
+
+
+def _helper_failed(ctx: StageContext, stage: str, err: Exception) -> None:
+    """Another stage's published helper raised: the event is kept without it, and said so."""
+    log.warning("%s: the %s stage's helper failed in the events stage (%s: %s); "
+                "the event is coded without it", ctx.document.id, stage, type(err).__name__, err)
 
 YEAR_MODIFIER = re.compile(r"^((?:1[89]|20)\d\d)(?:[-/–]\d{2,4})?$")
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
@@ -178,13 +187,13 @@ class EventsStage:
                 confidence -= 0.1
         if frame.entry.has("cameo") and not _dictionary_roles(frame, roles):
             return None
-        code_at = ctx.extras.get("actors", {}).get("code_at")
-        if callable(code_at) and date:
+        coder = ctx.published("actors", ActorCoder)
+        if coder is not None and date:
             try:
-                roles.source = code_at(roles.source, date) if roles.source else None
-                roles.target = code_at(roles.target, date) if roles.target else None
-            except Exception:  # another stage's helper must not break events
-                pass
+                roles.source = coder.code_at(roles.source, date) if roles.source else None
+                roles.target = coder.code_at(roles.target, date) if roles.target else None
+            except Exception as err:  # another stage's helper must not break events
+                _helper_failed(ctx, "actors", err)
         trigger = frame.trigger
         return (Event(
             source=roles.source, target=roles.target, cameo=kind.code if len(code) > len(
@@ -270,11 +279,12 @@ class EventsStage:
                 m = YEAR_MODIFIER.match(c.text)
                 if m and c.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod"):
                     return m.group(1)
-        helper = ctx.extras.get("time", {}).get("date_for_token")
-        if callable(helper):
+        time = ctx.published("time", TimeIndex)
+        if time is not None:
             try:
-                value = helper(frame.trigger.i)
-            except Exception:  # another stage's helper must not break events
+                value = time.date_for_token(frame.trigger.i)
+            except Exception as err:  # another stage's helper must not break events
+                _helper_failed(ctx, "time", err)
                 value = None
             # the time stage follows the dependency path: its "no date" is an answer
             # (a date elsewhere in the evidence modifies another clause or a noun)
@@ -305,11 +315,12 @@ class EventsStage:
                     return False  # where it happened, but a visit's destination is
             return True
 
-        helper = ctx.extras.get("places", {}).get("location_for_token")
-        if callable(helper):
+        places = ctx.published("places", PlaceIndex)
+        if places is not None:
             try:
-                place = helper(frame.trigger.i)
-            except Exception:  # another stage's helper must not break events
+                place = places.location_for_token(frame.trigger.i)
+            except Exception as err:  # another stage's helper must not break events
+                _helper_failed(ctx, "places", err)
                 place = None
             if isinstance(place, Place) and usable(place):
                 return place
@@ -395,8 +406,8 @@ def _agentless_passive(frame: Frame) -> bool:
 
 
 def _inside_quote(ctx: StageContext, char: int) -> bool:
-    spans = ctx.extras.get("quotes", {}).get("reported_spans") or ()
-    return any(start <= char < end for start, end in spans)
+    quotes = ctx.published("quotes", QuoteSpans)
+    return quotes is not None and quotes.covers(char)
 
 
 def _obligation(frame: Frame) -> bool:

@@ -1,7 +1,7 @@
 """Places stage: toponyms found, resolved to GeoNames, flagged when metonymic.
 
 Writes ``ctx.places`` (document order) and publishes for later stages, under
-``ctx.extras["places"]`` (contract in docs/places.md):
+``ctx.extras["places"]``, a ``PlaceIndex`` (contract in docs/places.md):
 
 - ``location_for_token(i) -> Place | None``: the non-metonymic place that stands as a
   location ("talks in Bishkek", "visit to Moscow") nearest to token ``i`` in its sentence;
@@ -17,7 +17,7 @@ from geoevents.places.location import Located, find_dateline, location_finder
 from geoevents.places.metonymy import is_metonymic, metonym_spans
 from geoevents.places.recognise import find_mentions
 from geoevents.places.resolve import resolve
-from geoevents.stage import StageContext
+from geoevents.stage import PlaceIndex, StageContext
 
 
 class PlacesStage:
@@ -58,11 +58,8 @@ class PlacesStage:
                     return p
             return None
 
-        ctx.extras["places"] = {
-            "location_for_token": location_finder(ctx.doc, placed),
-            "dateline": find_dateline(ctx.text, placed),
-            "place_at": place_at,
-        }
+        ctx.extras["places"] = PlaceIndex(location_for_token=location_finder(ctx.doc, placed),
+                                          dateline=find_dateline(ctx.text, placed), place_at=place_at)
 
 
 def make_places_stage() -> PlacesStage:

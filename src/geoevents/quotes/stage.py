@@ -6,7 +6,7 @@ content clauses in the parse (``reported``). Where both find the same words, one
 quote is kept: the direct one when it is most of the content, the reported one when
 the quotation is a phrase inside a longer reported clause.
 
-Publishes ``ctx.extras["quotes"]["reported_spans"]``: (start, end) spans of all
+Publishes ``ctx.extras["quotes"].reported_spans`` (a ``QuoteSpans``): (start, end) spans of all
 quoted or reported content, for later stages (events inside them are "reported").
 """
 
@@ -18,7 +18,7 @@ from geoevents.quotes.lexicon import CueLexicon, load_cues
 from geoevents.quotes.marks import find_quoted_spans
 from geoevents.quotes.reported import Claim, reported_claims
 from geoevents.quotes.speaker import resolve_speaker
-from geoevents.stage import StageContext
+from geoevents.stage import QuoteSpans, StageContext
 
 MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted phrases without a cue are titles or scare quotes
 
@@ -48,7 +48,7 @@ class QuotesStage:
         quotes += [self._reported_quote(ctx, c) for c in claims]
         quotes.sort(key=lambda q: (q.start, q.end))
         ctx.quotes.extend(quotes)
-        ctx.extras.setdefault("quotes", {})["reported_spans"] = [(q.start, q.end) for q in quotes]
+        ctx.extras["quotes"] = QuoteSpans([(q.start, q.end) for q in quotes])
 
     @staticmethod
     def _merge(directs: list[DirectQuote], claims: list[Claim],

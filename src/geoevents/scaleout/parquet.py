@@ -17,53 +17,47 @@ holds ``Event.to_dict()`` and ``documents.extraction`` holds ``Extraction.to_dic
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
-from geoevents.model import Actor, Document, Event, Extraction
+from geoevents.model import Document, Event, Extraction
 from geoevents.stage import parse_published
-from geoevents.store import date_interval
+from geoevents.store.rows import document_row as store_document_row
+from geoevents.store.rows import event_row as store_event_row
+from geoevents.store.schema import TABLES, arrow_type
 
 UNKNOWN_MONTH = "unknown"
 MARKER = "_geoevents.json"
 DATASETS = ("events", "documents")
 
 
-def _actor_fields(role: str) -> list[tuple[str, pa.DataType]]:
-    return [(f"{role}_{name}", kind) for name, kind in (
-        ("code", pa.string()), ("name", pa.string()), ("country", pa.string()),
-        ("sector", pa.string()), ("kind", pa.string()), ("text", pa.string()),
-        ("start", pa.int32()), ("end", pa.int32()))]
+_TAGS = ("doc_id", "pipeline_version", "position")
 
 
-EVENT_SCHEMA = pa.schema([
-    ("doc_id", pa.string()), ("position", pa.int32()), ("published", pa.string()),
-    ("pipeline_version", pa.string()),
-    *_actor_fields("source"), *_actor_fields("target"),
-    ("cameo", pa.string()), ("plover", pa.string()), ("mode", pa.string()),
-    ("quad_class", pa.int32()), ("goldstein", pa.float64()),
-    ("date", pa.string()), ("date_from", pa.date32()), ("date_to", pa.date32()),
-    ("status", pa.string()),
-    ("location_name", pa.string()), ("location_geonameid", pa.int64()),
-    ("location_lat", pa.float64()), ("location_lon", pa.float64()), ("location_country", pa.string()),
-    ("evidence_start", pa.int32()), ("evidence_end", pa.int32()), ("evidence_text", pa.string()),
-    ("trigger_text", pa.string()), ("trigger_start", pa.int32()), ("trigger_end", pa.int32()),
-    ("confidence", pa.float64()),
-    ("record", pa.string()),
-    ("month", pa.string()),
-])
+def _event_schema() -> pa.Schema:
+    """The store's ``events`` columns (``store/schema.py``, from ``model.Event``), plus
+    ``published`` and the ``month`` partition."""
+    own = [(c.name, arrow_type(c)) for c in TABLES["events"] if c.name not in _TAGS]
+    return pa.schema([("doc_id", pa.string()), ("position", pa.int32()), ("published", pa.string()),
+                      ("pipeline_version", pa.string()), *own, ("month", pa.string())])
 
-DOCUMENT_SCHEMA = pa.schema([
-    ("doc_id", pa.string()), ("published", pa.string()), ("title", pa.string()),
-    ("url", pa.string()), ("source", pa.string()), ("language", pa.string()),
-    ("skipped", pa.string()), ("pipeline_version", pa.string()), ("events", pa.int32()),
-    ("extraction", pa.string()),
-    ("month", pa.string()),
-])
+
+def _document_schema() -> pa.Schema:
+    """The Document's columns of the store's ``documents`` table but the text (kept in
+    ``extraction``), with the extraction's bookkeeping and the ``month`` partition."""
+    columns = {c.name: arrow_type(c) for c in TABLES["documents"] if c.value is not None}
+    own = [(name, kind) for name, kind in columns.items()
+           if name not in ("doc_id", "published", "published_date", "text")]
+    return pa.schema([("doc_id", pa.string()), ("published", pa.string()), *own,
+                      ("skipped", pa.string()), ("pipeline_version", pa.string()), ("events", pa.int32()),
+                      ("extraction", pa.string()), ("month", pa.string())])
+
+
+EVENT_SCHEMA = _event_schema()
+DOCUMENT_SCHEMA = _document_schema()
 
 
 def publication_month(document: Document) -> str:
@@ -71,42 +65,15 @@ def publication_month(document: Document) -> str:
     return f"{day.year:04d}-{day.month:02d}" if day else UNKNOWN_MONTH
 
 
-def _actor(role: str, actor: Actor | None) -> dict[str, Any]:
-    keys = ("code", "name", "country", "sector", "kind", "text", "start", "end")
-    return {f"{role}_{k}": getattr(actor, k) if actor is not None else None for k in keys}
-
-
 def event_row(document: Document, extraction: Extraction, position: int, event: Event,
               month: str) -> dict[str, Any]:
-    date_from, date_to = date_interval(event.date)
-    place, evidence, trigger = event.location, event.evidence, event.trigger
-    return {
-        "doc_id": document.id, "position": position, "published": document.published,
-        "pipeline_version": extraction.pipeline_version,
-        **_actor("source", event.source), **_actor("target", event.target),
-        "cameo": event.cameo, "plover": event.plover, "mode": event.mode,
-        "quad_class": event.quad_class, "goldstein": event.goldstein,
-        "date": event.date, "date_from": date_from, "date_to": date_to, "status": event.status,
-        "location_name": (place.name or place.text) if place else None,
-        "location_geonameid": place.geonameid if place else None,
-        "location_lat": place.lat if place else None, "location_lon": place.lon if place else None,
-        "location_country": place.country if place else None,
-        "evidence_start": evidence.start if evidence else None,
-        "evidence_end": evidence.end if evidence else None,
-        "evidence_text": evidence.text if evidence else None,
-        "trigger_text": trigger.text if trigger else None,
-        "trigger_start": trigger.start if trigger else None,
-        "trigger_end": trigger.end if trigger else None,
-        "confidence": event.confidence,
-        "record": json.dumps(event.to_dict(), ensure_ascii=False),
-        "month": month,
-    }
+    return {"doc_id": document.id, "position": position, "published": document.published,
+            "pipeline_version": extraction.pipeline_version, **store_event_row(event), "month": month}
 
 
 def document_row(document: Document, extraction: Extraction, month: str) -> dict[str, Any]:
     return {
-        "doc_id": document.id, "published": document.published, "title": document.title,
-        "url": document.url, "source": document.source, "language": document.language,
+        **store_document_row(document),
         "skipped": extraction.skipped, "pipeline_version": extraction.pipeline_version,
         "events": len(extraction.events), "extraction": extraction.to_json(), "month": month,
     }

@@ -1,8 +1,9 @@
 """The embedded DuckDB store: documents, their extractions, and every row's pipeline version.
 
+    from geoevents.ingest import ingest      # sources -> pipeline -> store (above the store)
     from geoevents.store import Store
     with Store("geoevents.duckdb") as store:
-        store.ingest(documents, pipeline)
+        ingest(store, documents, pipeline)
         for stored in store.events(actor="RUS", type="CONSULT"):
             print(stored.event.cameo, stored.doc_id)
 

@@ -27,6 +27,7 @@ import duckdb
 
 from geoevents.errors import DataFileError, InputError, StoreError
 from geoevents.store.filters import event_filters
+from geoevents.store.schema import TABLES
 
 FORMATS: tuple[str, ...] = ("gdelt", "csv", "jsonl", "parquet")
 
@@ -68,6 +69,25 @@ def _groups_available(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(rows and rows[0] == 2)
 
 
+#: columns of our own export computed from the stored ones, after the column they follow
+_DERIVED = {"date": ["coalesce(e.date_from, d.published_date) AS day"],
+            "date_to": ["e.date_from IS NULL AS placed_by_published"]}
+
+
+def own_event_columns() -> list[str]:
+    """The SELECT list of the events in our own export: every column of the store's ``events``
+    table (derived from ``model.Event`` in ``store/schema.py``) but the bookkeeping, ``status``
+    read next to the event code, ``day`` and ``placed_by_published`` next to the dates."""
+    names = [c.name for c in TABLES["events"] if c.name not in ("doc_id", "position", "pipeline_version",
+                                                                 "record", "status")]
+    out: list[str] = []
+    for name in names:
+        if name == "date":
+            out.append("e.status")
+        out += [f"e.{name}", *_DERIVED.get(name, [])]
+    return out
+
+
 def _own_schema_sql(con: duckdb.DuckDBPyConnection, where_sql: str) -> str:
     grouped = _groups_available(con)
     group_cols = ("m.group_id, g.num_mentions, g.num_sources, g.num_articles" if grouped else
@@ -76,16 +96,7 @@ def _own_schema_sql(con: duckdb.DuckDBPyConnection, where_sql: str) -> str:
                   "LEFT JOIN event_groups g ON g.group_id = m.group_id") if grouped else ""
     return f"""
     SELECT e.doc_id || ':' || e.position AS event_id, e.doc_id, e.position,
-           e.source_code, e.source_name, e.source_country, e.source_sector, e.source_kind,
-           e.source_text, e.source_start, e.source_end,
-           e.target_code, e.target_name, e.target_country, e.target_sector, e.target_kind,
-           e.target_text, e.target_start, e.target_end,
-           e.cameo, e.plover, e.mode, e.quad_class, e.goldstein, e.status,
-           e.date, coalesce(e.date_from, d.published_date) AS day, e.date_from, e.date_to,
-           e.date_from IS NULL AS placed_by_published,
-           e.location_name, e.location_geonameid, e.location_lat, e.location_lon, e.location_country,
-           e.evidence_start, e.evidence_end, e.evidence_text,
-           e.trigger_text, e.trigger_start, e.trigger_end, e.confidence,
+           {", ".join(own_event_columns())},
            {group_cols},
            d.title AS doc_title, d.url AS doc_url, d.source AS doc_source, d.published AS doc_published,
            e.pipeline_version

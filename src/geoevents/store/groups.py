@@ -24,6 +24,7 @@ import hashlib
 import math
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -508,13 +509,24 @@ def rebuild_groups(con: duckdb.DuckDBPyConnection) -> int:
     return total
 
 
+#: Indexes that other packages derive from stored events (analysis' dyad index), refreshed in
+#: the transaction that writes the documents; their owners register them on import.
+WriteHook = Callable[[duckdb.DuckDBPyConnection, list[str]], None]
+_WRITE_HOOKS: list[WriteHook] = []
+
+
+def register_write_hook(hook: WriteHook) -> None:
+    """Run ``hook(con, doc_ids)`` after every write, inside its transaction."""
+    if hook not in _WRITE_HOOKS:
+        _WRITE_HOOKS.append(hook)
+
+
 def refresh_after_write(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
     """Everything derived from stored events, brought up to date for these documents.
 
     Called by the store inside the transaction that writes the documents: event groups and
-    near-duplicate marks, and the analysis dyad index (when one was built).
+    near-duplicate marks, then the registered hooks (the analysis dyad index, when built).
     """
-    from geoevents.analysis.dyads import update_dyad_index
-
     update_groups(con, doc_ids, own_transaction=False)
-    update_dyad_index(con, doc_ids)
+    for hook in _WRITE_HOOKS:
+        hook(con, doc_ids)

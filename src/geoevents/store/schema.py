@@ -1,19 +1,37 @@
-"""The store's tables, declared once: DDL, Arrow batch schemas and docs come from here.
+"""The store's tables, derived from the dataclasses of ``model.py``: DDL, Arrow schemas, rows, docs.
 
-Every extracted row carries ``doc_id`` and ``pipeline_version``; ``position`` is
-the row's index in the Extraction's list, so ``(doc_id, position)`` is unique per
-table. Nested records (events, quotes) also keep their full JSON in ``record``,
-and ``extractions.record`` holds the whole Extraction, so the one schema of
-``model.py`` round-trips through the store unchanged.
+One mapping of Python types to column types (``SQL_TYPES``) and one layout per table saying
+which model fields are stored how (``_LAYOUTS``): a scalar field is a column, a nested record
+(an Event's ``source`` Actor, its ``location`` Place...) is flattened into ``role_field``
+columns. A model field the layout does not name is stored anyway, in model order, before the
+table's trailing columns: a new field in ``model.py`` reaches the store, the Parquet dataset
+(``scaleout/parquet.py``) and the CSV/JSONL/Parquet exports (``store/export.py``) with no
+other edit. ``col(stored=False)`` in ``model.py`` keeps a field out of the columns.
+
+Every extracted row carries ``doc_id`` and ``pipeline_version``; ``position`` is the row's
+index in the Extraction's list, so ``(doc_id, position)`` is unique per table. Nested records
+(events, quotes) also keep their full JSON in ``record``, and ``extractions.record`` holds the
+whole Extraction, so the one schema of ``model.py`` round-trips through the store unchanged.
+``meta``, ``runs`` and ``extractions`` are the store's own bookkeeping, declared here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+import types
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import pyarrow as pa
 
+from geoevents import model
+from geoevents.store.dates import date_interval, published_day
+
 SCHEMA_VERSION = 1
+
+#: Python type of a model field -> DuckDB column type (``col(sql=...)`` overrides it).
+SQL_TYPES: dict[type, str] = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN"}
 
 
 @dataclass(frozen=True)
@@ -21,6 +39,11 @@ class Column:
     name: str
     sql: str  # DuckDB type, optionally with a constraint
     doc: str
+    #: the column's value from the table's model object; None for bookkeeping columns
+    #: (doc_id, position, record...) that the writer fills in
+    value: Callable[[Any], Any] | None = field(default=None, compare=False, repr=False)
+    #: the model field the column comes from (to know which fields a layout already stores)
+    source: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def base_type(self) -> str:
@@ -39,31 +62,162 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
 }
 
 
-def _actor_columns(role: str) -> tuple[Column, ...]:
-    return (
-        Column(f"{role}_code", "VARCHAR", f"{role} actor's CAMEO-style code (RUSGOV, IGOCST...)"),
-        Column(f"{role}_name", "VARCHAR", f"{role} actor's canonical name"),
-        Column(f"{role}_country", "VARCHAR", f"{role} actor's country, ISO3"),
-        Column(f"{role}_sector", "VARCHAR", f"{role} actor's sector (GOV, MIL, BUS...)"),
-        Column(f"{role}_kind", "VARCHAR", f"{role} mention kind (person, country, metonym...)"),
-        Column(f"{role}_text", "VARCHAR", f"{role} mention text"),
-        Column(f"{role}_start", "INTEGER", f"{role} mention start offset"),
-        Column(f"{role}_end", "INTEGER", f"{role} mention end offset"),
-    )
+def _fields(cls: type) -> list[tuple[dataclasses.Field[Any], Any]]:
+    """The stored fields of a model dataclass with their resolved types."""
+    hints = get_type_hints(cls, vars(model))
+    return [(f, hints[f.name]) for f in dataclasses.fields(cls) if f.metadata.get("stored", True)]
 
 
-def _mention_columns(index_doc: str) -> tuple[Column, ...]:
-    return (
+def _base(tp: Any) -> Any:
+    if get_origin(tp) in (Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        return args[0] if len(args) == 1 else tp
+    return tp
+
+
+def _sql(cls: type, f: dataclasses.Field[Any], tp: Any) -> str | None:
+    """The column type of a field; None for a nested record (flattened by its own layout)."""
+    if f.metadata.get("sql"):
+        return str(f.metadata["sql"])
+    base = _base(tp)
+    if base in SQL_TYPES:
+        return SQL_TYPES[base]
+    if dataclasses.is_dataclass(base):
+        return None
+    raise TypeError(f"model.{cls.__name__}.{f.name}: no column type for {tp}; "
+                    "add it to SQL_TYPES or give col(sql=...) or col(stored=False)")
+
+
+def _get(name: str, via: str | None) -> Callable[[Any], Any]:
+    if via is None:
+        return lambda obj: getattr(obj, name)
+
+    def nested(obj: Any) -> Any:
+        inner = getattr(obj, via)
+        return None if inner is None else getattr(inner, name)
+    return nested
+
+
+def fields_of(cls: type, names: Iterable[str] | None = None, *, prefix: str = "",
+              rename: dict[str, str] | None = None, via: str | None = None,
+              doc_prefix: str = "") -> list[Column]:
+    """Columns for the scalar fields of ``cls`` (``names`` picks and orders them).
+
+    ``via`` reads them from a nested record of the table's object (``event.source``).
+    """
+    found = {f.name: (f, tp) for f, tp in _fields(cls)}
+    order = list(names) if names is not None else list(found)
+    out = []
+    for name in order:
+        f, tp = found[name]
+        sql = _sql(cls, f, tp)
+        if sql is None:
+            continue
+        column = prefix + (rename or {}).get(name, name)
+        out.append(Column(column, sql, doc_prefix + str(f.metadata.get("doc", "")),
+                          _get(name, via), via or name))
+    return out
+
+
+def nested(owner: type, role: str, names: Iterable[str] | None = None) -> list[Column]:
+    """``role_field`` columns for the nested record ``owner.role`` (an Actor, Place, Span)."""
+    f, tp = next((f, tp) for f, tp in _fields(owner) if f.name == role)
+    return fields_of(_base(tp), names, prefix=f"{role}_", via=role,
+                     doc_prefix=f"{f.metadata.get('doc', role)}: ")
+
+
+def _rest(cls: type, columns: list[Column]) -> list[Column]:
+    """The fields of ``cls`` no column comes from yet, in model order."""
+    taken = {c.source for c in columns}
+    out: list[Column] = []
+    for f, tp in _fields(cls):
+        if f.name in taken:
+            continue
+        if dataclasses.is_dataclass(_base(tp)) and not f.metadata.get("sql"):
+            out += nested(cls, f.name)
+        else:
+            out += fields_of(cls, [f.name])
+    return out
+
+
+def _tags(position_doc: str) -> list[Column]:
+    return [
         Column("doc_id", "VARCHAR NOT NULL", "the document this row was extracted from"),
         Column("pipeline_version", "VARCHAR NOT NULL", "Pipeline.version that produced the row"),
-        Column("position", "INTEGER NOT NULL", index_doc),
-        Column("char_start", "INTEGER", "start offset into documents.text (str index)"),
-        Column("char_end", "INTEGER", "end offset, exclusive"),
-        Column("text", "VARCHAR", "the mention as written"),
-    )
+        Column("position", "INTEGER NOT NULL", position_doc),
+    ]
 
 
-TABLES: dict[str, tuple[Column, ...]] = {
+def _record(cls: type) -> Column:
+    name = cls.__name__
+    return Column("record", "JSON NOT NULL", f"{name}.to_dict(): read back with {name}.from_dict")
+
+
+_MENTION = {"start": "char_start", "end": "char_end"}
+_ACTOR_IN_EVENT = ("code", "name", "country", "sector", "kind", "text", "start", "end")
+
+
+def _location_name(event: model.Event) -> str | None:
+    place = event.location
+    return (place.name or place.text) if place else None
+
+
+def _layout(cls: type, head: list[Column], tail: list[Column] | None = None) -> tuple[Column, ...]:
+    """``head`` columns, then every field of ``cls`` not stored by them, then ``tail``."""
+    return (*head, *_rest(cls, head), *(tail or []))
+
+
+def _model_tables() -> dict[str, tuple[Column, ...]]:
+    Document, Event, Actor, Place, Timex, Quote = (
+        model.Document, model.Event, model.Actor, model.Place, model.Timex, model.Quote)
+    return {
+        "documents": _layout(Document, [
+            *fields_of(Document, ["id"], rename={"id": "doc_id"}),
+            *fields_of(Document, ["title", "published"]),
+            Column("published_date", "DATE", "the day of `published`, when it parses",
+                   lambda d: published_day(d.published), "published"),
+            *fields_of(Document, ["url", "source", "language", "text"]),
+        ], [
+            Column("content_hash", "VARCHAR NOT NULL", "sha1 of the document fields except id"),
+            Column("skipped", "VARCHAR", "why not extracted (not English; 'extraction failed (...)')"),
+            Column("pipeline_version", "VARCHAR NOT NULL", "Pipeline.version of the stored extraction"),
+            Column("run_id", "INTEGER", "runs.run_id that wrote the current extraction"),
+            Column("ingested_at", "TIMESTAMP", "UTC, when this content was first stored"),
+            Column("extracted_at", "TIMESTAMP", "UTC, when the current extraction was written"),
+        ]),
+        "events": _layout(Event, [
+            *_tags("index in Extraction.events"),
+            *nested(Event, "source", _ACTOR_IN_EVENT),
+            *nested(Event, "target", _ACTOR_IN_EVENT),
+            *fields_of(Event, ["cameo", "plover", "mode", "quad_class", "goldstein", "date"]),
+            Column("date_from", "DATE", "first day covered by `date`",
+                   lambda e: date_interval(e.date)[0], "date"),
+            Column("date_to", "DATE", "last day covered by `date`",
+                   lambda e: date_interval(e.date)[1], "date"),
+            *fields_of(Event, ["status"]),
+            Column("location_name", "VARCHAR", "location: where it happened (name, else as written)",
+                   _location_name, "location"),
+            *nested(Event, "location", ["geonameid", "lat", "lon", "country"]),
+            *nested(Event, "evidence", ["start", "end", "text"]),
+            *nested(Event, "trigger", ["text", "start", "end"]),
+            *fields_of(Event, ["confidence"]),
+        ], [_record(Event)]),
+        "actors": _layout(Actor, [*_tags("index in Extraction.actors"),
+                                  *fields_of(Actor, rename=_MENTION)]),
+        "places": _layout(Place, [*_tags("index in Extraction.places"),
+                                  *fields_of(Place, rename=_MENTION)]),
+        "timexes": _layout(Timex, [*_tags("index in Extraction.timexes"),
+                                   *fields_of(Timex, rename=_MENTION)]),
+        "quotes": _layout(Quote, [
+            *_tags("index in Extraction.quotes"),
+            *fields_of(Quote, ["start", "end", "text", "direct"], rename=_MENTION),
+            *nested(Quote, "speaker", ["name", "code", "country", "text", "start", "end"]),
+            *nested(Quote, "cue", ["text", "start", "end"]),
+        ], [_record(Quote)]),
+    }
+
+
+_BOOKKEEPING: dict[str, tuple[Column, ...]] = {
     "meta": (
         Column("key", "VARCHAR PRIMARY KEY", "setting name (schema_version, created_at...)"),
         Column("value", "VARCHAR", "its value"),
@@ -83,95 +237,35 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("documents_skipped", "INTEGER", "documents stored but not extracted"),
         Column("events", "INTEGER", "events written by this run"),
     ),
-    "documents": (
-        Column("doc_id", "VARCHAR PRIMARY KEY", "Document.id: the caller's id or a content hash"),
-        Column("title", "VARCHAR", "Document.title"),
-        Column("published", "VARCHAR", "Document.published as given (ISO date or datetime)"),
-        Column("published_date", "DATE", "the day of `published`, when it parses"),
-        Column("url", "VARCHAR", "Document.url"),
-        Column("source", "VARCHAR", "Document.source (outlet or feed)"),
-        Column("language", "VARCHAR", "ISO 639-1 code when given or detected as not extracted"),
-        Column("text", "VARCHAR NOT NULL", "the full text; all offsets index into it"),
-        Column("content_hash", "VARCHAR NOT NULL", "sha1 of the document fields except id"),
-        Column("skipped", "VARCHAR", "why not extracted (not English; 'extraction failed (...)')"),
-        Column("pipeline_version", "VARCHAR NOT NULL", "Pipeline.version of the stored extraction"),
-        Column("run_id", "INTEGER", "runs.run_id that wrote the current extraction"),
-        Column("ingested_at", "TIMESTAMP", "UTC, when this content was first stored"),
-        Column("extracted_at", "TIMESTAMP", "UTC, when the current extraction was written"),
-    ),
     "extractions": (
         Column("doc_id", "VARCHAR PRIMARY KEY", "the document"),
         Column("pipeline_version", "VARCHAR NOT NULL", "Pipeline.version that produced it"),
         Column("record", "JSON NOT NULL", "Extraction.to_dict(): read back with Extraction.from_dict"),
     ),
-    "events": (
-        Column("doc_id", "VARCHAR NOT NULL", "the document this event was extracted from"),
-        Column("pipeline_version", "VARCHAR NOT NULL", "Pipeline.version that produced the row"),
-        Column("position", "INTEGER NOT NULL", "index in Extraction.events"),
-        *_actor_columns("source"),
-        *_actor_columns("target"),
-        Column("cameo", "VARCHAR", "CAMEO event code, leading zero kept ('042')"),
-        Column("plover", "VARCHAR", "PLOVER 2021 category; NULL for CAMEO 01-02 statements"),
-        Column("mode", "VARCHAR", "PLOVER mode"),
-        Column("quad_class", "INTEGER", "QuadClass 1-4"),
-        Column("goldstein", "DOUBLE", "Goldstein score, -10..10"),
-        Column("date", "VARCHAR", "the event's own date, TIMEX3 value (2025-11-26, 2025-11, 2025-W48)"),
-        Column("date_from", "DATE", "first day covered by `date`"),
-        Column("date_to", "DATE", "last day covered by `date`"),
-        Column("status", "VARCHAR", "occurred, planned, negated, hypothetical or reported"),
-        Column("location_name", "VARCHAR", "where it happened"),
-        Column("location_geonameid", "BIGINT", "GeoNames id"),
-        Column("location_lat", "DOUBLE", "latitude"),
-        Column("location_lon", "DOUBLE", "longitude"),
-        Column("location_country", "VARCHAR", "ISO3 of the location"),
-        Column("evidence_start", "INTEGER", "start offset of the supporting sentence"),
-        Column("evidence_end", "INTEGER", "end offset of the supporting sentence"),
-        Column("evidence_text", "VARCHAR", "the supporting sentence"),
-        Column("trigger_text", "VARCHAR", "the predicate words that matched the lexicon"),
-        Column("trigger_start", "INTEGER", "trigger start offset"),
-        Column("trigger_end", "INTEGER", "trigger end offset"),
-        Column("confidence", "DOUBLE", "0..1"),
-        Column("record", "JSON NOT NULL", "Event.to_dict(): read back with Event.from_dict"),
-    ),
-    "actors": (
-        *_mention_columns("index in Extraction.actors"),
-        Column("name", "VARCHAR", "canonical name"),
-        Column("country", "VARCHAR", "ISO3"),
-        Column("sector", "VARCHAR", "GOV, MIL, BUS, IGO..."),
-        Column("code", "VARCHAR", "CAMEO-style code"),
-        Column("wikidata", "VARCHAR", "Wikidata QID"),
-        Column("kind", "VARCHAR", "person, country, organisation, agent, pronoun, metonym"),
-    ),
-    "places": (
-        *_mention_columns("index in Extraction.places"),
-        Column("name", "VARCHAR", "resolved place name"),
-        Column("geonameid", "BIGINT", "GeoNames id"),
-        Column("lat", "DOUBLE", "latitude"),
-        Column("lon", "DOUBLE", "longitude"),
-        Column("country", "VARCHAR", "ISO3"),
-        Column("feature", "VARCHAR", "country, admin1, city, region..."),
-        Column("metonymic", "BOOLEAN", "used as an actor ('Moscow said'); never an event location"),
-    ),
-    "timexes": (
-        *_mention_columns("index in Extraction.timexes"),
-        Column("type", "VARCHAR", "TIMEX3 type: DATE TIME DURATION SET"),
-        Column("value", "VARCHAR", "normalised value; NULL when unanchorable"),
-    ),
-    "quotes": (
-        *_mention_columns("index in Extraction.quotes"),
-        Column("direct", "BOOLEAN", "direct quotation (true) or reported speech"),
-        Column("speaker_name", "VARCHAR", "speaker's canonical name"),
-        Column("speaker_code", "VARCHAR", "speaker's code"),
-        Column("speaker_country", "VARCHAR", "speaker's country, ISO3"),
-        Column("speaker_text", "VARCHAR", "speaker mention as written"),
-        Column("speaker_start", "INTEGER", "speaker mention start offset"),
-        Column("speaker_end", "INTEGER", "speaker mention end offset"),
-        Column("cue_text", "VARCHAR", "cue word (said, told...)"),
-        Column("cue_start", "INTEGER", "cue start offset"),
-        Column("cue_end", "INTEGER", "cue end offset"),
-        Column("record", "JSON NOT NULL", "Quote.to_dict(): read back with Quote.from_dict"),
-    ),
 }
+_ORDER = ("meta", "runs", "documents", "extractions", "events", "actors", "places", "timexes", "quotes")
+
+
+def tables() -> dict[str, tuple[Column, ...]]:
+    """Every table's columns, in DDL order."""
+    derived = _model_tables()
+    return {name: _BOOKKEEPING.get(name) or derived[name] for name in _ORDER}
+
+
+TABLES: dict[str, tuple[Column, ...]] = tables()
+
+
+def document_columns() -> dict[str, str]:
+    """Column of the ``documents`` table -> the ``model.Document`` field stored in it."""
+    names = {f.name for f, _ in _fields(model.Document)}
+    return {c.name: c.source for c in TABLES["documents"]
+            if c.source in names and c.value is not None and c.name != "published_date"}
+
+
+def model_row(table: str, item: Any) -> dict[str, Any]:
+    """The columns of ``table`` that come from the model object ``item`` (not the tags)."""
+    return {c.name: c.value(item) for c in TABLES[table] if c.value is not None}
+
 
 #: Tables rewritten for a document whenever its extraction is replaced.
 EXTRACTED_TABLES: tuple[str, ...] = ("events", "actors", "places", "timexes", "quotes")
@@ -187,9 +281,13 @@ def create_statements() -> list[str]:
     return statements
 
 
+def arrow_type(column: Column) -> pa.DataType:
+    return _ARROW_TYPES[column.base_type]
+
+
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow schema of a batch written to ``table``."""
-    return pa.schema([(c.name, _ARROW_TYPES[c.base_type]) for c in TABLES[table]])
+    return pa.schema([(c.name, arrow_type(c)) for c in TABLES[table]])
 
 
 def markdown_reference() -> str:

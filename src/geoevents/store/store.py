@@ -10,15 +10,12 @@ the store holds whole documents only, and re-running continues where it stopped.
 from __future__ import annotations
 
 import json
-import re
 import threading
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
-from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import duckdb
 
@@ -28,14 +25,8 @@ from geoevents.store.database import connect, ensure_schema
 from geoevents.store.filters import events_query, quote_filters
 from geoevents.store.groups import refresh_after_write
 from geoevents.store.records import DocumentInfo, IngestSummary, StoredEvent, StoredQuote
-from geoevents.store.rows import Batch, StoredItem, content_hash
-from geoevents.store.schema import EXTRACTED_TABLES
-
-if TYPE_CHECKING:
-    from geoevents.pipeline import Pipeline
-
-#: Called after each committed batch with (documents in the batch, total or None).
-Progress = Callable[[int, int | None], None]
+from geoevents.store.rows import Batch, StoredItem
+from geoevents.store.schema import EXTRACTED_TABLES, document_columns
 
 #: Documents per write transaction. Each transaction costs ~0.1 s of fixed SQL work (inserts
 #: into seven tables, grouping queries, the commit), so small batches slow a one-process ingest
@@ -48,25 +39,6 @@ _PRIVATE_SETTINGS = ("api_token", "db")  # never written into the store
 
 def _utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, max(1, size))):
-        yield chunk
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _storable(document: Document) -> Document:
-    """Lone surrogates (from JSON escapes like \\ud800) cannot be stored as UTF-8: replace
-    each with U+FFFD, one code point for one, so offsets stay valid."""
-    for name in ("text", "title", "url", "source", "published"):
-        value = getattr(document, name)
-        if value and _LONE_SURROGATE.search(value):
-            setattr(document, name, _LONE_SURROGATE.sub("\ufffd", value))
-    return document
 
 
 class _RowsFailed(Exception):
@@ -84,17 +56,6 @@ _SYSTEM_ERRORS = (duckdb.IOException, duckdb.PermissionException, duckdb.OutOfMe
                   duckdb.FatalException, duckdb.InternalException, duckdb.ConnectionException,
                   duckdb.TransactionException, duckdb.InterruptException, duckdb.ResourceInUseException,
                   duckdb.CatalogException, duckdb.BinderException, duckdb.ParserException)
-
-
-@dataclass
-class _Plan:
-    """A batch on its way: the documents to extract, and what the store held for them."""
-
-    size: int
-    todo: list[Document]
-    state: dict[str, Any]
-    hashes: dict[str, str]
-    extractions: list[Extraction] = field(default_factory=list)
 
 
 class Store:
@@ -139,18 +100,21 @@ class Store:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only; open Store(path) to write")
 
-    def _start_run(self, command: str, pipeline: Pipeline, inputs: Iterable[str]) -> int:
-        config = {k: v for k, v in asdict(pipeline.config).items() if k not in _PRIVATE_SETTINGS}
+    def start_run(self, command: str, version: str, settings: dict[str, Any], inputs: Iterable[str]) -> int:
+        """Record a run (ingest, recode) as running; returns its run id. Private settings
+        (the API token, the database path) are never written."""
+        self._require_writable()
+        config = {k: v for k, v in settings.items() if k not in _PRIVATE_SETTINGS}
         with self._write_lock:
             [(run_id,)] = self._con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()
             self._con.execute(
                 "INSERT INTO runs (run_id, command, pipeline_version, config, inputs, started_at, "
                 "status) VALUES (?, ?, ?, ?, ?, ?, 'running')",
-                [run_id, command, pipeline.version, json.dumps(config), json.dumps(list(inputs)),
+                [run_id, command, version, json.dumps(config), json.dumps(list(inputs)),
                  _utcnow()])
         return int(run_id)
 
-    def _finish_run(self, summary: IngestSummary, status: str) -> None:
+    def finish_run(self, summary: IngestSummary, status: str) -> None:
         with self._write_lock:
             self._con.execute(
                 "UPDATE runs SET finished_at = ?, status = ?, documents_new = ?, documents_updated = ?, "
@@ -242,7 +206,7 @@ class Store:
                     raise _RowsFailed(err) from None
                 raise
 
-    def _stored_state(self, ids: list[str]) -> dict[str, tuple[str, str, datetime | None, bool]]:
+    def stored_state(self, ids: list[str]) -> dict[str, tuple[str, str, datetime | None, bool]]:
         """(content hash, pipeline version, first ingested, whether it failed) per stored id."""
         rows = self._query("SELECT d.doc_id, d.content_hash, d.pipeline_version, d.ingested_at, "
                            "coalesce(starts_with(d.skipped, ?), false) FROM documents d "
@@ -250,145 +214,37 @@ class Store:
                            [FAILED_PREFIX, ids])
         return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
 
-    def _plan(self, documents: list[Document], pipeline: Pipeline, summary: IngestSummary,
-              force: bool) -> _Plan:
-        """Which documents of a batch need extracting (the rest are stored unchanged)."""
-        unique: dict[str, Document] = {}
-        hashes: dict[str, str] = {}
-        refused = 0
-        for document in documents:
-            try:
-                document = _storable(document)
-                digest = content_hash(document)
-            except Exception as err:  # e.g. a text that is not a str (Python API callers)
-                summary.problems.append(f"document {document.id!r}: not stored "
-                                        f"({type(err).__name__}: {str(err)[:120]})")
-                refused += 1
-                continue
-            unique[document.id] = document  # the last copy of a repeated id wins
-            hashes[document.id] = digest
-        summary.unchanged += len(documents) - len(unique) - refused
-        state = self._stored_state(list(unique))
-        todo = []
-        for doc_id, document in unique.items():
-            old = state.get(doc_id)
-            # a document stored as failed is tried again (the failure may have been transient)
-            if not force and old and old[0] == hashes[doc_id] and old[1] == pipeline.version and not old[3]:
-                summary.unchanged += 1
-            else:
-                todo.append(document)
-        return _Plan(len(documents), todo, state, hashes)
-
-    def _write_plan(self, plan: _Plan, pipeline: Pipeline, run_id: int, summary: IngestSummary) -> None:
-        now = _utcnow()
-        items = []
-        for document, extraction in zip(plan.todo, plan.extractions, strict=True):
-            old = plan.state.get(document.id)
-            same_content = old is not None and old[0] == plan.hashes[document.id]
-            items.append(StoredItem(document, extraction, plan.hashes[document.id],
-                                    (old[2] or now) if same_content and old else now))
-        failures = dict(self.write(items, run_id))
-        for item in items:
-            if failures.get(item.document.id, "").startswith("not stored"):
-                summary.problems.append(f"{item.document.id}: {failures[item.document.id]}")
-                continue  # not even the document could be stored
-            ex = item.extraction
-            summary.written.append(item.document.id)
-            if item.document.id in plan.state:
-                summary.updated += 1
-            else:
-                summary.new += 1
-            summary.events += len(ex.events)
-            if ex.skipped:
-                summary.skipped += 1
-                if ex.skipped.startswith(FAILED_PREFIX):
-                    summary.failed += 1
-                    summary.failures.append((item.document.id, ex.skipped))
-                elif item.document.language and "language" in ex.skipped:
-                    summary.languages[item.document.language] += 1
-                else:
-                    summary.skip_reasons[ex.skipped.split(" (")[0]] += 1
-
-    def _run(self, command: str, pipeline: Pipeline, inputs: Iterable[str],
-             batches: Iterable[list[Document]], total: int | None, progress: Progress | None,
-             force: bool) -> IngestSummary:
-        self._require_writable()
-        summary = IngestSummary(run_id=self._start_run(command, pipeline, inputs))
-        # One stream of documents through the pipeline, written a batch at a time as results
-        # arrive: with worker processes, extraction of the next batches goes on while the
-        # parent writes this one (a call per batch would leave the workers idle meanwhile).
-        waiting: deque[_Plan] = deque()
-        input_failure: list[Exception] = []
-
-        def documents_to_extract() -> Iterator[Document]:
-            try:
-                for batch in batches:
-                    plan = self._plan(batch, pipeline, summary, force)
-                    if plan.todo:
-                        waiting.append(plan)
-                        yield from plan.todo
-                    elif progress:
-                        progress(plan.size, total)
-            except Exception as err:
-                # A bad input stops the run, but only after the batches read before it are
-                # extracted and written, as they would be without read-ahead.
-                input_failure.append(err)
-
-        # While worker processes extract, DuckDB's own thread pool would compete with them for
-        # the same cores; writes are small batches that one thread handles as fast.
-        threads = self._con.execute("SELECT current_setting('threads')").fetchone()[0]
-        if pipeline.config.n_process > 1:
-            self._con.execute("SET threads TO 1")
-        try:
-            for extraction in pipeline.extract(documents_to_extract()):
-                plan = waiting[0]
-                plan.extractions.append(extraction)
-                if len(plan.extractions) == len(plan.todo):
-                    waiting.popleft()
-                    self._write_plan(plan, pipeline, summary.run_id, summary)
-                    if progress:
-                        progress(plan.size, total)
-            if input_failure:
-                raise input_failure[0]
-        except KeyboardInterrupt:
-            self._finish_run(summary, "interrupted")
-            raise
-        except BaseException:
-            self._finish_run(summary, "failed")
-            raise
-        finally:
-            self._con.execute(f"SET threads TO {int(threads)}")
-        self._finish_run(summary, "completed")
-        return summary
-
-    def ingest(self, documents: Iterable[Document], pipeline: Pipeline, *, batch_size: int = WRITE_BATCH,
-               progress: Progress | None = None, inputs: Iterable[str] = ()) -> IngestSummary:
-        """Extract and store documents not yet stored with the same content and pipeline version."""
-        return self._run("ingest", pipeline, inputs, _chunks(documents, batch_size), None, progress,
-                         force=False)
-
-    def recode(self, pipeline: Pipeline, *, everything: bool = False, batch_size: int = WRITE_BATCH,
-               progress: Progress | None = None) -> IngestSummary:
-        """Re-extract stored documents made by another pipeline version (all with ``everything``)."""
+    def stale_ids(self, version: str | None) -> list[str]:
+        """Ids of the stored documents made by another pipeline version (all with None)."""
         sql = "SELECT doc_id FROM documents"
         params: list[Any] = []
-        if not everything:
+        if version is not None:
             sql += " WHERE pipeline_version <> ?"
-            params.append(pipeline.version)
-        ids = [r[0] for r in self._query(sql + " ORDER BY doc_id", params)]
-        batches = (self._load_documents(chunk) for chunk in _chunks(ids, batch_size))
-        return self._run("recode", pipeline, [], batches, len(ids), progress, force=True)
+            params.append(version)
+        return [r[0] for r in self._query(sql + " ORDER BY doc_id", params)]
+
+    @contextmanager
+    def threads(self, count: int | None) -> Iterator[None]:
+        """DuckDB's thread pool limited to ``count`` threads meanwhile (None: unchanged)."""
+        threads = self._con.execute("SELECT current_setting('threads')").fetchone()[0]
+        if count is not None:
+            self._con.execute(f"SET threads TO {int(count)}")
+        try:
+            yield
+        finally:
+            self._con.execute(f"SET threads TO {int(threads)}")
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _load_documents(self, ids: list[str]) -> list[Document]:
-        rows = self._query("SELECT doc_id, text, title, published, url, source, language "
-                           "FROM documents WHERE list_contains(?, doc_id) ORDER BY doc_id", [ids])
-        return [Document(id=r[0], text=r[1], title=r[2], published=r[3], url=r[4], source=r[5],
-                         language=r[6]) for r in rows]
+    def load_documents(self, ids: list[str]) -> list[Document]:
+        """The stored Documents, every field of ``model.Document`` read from its column."""
+        columns = document_columns()
+        rows = self._query(f"SELECT {', '.join(columns)} FROM documents "
+                           "WHERE list_contains(?, doc_id) ORDER BY doc_id", [ids])
+        return [Document(**dict(zip(columns.values(), r, strict=True))) for r in rows]
 
     def document(self, doc_id: str) -> Document | None:
-        found = self._load_documents([doc_id])
+        found = self.load_documents([doc_id])
         return found[0] if found else None
 
     def extraction(self, doc_id: str) -> Extraction | None:

@@ -1,6 +1,7 @@
 """Event dating: which temporal expression governs a clause, for the events stage.
 
-Published by the time stage as ``ctx.extras["time"]`` (see ``docs/time.md``):
+Published by the time stage as ``ctx.extras["time"]``, a ``geoevents.stage.TimeIndex`` (see
+``docs/time.md``):
 
 - ``date_for_token(i: int) -> str | None``: ``i`` is a token index in ``ctx.doc``
   (an event's predicate). Returns the date value (``"2025-11-26"``, ``"2025-11"``
@@ -26,11 +27,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
 from geoevents.model import Timex
+from geoevents.stage import TimeIndex
 from geoevents.time.tense import governing_verb
 
 _EVENT_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -168,7 +169,6 @@ def _coordinated(a: Token, b: Token) -> bool:
 
 
 def publish(dating: EventDating, document_date: str | None,
-            timex_tokens: list[tuple[int, int]]) -> dict[str, object]:
-    date_for_token: Callable[[int], str | None] = dating.date_for_token
-    return {"date_for_token": date_for_token, "sentence_date": dating.sentence_date,
-            "document_date": document_date, "timex_tokens": timex_tokens}
+            timex_tokens: list[tuple[int, int]]) -> TimeIndex:
+    return TimeIndex(date_for_token=dating.date_for_token, sentence_date=dating.sentence_date,
+                     document_date=document_date, timex_tokens=timex_tokens)

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -58,31 +58,32 @@ def mount_dashboard(app: FastAPI, read_access: Callable[..., Any]) -> None:
                             headers={"Cache-Control": "public, max-age=86400"})
 
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
+    pages = APIRouter(include_in_schema=False)  # the dashboard's pages, after the static files
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @pages.get("/", response_class=HTMLResponse, include_in_schema=False)
     def relations_page(request: Request) -> HTMLResponse:
         q = request.query_params
         return render("relations.html", request, title="Relations", country=q.get("country", "KGZ"),
                       partners=q.get("with", "RUS,USA,CHN"), by=q.get("by", "month"))
 
-    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    @pages.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request) -> HTMLResponse:
         return render("events.html", request, title="Events", q=dict(request.query_params))
 
-    @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
+    @pages.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(request: Request) -> HTMLResponse:
         return render("network.html", request, title="Actor network", q=dict(request.query_params))
 
-    @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
+    @pages.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request) -> HTMLResponse:
         return render("map.html", request, title="Map of event locations", q=dict(request.query_params))
 
-    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    @pages.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(request: Request, svc: Any = Depends(read_access)) -> HTMLResponse:
         docs = svc.store.documents(limit=500)
         return render("articles.html", request, title="Articles", documents=docs)
 
-    @app.get("/articles/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    @pages.get("/articles/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(doc_id: str, request: Request, svc: Any = Depends(read_access)) -> HTMLResponse:
         document = svc.store.document(doc_id)
         if document is None:
@@ -93,3 +94,5 @@ def mount_dashboard(app: FastAPI, read_access: Callable[..., Any]) -> None:
         view = annotate(document, extraction)
         return render("article.html", request, title=document.title or document.id, document=document,
                       view=view)
+
+    app.include_router(pages)

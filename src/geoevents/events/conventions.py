@@ -28,9 +28,20 @@ def domestic_target(source: Actor, location: Place | None) -> Actor | None:
     place's country, else the actor's own): the convention of domestic event coding, where a
     protest's default target is the government. Used for all but cooperative categories,
     and for those too when the clause names the place."""
-    country = (location.country if location is not None else None) or source.country
+    return party_of_place(source, location, "GOV", "country")
+
+
+def unidentified_attacker(victim: Actor, location: Place | None) -> Actor | None:
+    """Unidentified armed forces (CAMEO and PLOVER sector UAF) where an attack happened."""
+    return party_of_place(victim, location, "UAF", "agent")
+
+
+def party_of_place(other: Actor, location: Place | None, sector: str, kind: str) -> Actor | None:
+    """An unnamed party of the event's place's country (else of the other party's country),
+    anchored on the place's mention (else the other party's)."""
+    country = (location.country if location is not None else None) or other.country
     if not country:
         return None
-    anchor = location or source
+    anchor = location or other
     return Actor(anchor.start, anchor.end, anchor.text, name=None, country=country,
-                 sector="GOV", code=f"{country}GOV", kind="country")
+                 sector=sector, code=f"{country}{sector}", kind=kind)

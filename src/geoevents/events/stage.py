@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Span as SpacySpan
 
-from geoevents.events.conventions import domestic_target, resident
+from geoevents.events.conventions import domestic_target, resident, unidentified_attacker
 from geoevents.events.evidence import evidence_span
 from geoevents.events.frames import Frame, FrameFinder, complement
 from geoevents.events.lexicon import Lexicon, load_lexicon
@@ -160,7 +160,7 @@ class EventsStage:
                 and roles.target is not None:
             # "three soldiers were killed in Kandahar": the attackers are not named; CAMEO
             # and PLOVER code them as unidentified armed forces (UAF) of the place's country
-            roles.source = _unidentified_attacker(roles.target, location)
+            roles.source = unidentified_attacker(roles.target, location)
             confidence -= 0.2
         if roles.source is None:
             return None
@@ -383,16 +383,6 @@ def _coordinated(finder: RoleFinder, event: Event, roles: Roles) -> list[Event]:
             continue
         out.append(dataclasses.replace(event, source=actor))
     return out
-
-
-def _unidentified_attacker(victim: Actor, location: Place | None) -> Actor | None:
-    """Unidentified armed forces (CAMEO and PLOVER sector UAF) where an attack happened."""
-    country = (location.country if location is not None else None) or victim.country
-    if not country:
-        return None
-    anchor = location or victim
-    return Actor(anchor.start, anchor.end, anchor.text, name=None, country=country,
-                 sector="UAF", code=f"{country}UAF", kind="agent")
 
 
 def _agentless_passive(frame: Frame) -> bool:

@@ -430,17 +430,7 @@ def _quarter(t: str, a: Anchor) -> tuple[str, str | None] | None:
     if number < 0:  # "the last quarter": the one before this
         index = a.ref.year * 4 + current - 2
         return "DATE", f"{index // 4}-Q{index % 4 + 1}"
-    year = a.ref.year
-    if m["rel"] == "last":
-        year -= 1
-    elif m["rel"] == "next":
-        year += 1
-    elif m["rel"] is None:
-        if a.direction == "past" and number > current:
-            year -= 1
-        elif a.direction == "future" and number < current:
-            year += 1
-    return "DATE", f"{year}-Q{number}"
+    return "DATE", f"{_period_year(a, m['rel'], number, current)}-Q{number}"
 
 
 def _half(t: str, a: Anchor) -> tuple[str, str | None] | None:
@@ -454,14 +444,21 @@ def _half(t: str, a: Anchor) -> tuple[str, str | None] | None:
         return "DATE", f"{m['y']}-H{number}"
     if a.ref is None:
         return "DATE", None
-    year = a.ref.year + {"last": -1, "next": 1}.get(m["rel"] or "", 0)
     current = 1 if a.ref.month <= 6 else 2
-    if m["rel"] is None:
+    return "DATE", f"{_period_year(a, m['rel'], number, current)}-H{number}"
+
+
+def _period_year(a: Anchor, rel: str | None, number: int, current: int) -> int:
+    """The year of a quarter or half: "last"/"next" year, else by the clause's tense (a past
+    report's later period is last year's, a future one's earlier period next year's)."""
+    assert a.ref is not None
+    year = a.ref.year + {"last": -1, "next": 1}.get(rel or "", 0)
+    if rel is None:
         if a.direction == "past" and number > current:
             year -= 1
         elif a.direction == "future" and number < current:
             year += 1
-    return "DATE", f"{year}-H{number}"
+    return year
 
 
 def _noon(t: str, a: Anchor) -> tuple[str, str | None] | None:

@@ -118,3 +118,27 @@ def test_wikidata_import_cli(tmp_path, sparql_file):
     assert proc.returncode == 0, proc.stderr
     assert "3 roles of 2 people" in proc.stdout
     assert "Aigul Testova\tTestova\tQ900001\tF\tKGZ" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.issue(13)
+def test_holders_named_needs_exactly_one_office_holder_on_the_date():
+    import datetime as dt
+
+    from geoevents.actors.lexicon import Lexicon, Person, Role
+
+    lex = Lexicon()
+    minister = Role("GBR", "minister", "GOV", dt.date(2000, 1, 1), dt.date(2005, 1, 1))
+    lex.people["Ann Smith"] = Person("Ann Smith", "Ann Smith", None, None, [minister])
+    lex.people["Bob Smith"] = Person("Bob Smith", "Bob Smith", None, None,
+                                     [Role("USA", "senator", "LEG", dt.date(2003, 1, 1), None)])
+    assert lex.holders_named("Smith", dt.date(2001, 6, 1)) == ["Ann Smith"]
+    assert sorted(lex.holders_named("Smith", dt.date(2004, 6, 1))) == ["Ann Smith", "Bob Smith"]
+    assert lex.holders_named("Smith", dt.date(1990, 1, 1)) == []
+
+
+def test_without_initials_drops_middle_initials_only():
+    from geoevents.actors.lexicon import without_initials
+
+    assert without_initials("Clayton K. Yeutter") == "Clayton Yeutter"
+    assert without_initials("George H. W. Bush") == "George Bush"
+    assert without_initials("Vladimir Putin") is None

@@ -130,3 +130,20 @@ def test_stage_names_wrapping_a_country_word_are_people(run, text, word, kind):
 def test_stage_bare_agent_modifier_is_not_an_actor(run):
     ctx = run("The two countries will hold joint military exercises in May.")
     assert _at(ctx, "military") is None
+
+
+@pytest.mark.issue(13)
+def test_stage_bare_surname_is_the_one_office_holder_then(run):
+    ctx = run("Japanese Prime Minister Yasuhiro Nakasone met Reagan in Washington.", "1987-04-01")
+    reagan = _at(ctx, "Reagan")
+    assert reagan is not None and reagan.code == "USAGOV"
+    # the same surname with no one of that name in office: left uncoded
+    ctx = run("Zzyzxov said the talks would go on.", "1987-04-01")
+    assert all(a.code is None for a in ctx.actors if "Zzyzxov" in a.text)
+
+
+@pytest.mark.issue(13)
+def test_stage_names_match_without_middle_initials(run):
+    ctx = run("Trade Representative Clayton Yeutter spoke on Monday.", "1987-04-01")
+    yeutter = _at(ctx, "Yeutter")
+    assert yeutter is not None and yeutter.country == "USA"

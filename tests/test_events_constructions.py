@@ -189,3 +189,55 @@ def test_events_call_with_a_judgment_is_no_phone_call(pipeline) -> None:  # type
     out = pipeline.extract_one(make_doc("Russia's foreign ministry called the new sanctions "
                                         "illegal and unacceptable."))
     assert "CONSULT" not in {e.plover for e in out.events}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The United States imposed sanctions on Iran and Syria.",
+     {("COERCE", "USA", "IRN"), ("COERCE", "USA", "SYR")}),
+    ("Iran accused Iraq and the United States of attacking its oil tankers.",
+     {("ACCUSE", "IRN", "IRQ"), ("ACCUSE", "IRN", "USA")}),
+])
+def test_events_coordinated_targets_give_one_event_each(pipeline, text: str,
+                                                        expected: set) -> None:  # type: ignore[type-arg]
+    assert expected <= dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_joint_partner_beats_a_possessive_of_the_source(pipeline) -> None:
+    found = dyads(scored(pipeline, "Nigeria and Britain signed an agreement to reschedule "
+                                   "Nigeria's official debts."))
+    assert {d[1:] for d in found} == {("NGA", "GBR")}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "The minister demanded that Japan open its markets to American rice.",
+    "A trade official called on Britain to make some concessions.",
+])
+def test_events_unplaced_official_is_not_of_the_country_addressed(pipeline, text: str) -> None:
+    for event in scored(pipeline, text):
+        assert event.source is None or event.source.country != (
+            event.target.country if event.target else None), (text, event.source)
+
+
+@pytest.mark.issue(13)
+def test_events_second_act_of_one_subject_is_coded(pipeline) -> None:
+    found = dyads(scored(pipeline, "Japan rejected the demand and accused Britain of protectionism."))
+    assert ("ACCUSE", "JPN", "GBR") in found
+
+
+@pytest.mark.issue(13)
+def test_events_reduced_passive_subject_is_not_the_agent(pipeline) -> None:
+    found = scored(pipeline, "Asked about retaliation, the British minister said Britain would act.")
+    assert not [e for e in found if e.plover == "REQUEST"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "protest"), [
+    ("Thousands of students demonstrated in Seoul against the government.", True),
+    ("The meeting demonstrated that the United States recognises the need to adjust.", False),
+])
+def test_events_demonstrate_is_a_protest_only_without_object(pipeline, text: str,
+                                                             protest: bool) -> None:
+    assert any(e.plover == "PROTEST" for e in scored(pipeline, text)) is protest

@@ -175,6 +175,15 @@ def split_code(code: str, countries: dict[str, Country]) -> tuple[str | None, st
     return None, rest or None
 
 
+_MIDDLE_INITIAL = re.compile(r"(?<=\S) (?:[A-Z]\.\s*)+(?=[A-Z][a-z])")
+
+
+def without_initials(name: str) -> str | None:
+    """"Clayton K. Yeutter" -> "Clayton Yeutter"; None when the name has no middle initial."""
+    short = _MIDDLE_INITIAL.sub(" ", name)
+    return short if short != name and len(short.split()) > 1 else None
+
+
 @dataclass
 class Lexicon:
     countries: dict[str, Country] = field(default_factory=dict)
@@ -187,6 +196,23 @@ class Lexicon:
     automaton: ahocorasick.Automaton | None = None
     acronyms: dict[str, str] = field(default_factory=dict)  # exact spelling -> folded key
     acronym_pattern: re.Pattern[str] | None = None
+    _surnames: dict[str, list[str]] | None = None
+
+    def holders_named(self, surname: str, date: dt.date) -> list[str]:
+        """People with this surname who hold an office (not a former one, ELI) on ``date``."""
+        if self._surnames is None:
+            index: dict[str, list[str]] = {}
+            for key, person in self.people.items():
+                words = person.name.split()
+                if len(words) > 1:
+                    index.setdefault(words[-1], []).append(key)
+            self._surnames = index
+        out = []
+        for key in self._surnames.get(surname, ()):
+            role = self.people[key].role_at(date)
+            if role is not None and role.sector != "ELI":
+                out.append(key)
+        return out
 
     def add(self, phrase: str, kind: str, key: str) -> None:
         phrase = " ".join(phrase.split())
@@ -430,6 +456,8 @@ def load_phoenix_actors(lex: Lexicon, path: Path) -> None:
                 person.roles.append(Role(r.country, r.title, r.sector, r.start, end, r.sectors))
             continue
         person = lex.people[name] = Person(name, name, None, None, roles)
+        # news drops middle initials ("Clayton K. Yeutter" is "Clayton Yeutter")
+        phrases += [v for v in map(without_initials, phrases) if v and v not in phrases]
         for phrase in phrases:  # a phrase the curated tables know keeps its meaning
             if fold(phrase) not in lex.entries or all(e.kind == "person" for e in lex.entries[fold(phrase)]):
                 lex.add(phrase, "person", name)

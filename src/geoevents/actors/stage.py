@@ -162,6 +162,23 @@ def _carry_surnames(mentions: list[Mention], text: str) -> list[Mention]:
     return mentions + added
 
 
+def _surnames_in_office(mentions: list[Mention], lex: Lexicon, date: dt.date) -> None:
+    """"Reagan said" with no full name before: the one person of that surname in office then.
+
+    Wire copy names heads of state and ministers by surname alone. A bare surname the article
+    has not introduced is the dictionary person holding an office on the article's date when
+    exactly one does (Phoenix roles are dated); any ambiguity leaves it uncoded.
+    """
+    for m in mentions:
+        name = m.name or ""
+        if m.kind != "person" or m.code is not None or " " in name or not name[:1].isupper():
+            continue
+        keys = lex.holders_named(name, date)
+        if len(keys) == 1:
+            m.entity = keys[0]
+            recode_person(m, lex, date)
+
+
 ROLE_NOUN_WINDOW = 600  # characters back: about three sentences of news prose
 _DEFINITE = re.compile(r"\b(?:the|The|this|This)\s+$")
 
@@ -227,6 +244,7 @@ class ActorsStage:
         mentions = [m for m in mentions if not _bare_modifier(doc, m)]
         _bind_short_names(mentions, text)
         mentions = _carry_surnames(_firms_by_apposition(mentions, text), text)
+        _surnames_in_office(mentions, lex, date)
         mentions.sort(key=lambda m: (m.start, m.end))
         _bind_role_nouns(mentions, text)
         mentions.extend(resolve_pronouns(doc, mentions, text))

@@ -263,6 +263,10 @@ class FrameFinder:
         return frames
 
     def _own_clause(self, tok: Token) -> bool:
+        if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" \
+                and not has_subject(tok) and has_subject(tok.head) and tok.head.dep_ == "ROOT":
+            # "Japan rejected the demand and accused Britain": a second act of one subject
+            return True
         if tok.dep_ not in CLAUSE_DEPS or tok.pos_ not in ("VERB", "AUX") or not has_subject(tok):
             return False
         marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod")}

@@ -25,7 +25,7 @@ FLAGS = frozenset({"govern", "transparent", "report", "future", "negate", "light
 # Flags of entries made from the CAMEO verb dictionary (not allowed in lexicon files):
 # "cameo" a pattern matched, "default" only the verb's or its block's code applies.
 DICTIONARY_FLAGS = frozenset({"cameo", "default"})
-CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp"})
+CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp", "clause"})
 _POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB"}}
 OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
@@ -186,6 +186,9 @@ def _holds(c: Constraint, token: Token) -> bool:
     if c.key == "mod":
         return any(k.dep_ in MODIFIER_DEPS and _lemma(k) in c.lemmas for k in kids) or (
             token.i > 0 and _lemma(token.doc[token.i - 1]) in c.lemmas)
+    if c.key == "clause":  # a finite clause with its own subject: "agreed (that) X must"
+        return any(k.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in k.children)
+                   and (not c.lemmas or _lemma(k) in c.lemmas) for k in kids)
     if c.key == "comp":
         if not c.lemmas:  # an object predicate ("called the move illegal") is one too
             return any(k.dep_ in ("xcomp", "ccomp", "oprd") for k in kids)

@@ -184,6 +184,11 @@ class RoleFinder:
                     # "Japan is expected [to impose]", "X was asked [to leave]": the passive
                     # subject of a raising or control verb is its complement's subject
                     return c if tok is not verb and came_from == "xcomp" else None
+            if tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(
+                    c.dep_ in ("aux", "auxpass") for c in tok.children):
+                # "Asked about retaliation, she said": a reduced passive; the main clause's
+                # subject is the one acted on, not the agent
+                return None
             if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") and tok.head is not tok:
                 came_from = tok.dep_
                 tok = tok.head
@@ -266,7 +271,9 @@ class RoleFinder:
                     target, joint = partner, True
                     break
         explicit = self._target(frame, verb, passive, source)
-        if explicit is not None:
+        if explicit is not None and not (joint and source is not None and source.country
+                                         and explicit.country == source.country):
+            # "X and Y signed an accord on X's debt": the partner, not X's own, is the target
             target, joint = explicit, False
         return Roles(source, target, source_tok, joint)
 

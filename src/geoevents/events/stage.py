@@ -13,6 +13,7 @@ import dataclasses
 import logging
 import re
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from geoevents.events.conventions import domestic_target, resident, unidentified_attacker
@@ -42,6 +43,8 @@ ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "their", "its", "his"
 OBLIGATION_AUX = {"must", "should"}
 # Categories whose uncoded target is the authorities where the event happens.
 DOMESTIC_CATEGORIES = {"PROTEST", "COERCE", "ASSAULT"}
+# CAMEO's state sectors: an official abroad is not of the country where it speaks or acts
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 # Categories whose unnamed target stays unnamed (the others default to the authorities).
 INTERNATIONAL_CATEGORIES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", None}
 # Dependents of a verb that hold its own object ("source verb target").
@@ -170,8 +173,14 @@ class EventsStage:
         roles.source = resident(roles.source, where, ctx.text)
         roles.target = resident(roles.target, where, ctx.text)
         if roles.source is not None:
-            roles.source = with_country(roles.source, where or (
-                roles.target.country if roles.target is not None else None))
+            # a countryless actor ("police", "activists") belongs to the country where it
+            # acts or that it acts on; an official's visit, meeting or demand abroad says
+            # nothing of the official's own country
+            official = roles.source.sector in STATE_SECTORS
+            home = where if not official or kind.plover not in INTERNATIONAL_CATEGORIES else None
+            roles.source = with_country(roles.source, home or (
+                roles.target.country if roles.target is not None
+                and (not official or kind.plover in DOMESTIC_CATEGORIES) else None))
             if roles.target is not None:
                 roles.target = with_country(roles.target, roles.source.country or where)
         if roles.target is not None and not has_identity(roles.target) \
@@ -382,6 +391,33 @@ def _coordinated(finder: RoleFinder, event: Event, roles: Roles) -> list[Event]:
                 or _same_party(actor, event.target):
             continue
         out.append(dataclasses.replace(event, source=actor))
+    return out + _coordinated_targets(finder, event, token.doc)
+
+
+def _coordinated_targets(finder: RoleFinder, event: Event, doc: Doc) -> list[Event]:
+    """"Met officials of France, Germany and Italy", "visited London, Paris and Bonn": one
+    event per coordinated target of another country (each dyad is its own event in CAMEO and
+    PLOVER; several people of one country stay one event)."""
+    target = event.target
+    assert target is not None
+    span = doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out: list[Event] = []
+    seen = {target.country or target.code}
+    for conj in span.root.conjuncts:
+        if conj.i < span.root.i:
+            continue
+        actor = finder.phrase_actor(conj, exclude=event.source)
+        if actor is None and target.kind == "country":
+            actor = finder.place_actor(conj)
+        if not has_identity(actor) or actor is None or _same_party(actor, event.source):
+            continue
+        key = actor.country or actor.code
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(dataclasses.replace(event, target=actor))
     return out
 
 

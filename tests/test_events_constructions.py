@@ -241,3 +241,35 @@ def test_events_reduced_passive_subject_is_not_the_agent(pipeline) -> None:
 def test_events_demonstrate_is_a_protest_only_without_object(pipeline, text: str,
                                                              protest: bool) -> None:
     assert any(e.plover == "PROTEST" for e in scored(pipeline, text)) is protest
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Howard said that Britain would use its powers to ban Japanese financial institutions "
+     "from London if it was not satisfied with Tokyo.", "GBR", "JPN"),
+    ("Iran said it would attack American ships if the United States escorted Kuwaiti tankers.",
+     "IRN", "USA"),
+    ("China said it could impose sanctions on Taiwan.", "CHN", "TWN"),
+])
+def test_events_conditional_or_optional_coercion_is_a_threat(pipeline, text: str, source: str,
+                                                             target: str) -> None:
+    found = dyads(scored(pipeline, text))
+    assert ("THREATEN", source, target) in found
+    assert not {d for d in found if d[0] in ("COERCE", "ASSAULT", "SANCTION")}
+
+
+@pytest.mark.issue(13)
+def test_events_condition_itself_is_no_threat(pipeline) -> None:
+    found = dyads(scored(pipeline, "The minister said that if Britain banned Japanese banks, "
+                                   "Japan would retaliate."))
+    assert not {d for d in found if d[1] == "GBR"}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Pompeo said Iran must stop supporting terrorism.", "USA", "IRN"),
+    ("The US Treasury Secretary said Japan should do more to stimulate its economy.", "USA", "JPN"),
+])
+def test_events_reported_obligation_is_a_demand(pipeline, text: str, source: str,
+                                                target: str) -> None:
+    assert ("REQUEST", source, target) in dyads(scored(pipeline, text))

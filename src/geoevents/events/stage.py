@@ -13,7 +13,7 @@ import dataclasses
 import logging
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from geoevents.events.conventions import domestic_target, resident, unidentified_attacker
@@ -24,7 +24,7 @@ from geoevents.events.ontology import event_type, planned_code
 from geoevents.events.relevance import RelevanceModel, load_relevance_model
 from geoevents.events.roles import VISIT_ROOTS, RoleFinder, Roles, has_identity, with_country
 from geoevents.events.statements import content_text, statement_act
-from geoevents.events.status import event_status, is_refusal
+from geoevents.events.status import event_status, is_conditional_consequence, is_refusal
 from geoevents.model import Actor, Event, Place, Span
 from geoevents.stage import ActorCoder, PlaceIndex, QuoteSpans, StageContext, TimeIndex
 
@@ -126,6 +126,11 @@ class EventsStage:
             # rejection (125: refuse to meet, discuss or negotiate; 120 otherwise)
             code = "125" if code[:2] == "04" or code.startswith("036") else "120"
             status = "reported" if frame.reported else "occurred"
+        if status == "hypothetical" and frame.reported and is_conditional_consequence(frame) \
+                and planned_code(code).startswith("13"):
+            # "said Britain would ban Japanese firms if ...": a coercive act stated as the
+            # consequence of a condition is a threat (CAMEO 13: threats are conditional)
+            status = "planned"
         if status == "planned":
             code = planned_code(code)
         if code[:2] in ("01", "02") and not self.statements:
@@ -217,6 +222,10 @@ class EventsStage:
         content = complement(frame.trigger) or next(
             (c for c in frame.trigger.children if c.dep_ == "oprd"), None)
         if content is not None:
+            obliged = _obliged_party(finder, content)
+            if has_identity(obliged) and not _same_party(obliged, roles.source):
+                # "said Japan must open its markets": a demand on the party obliged (CAMEO 10)
+                return "100", Roles(roles.source, obliged, roles.source_token, False)
             text = content_text(content)
             about = finder.clause_target(content, roles.source)
         else:  # a quotation introduced by the speech verb: its words are the content
@@ -434,6 +443,19 @@ def _agentless_passive(frame: Frame) -> bool:
 def _inside_quote(ctx: StageContext, char: int) -> bool:
     quotes = ctx.published("quotes", QuoteSpans)
     return quotes is not None and quotes.covers(char)
+
+
+def _obliged_party(finder: RoleFinder, clause: Token) -> Actor | None:
+    """The subject of a reported clause of obligation ("Japan must/should/has to open ...")."""
+    obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children)
+    if not obliged and clause.lemma_ in ("have", "need"):
+        xcomp = next((c for c in clause.children if c.dep_ == "xcomp"), None)
+        obliged = xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to"
+                                            for c in xcomp.children)
+    if not obliged:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return finder.phrase_actor(subject) if subject is not None else None
 
 
 def _obligation(frame: Frame) -> bool:

@@ -52,6 +52,26 @@ def is_conditional(frame: Frame) -> bool:
     return False
 
 
+def is_conditional_consequence(frame: Frame) -> bool:
+    """"Britain would ban Japanese firms if Tokyo ...": the act is the consequence of a
+    condition on another party (a clause with "if"/"unless" depends on it), and the act
+    itself is not inside a condition."""
+    chain = _chain(frame)
+    for tok in chain:
+        node: Token | None = tok
+        for _ in range(4):
+            if node is None:
+                break
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+                return False
+            if node.dep_ not in ("advcl", "conj"):
+                break
+            node = node.head
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in c.children)
+               for tok in chain for c in tok.children)
+
+
 def is_planned(frame: Frame) -> bool:
     if frame.planned:
         return True
@@ -60,6 +80,8 @@ def is_planned(frame: Frame) -> bool:
         lowers = {a.lower_ for a in auxes}
         if lowers & FUTURE_AUX or ("would" in lowers and frame.reported):
             return True
+        if lowers & {"could", "might", "may"} and frame.reported:
+            return True  # "said it could impose sanctions": a stated option, coded as intent/threat
         if "going" in lowers or (any(a.lower_ == "to" for a in auxes) and tok.dep_ == "xcomp" \
                 and tok.head.lemma_ == "go"):
             return True

@@ -147,3 +147,14 @@ def test_stage_names_match_without_middle_initials(run):
     ctx = run("Trade Representative Clayton Yeutter spoke on Monday.", "1987-04-01")
     yeutter = _at(ctx, "Yeutter")
     assert yeutter is not None and yeutter.country == "USA"
+
+
+@pytest.mark.issue(13)
+def test_stage_other_given_name_is_not_the_dictionary_surname(run):
+    ctx = run("Finance Minister Gerhard Stoltenberg spoke in Bonn. Stoltenberg said the debt "
+              "talks would go on.", "1987-04-03")
+    for a in ctx.actors:
+        if "Stoltenberg" in a.text:
+            assert a.name != "Jens Stoltenberg", a
+    ctx = run("NATO chief Jens Stoltenberg spoke. Stoltenberg said the talks would go on.", "2019-01-01")
+    assert _at(ctx, "Stoltenberg", 1).name == "Jens Stoltenberg"

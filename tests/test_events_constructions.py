@@ -273,3 +273,16 @@ def test_events_condition_itself_is_no_threat(pipeline) -> None:
 def test_events_reported_obligation_is_a_demand(pipeline, text: str, source: str,
                                                 target: str) -> None:
     assert ("REQUEST", source, target) in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_event_noun_inside_another_nouns_phrase_is_not_reported(pipeline) -> None:
+    found = scored(pipeline, "Spain said it was against the tax because of its implications for "
+                             "world trade talks within the GATT.")
+    assert not [e for e in found if e.plover == "CONSULT"]
+
+
+@pytest.mark.issue(13)
+def test_events_protest_noun_with_by_agent(pipeline) -> None:
+    found = dyads(scored(pipeline, "Protests by thousands of farmers erupted in Brazil last week."))
+    assert any(d[0] == "PROTEST" and d[1] == "BRA" for d in found)

@@ -50,8 +50,13 @@ def _ner_people(doc: Doc, text: str, atoms: list[Atom]) -> list[Atom]:
         if start >= end:
             continue
         if any(named[start:end]):
-            # "Michael Jordan", "Chad Smith": a multi-word name wrapping a place word is a person
             inside = [a for a in out if a.kind != "agent" and a.start < end and start < a.end]
+            if _other_given_name(text, start, end, inside):
+                # "Gerhard Stoltenberg" is not the "Stoltenberg" of the dictionary
+                out = [a for a in out if a not in inside]
+                out.append(Atom(start, end, "person", None))
+                continue
+            # "Michael Jordan", "Chad Smith": a multi-word name wrapping a place word is a person
             if len(ent) < 2 or not all(a.kind in _PLACE_KINDS and start <= a.start and a.end <= end
                                        for a in inside) or text[start:end].count(" ") < 1:
                 continue
@@ -71,6 +76,20 @@ def _ner_people(doc: Doc, text: str, atoms: list[Atom]) -> list[Atom]:
     return out
 
 
+def _other_given_name(text: str, start: int, end: int, inside: list[Atom]) -> bool:
+    """A full name whose surname alone is a dictionary person of another given name."""
+    known_atoms = [a for a in inside if a.key is not None]
+    if len(known_atoms) != 1 or any(a.kind != "person" for a in inside):
+        return False  # the others are guesses of unknown names ("Minister Gerhard")
+    atom = known_atoms[0]
+    name = text[start:end]
+    if atom.end != end or atom.start <= start or " " in text[atom.start:atom.end]:
+        return False
+    given = name[:atom.start - start].split()
+    known = atom.key.split()
+    return bool(given) and given[0][:1].isupper() and given[0] not in known
+
+
 def _accept_modifier(doc: Doc):  # type: ignore[no-untyped-def]
     """Accept "Russian state-owned firms" only if the adjective really modifies the noun."""
     def accept(m_start: int, m_end: int, h_start: int, h_end: int) -> bool:
@@ -86,7 +105,17 @@ def _bind_short_names(mentions: list[Mention], text: str) -> None:
     """Unknown "Kulubaev" after unknown "Zheenbek Kulubaev": same person, same code."""
     full: dict[str, Mention] = {}
     for m in mentions:
-        if m.kind != "person" or not (m.entity or "").startswith("?"):
+        if m.kind != "person":
+            continue
+        surface = text[m.start:m.end]
+        if not (m.entity or "").startswith("?"):
+            # "Gerhard Stoltenberg ... Stoltenberg said": the article's own Stoltenberg, not
+            # the dictionary's person of that surname
+            src = full.get(surface)
+            if src is not None and " " not in surface:
+                m.name, m.country, m.sector, m.code, m.entity = (src.name, src.country,
+                                                                 src.sector, src.code, src.entity)
+                m.sectors, m.role, m.wikidata = src.sectors, src.role, src.wikidata
             continue
         name = m.name or ""
         last = name.split()[-1] if name.split() else name

@@ -102,7 +102,11 @@ class FrameFinder:
                     and not is_anaphoric(tok):
                 return tok
             if d < 4:
-                queue.extend((c, d + 1) for c in tok.children if c.dep_ in NOMINAL_PATH_DEPS)
+                # below a noun that states no event, only "of" leads on ("a round of talks");
+                # "its implications for trade talks" mentions talks, it does not report them
+                queue.extend((c, d + 1) for c in tok.children if c.dep_ in NOMINAL_PATH_DEPS
+                             and not (tok.pos_ == "NOUN" and c.dep_ == "prep"
+                                      and c.lower_ != "of"))
         return None
 
     def noun_frame(self, noun: Token, clause: Token, governors: list[Token]) -> Frame | None:

@@ -375,6 +375,8 @@ class RoleFinder:
                         source_tok = c
                         break
         source = self.head_actor(source_tok) if source_tok is not None else None
+        if source is None and source_tok is not None and by and source_tok is by[0]:
+            source = self.phrase_actor(source_tok)  # "protests by thousands of farmers"
         toks = self.prep_objects(noun, TARGET_PREPS) + ([] if agentive else of)
         found = [a for a in (self._token_actor(tok, source) for tok in toks) if a is not None]
         for c in noun.children:  # "a demand that Israel ease ...": the content's subject

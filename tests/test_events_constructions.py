@@ -286,3 +286,18 @@ def test_events_event_noun_inside_another_nouns_phrase_is_not_reported(pipeline)
 def test_events_protest_noun_with_by_agent(pipeline) -> None:
     found = dyads(scored(pipeline, "Protests by thousands of farmers erupted in Brazil last week."))
     assert any(d[0] == "PROTEST" and d[1] == "BRA" for d in found)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Italian Prime Minister Giulio Andreotti wound up his first round of consultations with Germany.",
+    "A Chinese Foreign Ministry official declined comment on the United States decision.",
+])
+def test_events_idioms_that_are_no_conflict(pipeline, text: str) -> None:
+    assert not [e for e in scored(pipeline, text) if e.plover in ("ASSAULT", "REJECT")]
+
+
+@pytest.mark.issue(13)
+def test_events_dictionary_default_needs_a_party_of_another_country(pipeline) -> None:
+    # "introduce" is coded by its CAMEO.2.0 block default only (no pattern of it matches)
+    assert not scored(pipeline, "Bahrain is introducing a new domestic money market regime.")

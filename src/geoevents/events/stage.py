@@ -191,6 +191,8 @@ class EventsStage:
         if roles.target is not None and not has_identity(roles.target) \
                 and kind.plover in DOMESTIC_CATEGORIES:
             roles.target = None  # a role with no country ("prevented the rally"): see domestic_target
+        if frame.entry.has("cameo") and not _dictionary_roles(frame, roles):
+            return None  # judged on the actors the text names, before any default target
         if roles.target is None:
             confidence -= 0.1
             if code[:2] in VISIT_ROOTS or code.startswith("036"):
@@ -375,8 +377,8 @@ def _dictionary_roles(frame: Frame, roles: Roles) -> bool:
         return True
     target, source = roles.target, roles.source
     if target is None or source is None or not has_identity(target) or (
-            target.country == source.country and (target.code or "") == (source.code or "")):
-        return False
+            target.country and target.country == source.country):
+        return False  # a bare verb default between parts of one country is too weak a sign
     verb = frame.trigger
     for child in verb.children:
         if child.dep_ in VERB_OBJECT_DEPS:

@@ -158,3 +158,13 @@ def test_stage_other_given_name_is_not_the_dictionary_surname(run):
             assert a.name != "Jens Stoltenberg", a
     ctx = run("NATO chief Jens Stoltenberg spoke. Stoltenberg said the talks would go on.", "2019-01-01")
     assert _at(ctx, "Stoltenberg", 1).name == "Jens Stoltenberg"
+
+
+@pytest.mark.issue(13)
+def test_stage_organisation_head_refers_back_to_the_named_body(run):
+    ctx = run("The International Monetary Fund approved a loan. The Fund said it would help.",
+              "1987-04-03")
+    fund = _at(ctx, "Fund", 1)
+    assert fund is not None and fund.code == "IGOIMF"
+    ctx = run("The Fund said it would help.", "1987-04-03")  # nothing named before
+    assert all(a.code != "IGOIMF" for a in ctx.actors)

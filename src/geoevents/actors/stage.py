@@ -191,6 +191,40 @@ def _carry_surnames(mentions: list[Mention], text: str) -> list[Mention]:
     return mentions + added
 
 
+_ORG_HEAD = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b")
+
+
+def _carry_organisation_heads(mentions: list[Mention], text: str) -> list[Mention]:
+    """"The EC Commission ... the Commission said": an organisation named in full is later
+    called by the head noun of its name with "the" ("the Commission", "the Fund", "the
+    Bank"). A capitalised head after "the" that no other mention covers becomes a mention
+    of the one organisation the article named with that head (none if several were)."""
+    heads: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind != "organisation" or not m.code:
+            continue
+        words = text[m.start:m.end].split()
+        if len(words) > 1 and words[-1][:1].isupper() and words[-1].isalpha():
+            heads.setdefault(words[-1], []).append(m)
+    if not heads:
+        return mentions
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    added = []
+    for hit in _ORG_HEAD.finditer(text):
+        word = hit.group(1)
+        orgs = {o.entity for o in heads.get(word, ())}
+        start, end = hit.start(1), hit.end(1)
+        if len(orgs) != 1 or any(covered[start:end]) or start < heads[word][0].end:
+            continue
+        src = heads[word][0]
+        added.append(Mention(start, end, "organisation", src.name, src.country, src.sector, src.code,
+                             src.wikidata, src.entity, start, end, "sg", sectors=src.sectors,
+                             role=src.role))
+    return mentions + added
+
+
 def _surnames_in_office(mentions: list[Mention], lex: Lexicon, date: dt.date) -> None:
     """"Reagan said" with no full name before: the one person of that surname in office then.
 
@@ -274,6 +308,7 @@ class ActorsStage:
         _bind_short_names(mentions, text)
         mentions = _carry_surnames(_firms_by_apposition(mentions, text), text)
         _surnames_in_office(mentions, lex, date)
+        mentions = _carry_organisation_heads(mentions, text)
         mentions.sort(key=lambda m: (m.start, m.end))
         _bind_role_nouns(mentions, text)
         mentions.extend(resolve_pronouns(doc, mentions, text))

@@ -301,3 +301,21 @@ def test_events_idioms_that_are_no_conflict(pipeline, text: str) -> None:
 def test_events_dictionary_default_needs_a_party_of_another_country(pipeline) -> None:
     # "introduce" is coded by its CAMEO.2.0 block default only (no pattern of it matches)
     assert not scored(pipeline, "Bahrain is introducing a new domestic money market regime.")
+
+
+@pytest.mark.issue(13)
+def test_events_place_word_inside_a_party_is_not_the_location(pipeline) -> None:
+    out = pipeline.extract_one(make_doc("U.S. warships shelled positions near Beirut.", "1987-04-01"))
+    attacks = [e for e in out.events if e.plover == "ASSAULT"]
+    assert attacks and attacks[0].location is not None and attacks[0].location.country == "LBN"
+    assert attacks[0].target is not None and attacks[0].target.country == "LBN"
+
+
+@pytest.mark.issue(13)
+def test_events_meeting_of_several_parties_is_one_event(pipeline) -> None:
+    found = scored(pipeline, "The foreign minister of Brazil met officials of Mexico, Guatemala, "
+                             "Honduras and Nicaragua in Managua.")
+    assert len([e for e in found if e.plover == "CONSULT"]) <= 1
+    visits = dyads(scored(pipeline, "The Brazilian foreign minister visited France, Germany "
+                                    "and Italy last week."))
+    assert {("CONSULT", "BRA", c) for c in ("FRA", "DEU", "ITA")} <= visits

@@ -43,6 +43,8 @@ ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "their", "its", "his"
 OBLIGATION_AUX = {"must", "should"}
 # Categories whose uncoded target is the authorities where the event happens.
 DOMESTIC_CATEGORIES = {"PROTEST", "COERCE", "ASSAULT"}
+# Visits (make, host, express intent to visit): one per destination
+VISIT_CODES = ("042", "043", "036")
 # CAMEO's state sectors: an official abroad is not of the country where it speaks or acts
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 # Categories whose unnamed target stays unnamed (the others default to the authorities).
@@ -333,6 +335,9 @@ class EventsStage:
                 if party is not None and place.start <= party.start and party.end <= place.end \
                         and not (party is roles.target and frame.code.startswith(("04", "036"))):
                     return False  # where it happened, but a visit's destination is
+                if party is not None and party.start <= place.start and place.end <= party.end \
+                        and (party.start, party.end) != (place.start, place.end):
+                    return False  # "U.S. warships": the place word is part of a party's name
             return True
 
         places = ctx.published("places", PlaceIndex)
@@ -411,6 +416,8 @@ def _coordinated_targets(finder: RoleFinder, event: Event, doc: Doc) -> list[Eve
     PLOVER; several people of one country stay one event)."""
     target = event.target
     assert target is not None
+    if event.plover in ("CONSULT", "AGREE", "COOPERATE") and not event.cameo.startswith(VISIT_CODES):
+        return []  # a meeting or accord of several parties is one event, not one per party
     span = doc.char_span(target.start, target.end, alignment_mode="expand")
     if span is None:
         return []

@@ -152,7 +152,13 @@ def test_cli_store_recode_stamps_current_version(constructed_db):
         [info] = store.documents()
         stamped = store.extraction("q1").pipeline_version
     assert info.pipeline_version == stamped != "test-1"
-    assert "0 updated" in invoke("recode", "--db", str(constructed_db)).output
+    assert "checked 1 stored document: 1 extracted by another pipeline version" in result.output
+    again = invoke("recode", "--db", str(constructed_db)).output
+    assert "checked 1 stored document: all were extracted by the current pipeline" in again
+    assert "nothing to re-extract" in again and "geoevents recode --all" in again
+    assert "updated" not in again  # nothing ran: no ingest summary line
+    everything = invoke("recode", "--db", str(constructed_db), "--all").output
+    assert "re-extracting all 1 stored document" in everything and "1 updated" in everything
 
 
 def _rows(db) -> dict[str, list]:

@@ -36,8 +36,8 @@ def main(runs: int) -> None:
     env = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "empty.duckdb"
-        subprocess.run([sys.executable, "-c", f"from geoevents.store import Store; Store({str(db)!r}).close()"],
-                       env=env, check=True)
+        make = f"from geoevents.store import Store; Store({str(db)!r}).close()"
+        subprocess.run([sys.executable, "-c", make], env=env, check=True)
         commands = {
             "python -c pass (baseline)": [sys.executable, "-c", "pass"],
             "geoevents --help": [sys.executable, "-m", "geoevents", "--help"],

@@ -34,8 +34,8 @@ def _event(text: str, sentence: str, source: Actor | None, target: Actor | None,
     if place:
         k = text.index("Kharkiv")
         location = Place(k, k + 7, "Kharkiv", **KHARKIV)
-    return Event(source, target, cameo, None, date="2025-11-24", evidence=Span(at, at + len(sentence), sentence),
-                 location=location)
+    return Event(source, target, cameo, None, date="2025-11-24", location=location,
+                 evidence=Span(at, at + len(sentence), sentence))
 
 
 def _pairs() -> list[tuple[Document, Extraction]]:
@@ -57,8 +57,8 @@ def _pairs() -> list[tuple[Document, Extraction]]:
     e2 = [
         _event(t2, SHELLING, _actor(t2, "Russian forces", "RUSMIL", "RUS", "MIL"),
                _actor(t2, "Kharkiv", "UKR", "UKR"), "190", place=True),
-        _event(t2, "China criticised Taiwan", _actor(t2, "China", "CHN", "CHN"), _actor(t2, "Taiwan", "TWN", "TWN"),
-               "111"),
+        _event(t2, "China criticised Taiwan", _actor(t2, "China", "CHN", "CHN"),
+               _actor(t2, "Taiwan", "TWN", "TWN"), "111"),
     ]
     # tones written by the test: AvgTone must be the mean of the two articles' tones
     return [(d1, Extraction("g1", events=e1, pipeline_version="t", tone=-2.0)),

@@ -142,7 +142,8 @@ def test_tone_stored_in_documents_and_events(tone_db):
 
 @pytest.mark.parametrize("filters, expected", [
     ({"min_tone": 1}, {"pos"}), ({"max_tone": -1}, {"neg"}),
-    ({"min_tone": -1, "max_tone": 1}, {"flat"}), ({"min_tone": -100, "max_tone": 100}, {"pos", "neg", "flat"}),
+    ({"min_tone": -1, "max_tone": 1}, {"flat"}),
+    ({"min_tone": -100, "max_tone": 100}, {"pos", "neg", "flat"}),
 ])
 def test_tone_filters_in_the_store(tone_db, filters, expected):
     with Store(tone_db, read_only=True) as store:
@@ -151,7 +152,7 @@ def test_tone_filters_in_the_store(tone_db, filters, expected):
 
 @pytest.mark.parametrize("value", [101, -100.5, "warm", float("nan")])
 def test_tone_filter_refuses_values_off_the_scale(value):
-    with pytest.raises(InputError, match="min_tone .*-100 to 100"):
+    with pytest.raises(InputError, match=r"min_tone .*-100 to 100"):
         event_filters(min_tone=value)
 
 
@@ -171,7 +172,7 @@ def test_tone_version_1_store_is_refused_read_only_and_upgraded_for_writing(tmp_
     assert SCHEMA_VERSION == 2
     path = tmp_path / "v1.duckdb"
     _make_version_1_store(path)
-    with pytest.raises(StoreError, match="schema version 1.*geoevents recode --db"):
+    with pytest.raises(StoreError, match=r"schema version 1.*geoevents recode --db"):
         Store(path, read_only=True)
     with Store(path) as store:
         meta = store.meta()

@@ -90,7 +90,7 @@ def bar_progress(label: str, total: int | None = None) -> Iterator[Advance]:
                 parts.append(f"{_duration((task.total - task.completed) / rate)} left")
             return Text(" · ".join(parts), style="progress.data.speed")
 
-    with Progress(SpinnerColumn(), TextColumn(label), BarColumn(), Figures(),
+    with Progress(SpinnerColumn(), TextColumn(label), BarColumn(bar_width=24), Figures(),
                   console=Console(stderr=True, highlight=False), transient=True,
                   speed_estimate_period=120) as bar:
         task = bar.add_task(label, total=total)

@@ -224,5 +224,6 @@ def test_store_ingest_progress_moves_per_document_not_per_batch(tmp_path, light_
         ingest(store, docs(6), light_pipeline, batch_size=4, progress=lambda n, t: calls.append((n, t)))
         assert calls == [(4, None), (1, None), (1, None)]  # 4 + 1 unchanged (one call each batch), d5 new
         calls.clear()
-        recode(store, light_pipeline, everything=True, batch_size=4, progress=lambda n, t: calls.append((n, t)))
+        recode(store, light_pipeline, everything=True, batch_size=4,
+               progress=lambda n, t: calls.append((n, t)))
         assert calls == [(1, 6)] * 6  # recode knows its total

@@ -269,6 +269,8 @@ def tables() -> dict[str, tuple[Column, ...]]:
 
 
 TABLES: dict[str, tuple[Column, ...]] = tables()
+#: ``documents`` columns filled from the Extraction (``extraction_row``), not the Document
+EXTRACTION_COLUMNS: tuple[str, ...] = tuple(c.name for c in _extraction_columns())
 
 
 def document_columns() -> dict[str, str]:

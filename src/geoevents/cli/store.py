@@ -32,7 +32,7 @@ DbOpt = Annotated[Path | None, typer.Option(
     "--db", help="DuckDB database file [default: setting db, env GEOEVENTS_DB, ./geoevents.duckdb]")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="settings file (TOML)")]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1,
-                                       help="documents per transaction (and per progress step)")]
+                                       help="documents per transaction")]
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=0, help="at most this many rows")]
 OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="write to this file, not stdout")]
 MinToneOpt = Annotated[float | None, typer.Option(
@@ -185,6 +185,8 @@ def recode(
 def recode_plan(db: str, stored: int, stale: int, version: str, everything: bool) -> str:
     """What ``recode`` checked and what it will do, in one line (with the way to do more)."""
     docs = "document" if stored == 1 else "documents"
+    if not stored:
+        return f"{db}: no documents stored; nothing to re-extract ('geoevents ingest' stores some)"
     if everything:
         return f"{db}: re-extracting all {stored} stored {docs} with pipeline {version} (--all)"
     if not stale:

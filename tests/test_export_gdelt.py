@@ -175,3 +175,17 @@ def test_export_cli_says_why_events_and_rows_differ(tmp_path):
                              capture_output=True, text=True, timeout=300, env=env)
     assert csv_run.returncode == 0, csv_run.stderr
     assert "one row per event" in csv_run.stdout
+
+
+def test_export_own_schema_has_event_and_document_tone(tmp_path):
+    import csv
+
+    con = memory_store(_pairs())
+    path = tmp_path / "events.csv"
+    result = export_events(con, path, "csv", filters={"max_tone": 100})
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert result.rows == len(rows) == 0  # the test's events have no tone of their own: filtered out
+    export_events(con, path, "csv")
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert len(rows) == 6 and {r["doc_id"]: r["doc_tone"] for r in rows} == {"g1": "-2.0", "g2": "-4.0"}
+    assert all(r["tone"] == "" for r in rows)

@@ -16,6 +16,7 @@ import pytest
 
 from geoevents.analysis import memory_store, relation_events, relations
 from geoevents.model import Actor, Document, Event, Extraction, Place, Quote, Span, Timex
+from geoevents.tone import tone
 
 from .conftest import SEED
 
@@ -87,7 +88,7 @@ def seed_extraction(document: Document) -> Extraction:
         location = _place(text, place, text.index(place, start)) if place else None
         events.append(Event(source=source, target=target, cameo=cameo, plover=plover, quad_class=quad,
                             goldstein=gold, date=date, status=status, location=location, evidence=span,
-                            confidence=0.8))
+                            confidence=0.8, tone=tone(evidence)))  # as the pipeline gives them
     actors = sorted({(a.start, a.text): a for e in events for a in (e.source, e.target) if a}.values(),
                     key=lambda a: a.start)
     places = [_place(text, name, text.index(name)) for name in PLACES]
@@ -100,7 +101,7 @@ def seed_extraction(document: Document) -> Extraction:
                     speaker=_actor(text, "Putin", text.index("Putin complimented")),
                     cue=Span(cue, cue + len("stating"), "stating"))]
     return Extraction(id=document.id, events=events, actors=actors, timexes=timexes, quotes=quotes,
-                      places=places, pipeline_version="hand-made")
+                      places=places, pipeline_version="hand-made", tone=tone(text))
 
 
 def seed_pairs() -> list[tuple[Document, Extraction]]:

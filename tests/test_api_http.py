@@ -124,6 +124,8 @@ def test_api_pagination_limits_are_enforced(api, params, needle):
     ({"target": "USA"}, lambda e: e["target"]["country"] == "USA"),
     ({"since": "2025-11-26", "until": "2025-11-27"}, lambda e: e["date"] >= "2025-11-26"),
     ({"status": "planned"}, lambda e: e["status"] == "planned"),
+    ({"min_tone": 10}, lambda e: e["tone"] >= 10 and e["cameo"] in ("043", "051")),
+    ({"min_tone": -1, "max_tone": 1}, lambda e: e["tone"] == 0),
 ])
 def test_api_events_filters(api, params, check):
     items = httpx.get(api + "/api/events", params=params).json()["items"]
@@ -133,6 +135,7 @@ def test_api_events_filters(api, params, check):
 @pytest.mark.parametrize("path, params, status, needle", [
     ("/api/events", {"type": "TALK"}, 400, "--type"),
     ("/api/events", {"status": "rumoured"}, 400, "status"),
+    ("/api/events", {"min_tone": 150}, 422, "min_tone"),
     ("/api/events", {"since": "last week"}, 400, "since"),
     ("/api/relations", {"country": "KGZ", "with": "RUS", "by": "fortnight"}, 422, "by"),
     ("/api/relations", {"country": "K!Z", "with": "RUS"}, 400, "not a country"),

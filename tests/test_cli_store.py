@@ -152,7 +152,13 @@ def test_cli_store_recode_stamps_current_version(constructed_db):
         [info] = store.documents()
         stamped = store.extraction("q1").pipeline_version
     assert info.pipeline_version == stamped != "test-1"
-    assert "0 updated" in invoke("recode", "--db", str(constructed_db)).output
+    assert "checked 1 stored document: 1 extracted by another pipeline version" in result.output
+    again = invoke("recode", "--db", str(constructed_db)).output
+    assert "checked 1 stored document: all were extracted by the current pipeline" in again
+    assert "nothing to re-extract" in again and "geoevents recode --all" in again
+    assert "updated" not in again  # nothing ran: no ingest summary line
+    everything = invoke("recode", "--db", str(constructed_db), "--all").output
+    assert "re-extracting all 1 stored document" in everything and "1 updated" in everything
 
 
 def _rows(db) -> dict[str, list]:
@@ -274,3 +280,20 @@ def test_cli_store_events_table_is_capped_but_csv_is_not(tmp_path):
     assert f"events ({TABLE_ROWS})" in table.output and "--limit N shows more" in table.output
     as_csv = invoke("events", "--db", str(db), "--format", "csv")
     assert len(as_csv.output.strip().splitlines()) == TABLE_ROWS + 5 + 1
+
+
+@pytest.mark.parametrize("stored, stale, everything, needles", [
+    (0, 0, False, ["no documents stored", "geoevents ingest"]),
+    (762, 0, False, ["checked 762 stored documents", "all were extracted by the current pipeline v9",
+                     "nothing to re-extract", "geoevents recode --all"]),
+    (762, 120, False, ["checked 762 stored documents: 120 extracted by another pipeline version",
+                       "re-extracting them with v9", "'--all' re-extracts all 762"]),
+    (762, 762, True, ["re-extracting all 762 stored documents with pipeline v9 (--all)"]),
+])
+def test_cli_store_recode_says_what_it_checked(stored, stale, everything, needles):
+    from geoevents.cli.store import recode_plan
+
+    line = recode_plan("news.duckdb", stored, stale, "v9", everything)
+    assert line.startswith("news.duckdb: ") and "\n" not in line
+    for needle in needles:
+        assert needle in line

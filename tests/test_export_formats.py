@@ -12,7 +12,8 @@ import pytest
 
 from geoevents.analysis import memory_store
 from geoevents.errors import InputError
-from geoevents.store.export import GDELT_COLUMNS, export_events, iso3_to_fips
+from geoevents.store.countries import iso3_to_fips
+from geoevents.store.export import GDELT_COLUMNS, export_events
 from geoevents.store.groups import update_groups
 
 from .conftest import SHARED
@@ -30,9 +31,9 @@ def con():
 
 def _gdelt_rows(con, tmp_path, **filters):
     path = tmp_path / "events.tsv"
-    count = export_events(con, path, "gdelt", filters=filters or None)
+    result = export_events(con, path, "gdelt", filters=filters or None)
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == count
+    assert len(rows) == result.rows
     return [dict(zip(GDELT_COLUMNS, r, strict=True)) for r in rows]
 
 
@@ -82,7 +83,7 @@ def test_export_iso3_to_fips(iso3, fips):
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
 def test_export_own_schema_formats_round_trip(con, tmp_path, fmt):
     path = tmp_path / f"events.{fmt}"
-    count = export_events(con, path, fmt)
+    count = export_events(con, path, fmt).rows
     if fmt == "csv":
         frame = pd.read_csv(path, dtype={"cameo": str})
     elif fmt == "jsonl":

@@ -27,7 +27,7 @@ SCRIPT = textwrap.dedent('''
 
     @dataclass(slots=True)
     class Event(model.Event):
-        tone: float | None = model.col(None, doc="average tone of the evidence sentence")
+        salience: float | None = model.col(None, doc="how prominent the event is in its article")
 
     @dataclass(slots=True)
     class Actor(model.Actor):
@@ -44,21 +44,21 @@ SCRIPT = textwrap.dedent('''
     doc = model.Document("d1", "Russia met Kyrgyzstan.", published="2025-11-26")
     rus = Actor(0, 6, "Russia", country="RUS", code="RUS", religion="CHR")
     event = Event(rus, Actor(11, 21, "Kyrgyzstan", country="KGZ", code="KGZ"), "042", "CONSULT",
-                  evidence=model.Span(0, 22, doc.text), tone=-2.5)
+                  evidence=model.Span(0, 22, doc.text), salience=-2.5)
     extraction = model.Extraction("d1", events=[event], actors=[rus], pipeline_version="v")
     found = {}
     with Store(out / "s.duckdb") as store:
         store.write([StoredItem(doc, extraction, content_hash(doc), datetime(2025, 11, 26))])
         con = store.connection
-        found["store_event"] = con.execute("SELECT tone FROM events").fetchall()[0][0]
+        found["store_event"] = con.execute("SELECT salience FROM events").fetchall()[0][0]
         found["store_actor"] = con.execute("SELECT religion FROM actors").fetchall()[0][0]
         for fmt in ("csv", "jsonl", "parquet"):
             export_events(con, out / f"e.{fmt}", fmt)
-    found["csv"] = duckdb.sql(f"SELECT tone FROM read_csv('{out}/e.csv')").fetchall()[0][0]
-    found["jsonl"] = json.loads((out / "e.jsonl").read_text().splitlines()[0])["tone"]
-    found["parquet_export"] = duckdb.sql(f"SELECT tone FROM '{out}/e.parquet'").fetchall()[0][0]
+    found["csv"] = duckdb.sql(f"SELECT salience FROM read_csv('{out}/e.csv')").fetchall()[0][0]
+    found["jsonl"] = json.loads((out / "e.jsonl").read_text().splitlines()[0])["salience"]
+    found["parquet_export"] = duckdb.sql(f"SELECT salience FROM '{out}/e.parquet'").fetchall()[0][0]
     write_partition(to_tables([(doc, extraction)]), out / "ds", 0)
-    found["parquet_dataset"] = duckdb.sql(f"SELECT tone FROM {read_sql(out / 'ds')}").fetchall()[0][0]
+    found["parquet_dataset"] = duckdb.sql(f"SELECT salience FROM {read_sql(out / 'ds')}").fetchall()[0][0]
     print(json.dumps(found))
 ''')
 

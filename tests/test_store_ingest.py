@@ -155,8 +155,12 @@ def test_store_failing_ingest_keeps_earlier_rows_intact(tmp_path, light_pipeline
 def test_store_interrupted_ingest_resumes_without_duplicates(tmp_path, light_pipeline):
     db = tmp_path / "g.duckdb"
 
+    done_so_far = []
+
     def interrupt(done: int, total: int | None) -> None:
-        raise KeyboardInterrupt
+        done_so_far.append(done)
+        if sum(done_so_far) >= 2:  # reported once the first batch (2 documents) is written
+            raise KeyboardInterrupt
 
     with Store(db) as store, pytest.raises(KeyboardInterrupt):
         ingest(store, docs(5), light_pipeline, batch_size=2, progress=interrupt)
@@ -209,3 +213,17 @@ def test_store_ingest_with_worker_processes_matches_one_process(tmp_path, light_
     a, b = snapshot(one), snapshot(two)
     for table in TABLES_WITH_ROWS:
         assert a[table] == b[table], table
+
+
+def test_store_ingest_progress_moves_per_document_not_per_batch(tmp_path, light_pipeline):
+    calls: list[tuple[int, int | None]] = []
+    with Store(tmp_path / "g.duckdb") as store:
+        ingest(store, docs(5), light_pipeline, batch_size=4, progress=lambda n, t: calls.append((n, t)))
+        assert calls == [(1, None)] * 5
+        calls.clear()
+        ingest(store, docs(6), light_pipeline, batch_size=4, progress=lambda n, t: calls.append((n, t)))
+        assert calls == [(4, None), (1, None), (1, None)]  # 4 + 1 unchanged (one call each batch), d5 new
+        calls.clear()
+        recode(store, light_pipeline, everything=True, batch_size=4,
+               progress=lambda n, t: calls.append((n, t)))
+        assert calls == [(1, 6)] * 6  # recode knows its total

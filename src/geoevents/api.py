@@ -372,9 +372,14 @@ def list_events(
     until: Annotated[str | None, Query(description="events dated on or before")] = None,
     status: Annotated[str | None, Query(description="occurred, planned, negated...")] = None,
     doc_id: str | None = None,
+    min_tone: Annotated[float | None, Query(ge=-100, le=100, description=(
+        "events whose tone (GDELT's AvgTone scale, -100..100: % positive minus % negative words "
+        "of the evidence) is at least this"))] = None,
+    max_tone: Annotated[float | None, Query(ge=-100, le=100, description="events whose tone is at most this")]
+        = None,
 ) -> dict[str, Any]:
     where = event_filters(actor=actor, target=target, type=type, since=since, until=until,
-                          status=status, doc_id=doc_id)
+                          status=status, doc_id=doc_id, min_tone=min_tone, max_tone=max_tone)
     return _event_page(svc, where.sql(), list(where.params), limit, offset)
 
 

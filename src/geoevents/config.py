@@ -33,6 +33,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "the DuckDB database file"),
     Setting("languages", "languages that are extracted; others are stored only"),
     Setting("fetch_timeout", "deadline in seconds for fetching one URL, redirects included"),
+    Setting("progress_seconds", "seconds between progress lines of ingest and recode when standard "
+                                "error is not a terminal (a log file, a pipe)"),
     Setting("fetch_allow_hosts", "non-public hosts, addresses or networks that may be fetched"),
     Setting("api_token", "token for write endpoints of the HTTP API (empty: writes disabled)"),
     Setting("api_read_requires_token", "whether read endpoints need the token too"),
@@ -53,6 +55,7 @@ class Config:
     db: str = "geoevents.duckdb"
     languages: list[str] = field(default_factory=lambda: ["en"])
     fetch_timeout: float = 20.0
+    progress_seconds: float = 5.0
     fetch_allow_hosts: list[str] = field(default_factory=list)
     api_token: str = ""
     api_read_requires_token: bool = False

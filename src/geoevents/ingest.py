@@ -25,7 +25,9 @@ from geoevents.store import WRITE_BATCH, IngestSummary, Store, StoredItem, conte
 if TYPE_CHECKING:  # imported by the callers that build one (spaCy loads with it)
     from geoevents.pipeline import Pipeline
 
-#: Called after each committed batch with (documents in the batch, total or None).
+#: Called as documents are done with (how many, total or None): once per document extracted
+#: (after its batch is written, for a batch's last document), and once per batch for the
+#: documents found stored unchanged; so a progress bar moves with extraction, not per batch.
 Progress = Callable[[int, int | None], None]
 
 
@@ -138,11 +140,11 @@ def _run(store: Store, command: str, pipeline: Pipeline, inputs: Iterable[str],
         try:
             for batch in batches:
                 plan = _plan(store, batch, pipeline, summary, force)
+                if progress and plan.size > len(plan.todo):
+                    progress(plan.size - len(plan.todo), total)  # stored unchanged: done already
                 if plan.todo:
                     waiting.append(plan)
                     yield from plan.todo
-                elif progress:
-                    progress(plan.size, total)
         except Exception as err:
             # A bad input stops the run, but only after the batches read before it are
             # extracted and written, as they would be without read-ahead.
@@ -158,8 +160,8 @@ def _run(store: Store, command: str, pipeline: Pipeline, inputs: Iterable[str],
                 if len(plan.extractions) == len(plan.todo):
                     waiting.popleft()
                     _write_plan(store, plan, pipeline, summary.run_id, summary)
-                    if progress:
-                        progress(plan.size, total)
+                if progress:
+                    progress(1, total)
         if input_failure:
             raise input_failure[0]
     except KeyboardInterrupt:

@@ -215,6 +215,8 @@ class Event:
     evidence: Span | None = col(None, doc="supporting sentence")
     confidence: float = col(0.5, doc="0..1")
     trigger: Span | None = col(None, doc="trigger, the predicate words that matched the lexicon")
+    tone: float | None = col(None, doc="tone of the evidence sentence on GDELT's AvgTone scale, -100..+100: "
+                                       "% positive minus % negative words (VADER lexicon; tone.py)")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -228,6 +230,7 @@ class Event:
                          "text": self.evidence.text} if self.evidence else None,
             "confidence": round(self.confidence, 3),
             "trigger": self.trigger.to_dict() if self.trigger else None,
+            "tone": self.tone,
         }
 
     @classmethod
@@ -263,6 +266,9 @@ class Extraction:
     places: list[Place] = field(default_factory=list)
     pipeline_version: str | None = None
     skipped: str | None = None  # why the document was not extracted (not English, failed ...)
+    # Fields given with col() are columns of the store's ``documents`` table (store/schema.py).
+    tone: float | None = col(None, doc="tone of the document text on GDELT's AvgTone scale, -100..+100: "
+                                       "% positive minus % negative words (VADER lexicon; tone.py)")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -276,6 +282,7 @@ class Extraction:
         }
         if self.skipped:
             out["skipped"] = self.skipped
+        out["tone"] = self.tone
         return out
 
     def to_json(self) -> str:
@@ -292,4 +299,5 @@ class Extraction:
             places=[Place.from_dict(p) for p in data.get("places") or []],
             pipeline_version=data.get("pipeline_version"),
             skipped=data.get("skipped"),
+            tone=data.get("tone"),
         )

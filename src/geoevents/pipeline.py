@@ -44,6 +44,7 @@ from geoevents.model import FAILED_PREFIX, Document, Extraction
 from geoevents.nlp import load_model, parse_long
 from geoevents.registry import StageFactory, get_factory
 from geoevents.stage import STAGE_KEYS, Stage, StageContext
+from geoevents.tone import tone
 from geoevents.wrap import unwrap
 
 log = logging.getLogger(__name__)
@@ -118,7 +119,7 @@ def _data_fingerprint(user_data: Path | None = None) -> str:
 
 #: Modules every stage runs inside (the document model, the stage interface, the parse):
 #: their code decides results as much as the stages' own.
-_CORE_MODULES = ("model.py", "stage.py", "nlp.py", "wrap.py", "language.py", "pipeline.py")
+_CORE_MODULES = ("model.py", "stage.py", "nlp.py", "wrap.py", "language.py", "pipeline.py", "tone.py")
 
 
 def _code_fingerprint(factories: list[StageFactory]) -> str:
@@ -162,6 +163,19 @@ def _options_fingerprint(options: dict[str, dict[str, Any]]) -> str:
             if isinstance(value, str) and value and Path(value).expanduser().is_file():
                 h.update(Path(value).expanduser().read_bytes())
     return h.hexdigest()
+
+
+def _add_tone(extraction: Extraction, text: str) -> None:
+    """The document's tone, and each event's: the tone of its evidence sentence (tone.py)."""
+    try:
+        extraction.tone = tone(text)
+        for event in extraction.events:
+            if event.tone is None and event.evidence is not None:
+                event.tone = tone(text[event.evidence.start:event.evidence.end] or event.evidence.text)
+    except Exception as err:  # never lose an extraction over its tone
+        if os.environ.get("GEOEVENTS_DEBUG"):
+            raise
+        log.warning("document %s: tone not computed (%s: %s)", extraction.id, type(err).__name__, err)
 
 
 class Pipeline:
@@ -380,9 +394,11 @@ class Pipeline:
                 log.warning("document %s: stage %s failed (%s: %s); its output is left empty",
                             document.id, getattr(stage, "name", type(stage).__name__),
                             type(err).__name__, str(err)[:200])
-        return Extraction(id=document.id, events=ctx.events, actors=ctx.actors,
-                          timexes=ctx.timexes, quotes=ctx.quotes, places=ctx.places,
-                          pipeline_version=self.version)
+        extraction = Extraction(id=document.id, events=ctx.events, actors=ctx.actors,
+                                timexes=ctx.timexes, quotes=ctx.quotes, places=ctx.places,
+                                pipeline_version=self.version)
+        _add_tone(extraction, document.text)
+        return extraction
 
     def extract_one(self, document: Document) -> Extraction:
         return next(self.extract([document]))

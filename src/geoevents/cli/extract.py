@@ -14,9 +14,6 @@ import typer
 from geoevents.cli.app import app
 from geoevents.config import load_config
 from geoevents.errors import InputError
-from geoevents.pipeline import Pipeline
-from geoevents.sources.decode import REPLACE, SAMPLE_BYTES, counting_replacements, detect_encoding
-from geoevents.sources.jsonl import read_jsonl_stream
 
 
 @contextmanager
@@ -24,6 +21,8 @@ def _open_in(path: str) -> Iterator[IO[str]]:
     if path == "-":
         yield sys.stdin
         return
+    from geoevents.sources.decode import REPLACE, SAMPLE_BYTES, counting_replacements, detect_encoding
+
     p = Path(path)
     if not p.exists():
         raise InputError(f"{path}: no such file")
@@ -66,6 +65,9 @@ def extract(
 
     Example: geoevents extract docs.jsonl -o out.jsonl
     """
+    from geoevents.pipeline import Pipeline
+    from geoevents.sources.jsonl import read_jsonl_stream
+
     cfg = load_config(config).replace(model=model, batch_size=batch_size, n_process=n_process)
     pipeline = Pipeline(cfg)
     with _open_in(docs) as stream:

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from geoevents.analysis import EventFilter, relation_events, relations
-from geoevents.analysis.query import PERIODS
 from geoevents.cli.app import app
 from geoevents.config import load_config
 from geoevents.errors import InputError
-from geoevents.store import Store
-from geoevents.store.export import FORMATS, export_events
+from geoevents.store.export import FORMATS
+
+if TYPE_CHECKING:  # pandas, rich tables and the analysis load inside the commands (fast --help)
+    import pandas as pd
+    from rich.table import Table
+
+#: periods of ``relations --by`` (``analysis.query.PERIODS``, checked there)
+PERIODS = ("day", "week", "month", "quarter", "year")
 
 DbOpt = Annotated[Path | None, typer.Option(
     "--db", help="DuckDB database file [default: setting db, env GEOEVENTS_DB, ./geoevents.duckdb]")]
@@ -41,6 +42,9 @@ def _period_label(period: pd.Timestamp, by: str) -> str:
 
 
 def relations_table(frame: pd.DataFrame, country: str, by: str) -> Table:
+    import pandas as pd
+    from rich.table import Table
+
     table = Table(title=f"{country}: relations by {by} (events; * = placed by publication date)")
     for name, justify in (("period", "left"), ("partner", "left"), ("events", "right"),
                           ("coop verbal/material", "right"), ("conflict verbal/material", "right"),
@@ -72,6 +76,8 @@ def active_periods(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def events_behind(frame: pd.DataFrame) -> Table:
+    from rich.table import Table
+
     table = Table(title=f"the events behind the table ({len(frame)})")
     for name in ("day", "partner", "source", "event", "target", "status", "evidence", "doc"):
         table.add_column(name, overflow="fold", no_wrap=name in ("day", "event"))
@@ -144,6 +150,11 @@ def relations_command(
 
     Example: geoevents relations KGZ --with RUS,USA,CHN --by month --events --png kgz.png
     """
+    from rich.console import Console
+
+    from geoevents.analysis import EventFilter, relation_events, relations
+    from geoevents.store import Store
+
     statuses = ("occurred", "planned", "reported", "negated", "hypothetical") if all_statuses else None
     flt = EventFilter(include_statuses=statuses, undated=undated, start=since, end=until)
     with Store(_db(config, db), read_only=True) as store:
@@ -181,6 +192,10 @@ def export_command(
     type: Annotated[str | None, typer.Option("--type", help="PLOVER category or CAMEO prefix")] = None,
     since: Annotated[str | None, typer.Option(help="events dated on or after this day")] = None,
     until: Annotated[str | None, typer.Option(help="events dated on or before this day")] = None,
+    min_tone: Annotated[float | None, typer.Option(
+        "--min-tone", min=-100, max=100, help="events whose tone (-100..100) is at least this")] = None,
+    max_tone: Annotated[float | None, typer.Option(
+        "--max-tone", min=-100, max=100, help="events whose tone is at most this")] = None,
     header: Annotated[bool, typer.Option(help="GDELT: add a header line of column names")] = False,
     db: DbOpt = None,
     config: ConfigOpt = None,
@@ -189,10 +204,17 @@ def export_command(
 
     Example: geoevents export --format gdelt -o events.tsv --since 2025-01-01
     """
-    filters = {"actor": actor, "target": target, "type": type, "since": since, "until": until}
+    from geoevents.store import Store
+    from geoevents.store.export import export_events
+
+    filters = {"actor": actor, "target": target, "type": type, "since": since, "until": until,
+               "min_tone": min_tone, "max_tone": max_tone}
     with Store(_db(config, db), read_only=True) as store:
-        count = export_events(store.connection, output, fmt, filters=filters, header=header)
-    typer.echo(f"{count} events written to {output} ({fmt})")
+        result = export_events(store.connection, output, fmt, filters=filters, header=header)
+    typer.echo(result.line(output))
+    if result.without_tone:
+        typer.echo(f"geoevents: warning: {result.without_tone} row(s) without AvgTone: their articles were "
+                   f"stored before tone was computed; 'geoevents recode' fills it", err=True)
 
 
 @app.command("regroup")
@@ -202,6 +224,7 @@ def regroup_command(db: DbOpt = None, config: ConfigOpt = None) -> None:
     Example: geoevents regroup --db news.duckdb
     """
     from geoevents.analysis.dyads import build_dyad_index
+    from geoevents.store import Store
     from geoevents.store.groups import rebuild_groups
 
     path = _db(config, db)

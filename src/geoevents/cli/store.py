@@ -6,35 +6,40 @@ import csv
 import json
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import fields
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from geoevents.cli.app import app
 from geoevents.config import Config, load_config
 from geoevents.errors import InputError, StoreError
-from geoevents.model import Actor
-from geoevents.scaleout.cli import check_engine_options, dask_ingest
-from geoevents.scaleout.query import query_events
-from geoevents.sources import READER_KINDS, SourceOptions, iter_documents
-from geoevents.store import TABLES, WRITE_BATCH, DocumentInfo, IngestSummary, Store, StoredEvent, StoredQuote
-from geoevents.store.rows import event_row, quote_row
+from geoevents.sources.options import READER_KINDS
+from geoevents.store import WRITE_BATCH
+
+if TYPE_CHECKING:  # the heavy modules load inside the commands that use them (fast --help)
+    from rich.console import Console
+    from rich.table import Table
+
+    from geoevents.model import Actor
+    from geoevents.store import IngestSummary, StoredEvent, StoredQuote
 
 DbOpt = Annotated[Path | None, typer.Option(
     "--db", help="DuckDB database file [default: setting db, env GEOEVENTS_DB, ./geoevents.duckdb]")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="settings file (TOML)")]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1,
-                                       help="documents per transaction (and per progress step)")]
+                                       help="documents per transaction")]
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=0, help="at most this many rows")]
 OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="write to this file, not stdout")]
+MinToneOpt = Annotated[float | None, typer.Option(
+    "--min-tone", min=-100, max=100,
+    help="events whose tone (GDELT AvgTone scale, -100..100) is at least this")]
+MaxToneOpt = Annotated[float | None, typer.Option(
+    "--max-tone", min=-100, max=100, help="events whose tone is at most this (-5: clearly negative)")]
 
 
 TABLE_ROWS = 100  # rows a table shows unless --limit says otherwise; csv and jsonl show all
@@ -48,24 +53,16 @@ class OutputFormat(StrEnum):
 
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="table, csv or jsonl")]
 
-_err = Console(stderr=True, highlight=False)
-
-
 def _settings(config: Path | None, db: Path | None, **changes: Any) -> Config:
     return load_config(config).replace(db=str(db) if db else None, **changes)
 
 
-@contextmanager
-def _progress(label: str) -> Iterator[Callable[[int, int | None], None]]:
-    with Progress(SpinnerColumn(), TextColumn(label), BarColumn(),
-                  TextColumn("{task.completed} documents"), TimeElapsedColumn(),
-                  console=_err, transient=True) as bar:
-        task = bar.add_task(label, total=None)
+def _progress(cfg: Config, label: str, total: int | None = None
+              ) -> AbstractContextManager[Callable[[int, int | None], None]]:
+    """A progress bar on a terminal, a line every ``progress_seconds`` otherwise (cli/progress.py)."""
+    from geoevents.cli.progress import progress
 
-        def advance(done: int, total: int | None) -> None:
-            bar.update(task, advance=done, total=total)
-
-        yield advance
+    return progress(label, every=cfg.progress_seconds, total=total)
 
 
 def _warn(message: str) -> None:
@@ -124,6 +121,10 @@ def ingest(
     """
     from geoevents.ingest import ingest
     from geoevents.pipeline import Pipeline
+    from geoevents.scaleout.cli import check_engine_options, dask_ingest
+    from geoevents.sources import SourceOptions, iter_documents
+    from geoevents.sources.count import count_documents
+    from geoevents.store import Store
 
     cfg = _settings(config, db, model=model, n_process=processes,
                     max_document_bytes=max_bytes)
@@ -134,11 +135,12 @@ def ingest(
                             allow_hosts=tuple(cfg.fetch_allow_hosts))
     check_engine_options(engine, scheduler, parquet)
     if engine == "dask" and parquet is not None:  # see docs/scaleout.md
-        with _progress("extracting on Dask") as advance:
+        with _progress(cfg, "extracting on Dask", count_documents(paths, options)) as advance:
             dask_ingest(paths, options, cfg, parquet, scheduler, advance)
         return
     pipeline = Pipeline(cfg)
-    with Store(cfg.db) as store, _progress("ingesting") as advance:
+    total = count_documents(paths, options)  # None for feeds, URLs, archives: a bar without an end
+    with Store(cfg.db) as store, _progress(cfg, "ingesting", total) as advance:
         summary = ingest(store, iter_documents(paths, options), pipeline, batch_size=batch_size,
                                progress=advance, inputs=paths)
     _report("ingested into", cfg.db, summary, options.problems)
@@ -155,21 +157,43 @@ def recode(
     model: Annotated[str | None, typer.Option(help="spaCy model package")] = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Re-extract stored documents with the current pipeline (after a lexicon or dictionary update).
+    """Re-extract stored documents made by another pipeline version (after a lexicon,
+    dictionary or code update); --all re-extracts every document.
 
     Example: geoevents recode --db news.duckdb
     """
     from geoevents.ingest import recode
     from geoevents.pipeline import Pipeline
+    from geoevents.store import Store
 
     cfg = _settings(config, db, model=model)
     if not Path(cfg.db).exists():
         raise StoreError(f"{cfg.db}: no database here; nothing to recode (pass --db)")
     pipeline = Pipeline(cfg)
-    with Store(cfg.db) as store, _progress("recoding") as advance:
-        summary = recode(store, pipeline, everything=everything, batch_size=batch_size,
-                               progress=advance)
+    with Store(cfg.db) as store:
+        stored = len(store.stale_ids(None))
+        stale = stored if everything else len(store.stale_ids(pipeline.version))
+        typer.echo(recode_plan(cfg.db, stored, stale, pipeline.version, everything))
+        if not stale:
+            return
+        with _progress(cfg, "recoding", stale) as advance:
+            summary = recode(store, pipeline, everything=everything, batch_size=batch_size,
+                             progress=advance)
     _report(f"recoded with {pipeline.version} in", cfg.db, summary, [])
+
+
+def recode_plan(db: str, stored: int, stale: int, version: str, everything: bool) -> str:
+    """What ``recode`` checked and what it will do, in one line (with the way to do more)."""
+    docs = "document" if stored == 1 else "documents"
+    if not stored:
+        return f"{db}: no documents stored; nothing to re-extract ('geoevents ingest' stores some)"
+    if everything:
+        return f"{db}: re-extracting all {stored} stored {docs} with pipeline {version} (--all)"
+    if not stale:
+        return (f"{db}: checked {stored} stored {docs}: all were extracted by the current pipeline "
+                f"{version}; nothing to re-extract ('geoevents recode --all' re-extracts every one)")
+    return (f"{db}: checked {stored} stored {docs}: {stale} extracted by another pipeline version, "
+            f"re-extracting them with {version} ('--all' re-extracts all {stored})")
 
 
 # -- listing ---------------------------------------------------------------------------------
@@ -188,6 +212,8 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
 
 def _console(stream: IO[str] | None = None) -> Console:
     """Tables as wide as the terminal, or 160 columns when piped or written to a file."""
+    from rich.console import Console
+
     stream = stream or sys.stdout
     return Console(file=stream, highlight=False, width=None if stream.isatty() else 160)
 
@@ -219,9 +245,12 @@ def _actor_label(actor: Actor | None) -> str:
 
 
 def events_table(events: list[StoredEvent], title: str = "events", show_doc: bool = True) -> Table:
+    from rich.table import Table
+
     table = Table(title=f"{title} ({len(events)})", show_lines=False)
-    for column in ("date", "source", "event", "target", "status", "place"):
-        table.add_column(column, overflow="fold", no_wrap=column in ("date", "event", "status"))
+    for column in ("date", "source", "event", "target", "status", "tone", "place"):
+        table.add_column(column, overflow="fold", no_wrap=column in ("date", "event", "status", "tone"),
+                         justify="right" if column == "tone" else "left")
     table.add_column("evidence", overflow="fold", ratio=3)
     if show_doc:
         table.add_column("doc", overflow="fold")
@@ -229,7 +258,8 @@ def events_table(events: list[StoredEvent], title: str = "events", show_doc: boo
         e = stored.event
         place = e.location.name or e.location.text if e.location else ""
         cells = [e.date or "", _actor_label(e.source), f"{e.cameo} {e.plover or ''}".strip(),
-                 _actor_label(e.target), e.status, place, _short(e.evidence.text if e.evidence else "", 90)]
+                 _actor_label(e.target), e.status, "" if e.tone is None else f"{e.tone:+.1f}", place,
+                 _short(e.evidence.text if e.evidence else "", 90)]
         table.add_row(*cells, *([stored.doc_id] if show_doc else []))
     return table
 
@@ -238,10 +268,14 @@ _TAGS = ["doc_id", "position", "pipeline_version"]
 
 
 def _csv_header(table: str) -> list[str]:
+    from geoevents.store import TABLES
+
     return _TAGS + [c.name for c in TABLES[table] if c.name not in (*_TAGS, "record")]
 
 
 def _event_csv_row(stored: StoredEvent) -> dict[str, Any]:
+    from geoevents.store.rows import event_row
+
     flat = event_row(stored.event)
     flat.pop("record")
     return {"doc_id": stored.doc_id, "position": stored.position,
@@ -260,6 +294,8 @@ def events(
     status: Annotated[str | None, typer.Option(
         help="occurred, planned, negated, hypothetical or reported")] = None,
     doc: Annotated[str | None, typer.Option(help="only this document id")] = None,
+    min_tone: MinToneOpt = None,
+    max_tone: MaxToneOpt = None,
     limit: LimitOpt = None,
     fmt: FormatOpt = OutputFormat.table,
     output: OutputOpt = None,
@@ -272,15 +308,20 @@ def events(
 
     Example: geoevents events --actor RUS --target KGZ --type CONSULT --since 2025-11-01 --format csv
     """
+    from geoevents.scaleout.query import query_events
+    from geoevents.store import Store
+
     cfg = _settings(config, db)
     shown = limit if limit is not None or fmt is not OutputFormat.table else TABLE_ROWS
     if parquet is not None:  # a dataset written by ingest --engine dask (docs/scaleout.md)
         found = query_events(parquet, actor=actor, target=target, type=type, since=since, until=until,
-                             status=status, doc_id=doc, limit=None if shown is None else shown + 1)
+                             status=status, doc_id=doc, min_tone=min_tone, max_tone=max_tone,
+                             limit=None if shown is None else shown + 1)
     else:
         with Store(cfg.db, read_only=True) as store:
             found = store.events(actor=actor, target=target, type=type, since=since, until=until,
-                                 status=status, doc_id=doc, limit=None if shown is None else shown + 1)
+                                 status=status, doc_id=doc, min_tone=min_tone, max_tone=max_tone,
+                                 limit=None if shown is None else shown + 1)
     more = shown is not None and len(found) > shown
     found = found[:shown]
     rows = [(_event_csv_row(e) if fmt is OutputFormat.csv else e.to_dict()) for e in found]
@@ -290,6 +331,8 @@ def events(
 
 
 def _quotes_table(quotes: list[StoredQuote]) -> Table:
+    from rich.table import Table
+
     table = Table(title=f"quotes ({len(quotes)})")
     for column in ("speaker", "quote", "cue", "kind", "doc"):
         table.add_column(column, overflow="fold")
@@ -301,6 +344,8 @@ def _quotes_table(quotes: list[StoredQuote]) -> Table:
 
 
 def _quote_csv_row(stored: StoredQuote) -> dict[str, Any]:
+    from geoevents.store.rows import quote_row
+
     flat = quote_row(stored.quote)
     flat.pop("record")
     return {"doc_id": stored.doc_id, "position": stored.position,
@@ -323,6 +368,8 @@ def quotes(
 
     Example: geoevents quotes --speaker Japarov
     """
+    from geoevents.store import Store
+
     cfg = _settings(config, db)
     with Store(cfg.db, read_only=True) as store:
         found = store.quotes(speaker=speaker, text=contains, doc_id=doc, limit=limit)
@@ -342,11 +389,15 @@ def documents(
 
     Example: geoevents documents --limit 20
     """
+    from geoevents.store import DocumentInfo, Store
+
     cfg = _settings(config, db)
     with Store(cfg.db, read_only=True) as store:
         found = store.documents(limit=limit)
 
     def table() -> Table:
+        from rich.table import Table
+
         t = Table(title=f"documents ({len(found)})")
         t.add_column("id", overflow="fold")
         t.add_column("published", no_wrap=True)
@@ -371,6 +422,8 @@ def demo(db: DbOpt = None, config: ConfigOpt = None) -> None:
     """
     from geoevents.ingest import ingest
     from geoevents.pipeline import Pipeline
+    from geoevents.sources import iter_documents
+    from geoevents.store import Store
 
     cfg = _settings(config, db)
     seed_resource = resources.files("geoevents").joinpath("examples", "seed.jsonl")
@@ -378,7 +431,7 @@ def demo(db: DbOpt = None, config: ConfigOpt = None) -> None:
         documents = list(iter_documents([seed]))
         pipeline = Pipeline(cfg)
         with Store(cfg.db) as store:
-            with _progress("extracting the example") as advance:
+            with _progress(cfg, "extracting the example", len(documents)) as advance:
                 summary = ingest(store, documents, pipeline, progress=advance,
                                        inputs=["geoevents/examples/seed.jsonl"])
             found = [e for d in documents for e in store.events(doc_id=d.id)]

@@ -27,7 +27,7 @@ from geoevents.model import Document, Event, Extraction
 from geoevents.stage import parse_published
 from geoevents.store.rows import document_row as store_document_row
 from geoevents.store.rows import event_row as store_event_row
-from geoevents.store.schema import TABLES, arrow_type
+from geoevents.store.schema import EXTRACTION_COLUMNS, TABLES, arrow_type, extraction_row
 
 UNKNOWN_MONTH = "unknown"
 MARKER = "_geoevents.json"
@@ -51,8 +51,10 @@ def _document_schema() -> pa.Schema:
     columns = {c.name: arrow_type(c) for c in TABLES["documents"] if c.value is not None}
     own = [(name, kind) for name, kind in columns.items()
            if name not in ("doc_id", "published", "published_date", "text")]
+    from_extraction = [(c.name, arrow_type(c)) for c in TABLES["documents"] if c.name in EXTRACTION_COLUMNS]
     return pa.schema([("doc_id", pa.string()), ("published", pa.string()), *own,
-                      ("skipped", pa.string()), ("pipeline_version", pa.string()), ("events", pa.int32()),
+                      ("skipped", pa.string()), *from_extraction, ("pipeline_version", pa.string()),
+                      ("events", pa.int32()),
                       ("extraction", pa.string()), ("month", pa.string())])
 
 
@@ -74,7 +76,8 @@ def event_row(document: Document, extraction: Extraction, position: int, event: 
 def document_row(document: Document, extraction: Extraction, month: str) -> dict[str, Any]:
     return {
         **store_document_row(document),
-        "skipped": extraction.skipped, "pipeline_version": extraction.pipeline_version,
+        "skipped": extraction.skipped, **extraction_row(extraction),
+        "pipeline_version": extraction.pipeline_version,
         "events": len(extraction.events), "extraction": extraction.to_json(), "month": month,
     }
 

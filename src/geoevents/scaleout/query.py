@@ -34,14 +34,16 @@ def connect(out_dir: str | Path) -> duckdb.DuckDBPyConnection:
 def query_events(out_dir: str | Path, *, actor: str | None = None, target: str | None = None,
                  type: str | None = None, since: str | date | None = None,
                  until: str | date | None = None, status: str | None = None,
-                 doc_id: str | None = None, limit: int | None = None) -> list[StoredEvent]:
+                 doc_id: str | None = None, min_tone: float | None = None,
+                 max_tone: float | None = None, limit: int | None = None) -> list[StoredEvent]:
     """Events from the dataset, ordered and filtered as ``Store.events``."""
     con = connect(out_dir)
     try:
         if not con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'events'").fetchone()[0]:
             return []
         sql, params = events_query(actor=actor, target=target, type=type, since=since, until=until,
-                                   status=status, doc_id=doc_id, limit=limit)
+                                   status=status, doc_id=doc_id, min_tone=min_tone, max_tone=max_tone,
+                                   limit=limit)
         rows = con.execute(sql, params).fetchall()
     finally:
         con.close()

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from geoevents.errors import InputError
 from geoevents.model import Document
-from geoevents.sources.dispatch import read_input
 from geoevents.sources.options import READER_KINDS, SourceOptions
 
 __all__ = ["READER_KINDS", "SourceOptions", "iter_documents"]
@@ -30,6 +29,8 @@ def _too_large(doc: Document, max_bytes: int) -> bool:
 
 def iter_documents(inputs: Iterable[str | Path], options: SourceOptions | None = None) -> Iterator[Document]:
     """Documents from files, directories, URLs and stdin, in input order."""
+    from geoevents.sources.dispatch import read_input  # the readers load when reading starts
+
     options = options or SourceOptions()
     count = 0
     names: list[str] = []

@@ -11,7 +11,7 @@ import duckdb
 
 from geoevents import __version__
 from geoevents.errors import StoreError
-from geoevents.store.schema import SCHEMA_VERSION, TABLES, create_statements
+from geoevents.store.schema import SCHEMA_CHANGES, SCHEMA_VERSION, TABLES, create_statements
 
 
 def _first_line(err: Exception) -> str:
@@ -90,9 +90,54 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool
     rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
     found = rows[0][0] if rows else None
     if found != str(SCHEMA_VERSION):
-        raise StoreError(f"{path}: store schema version {found}, this geoevents reads version "
-                         f"{SCHEMA_VERSION}; use a new --db or the matching geoevents version")
+        missing_columns = _added_columns(con) if found and found.isdigit() and int(found) < SCHEMA_VERSION \
+            else None
+        if missing_columns is None:
+            raise StoreError(f"{path}: store schema version {found}, this geoevents reads version "
+                             f"{SCHEMA_VERSION}; use a new --db or the matching geoevents version")
+        added = "; ".join(SCHEMA_CHANGES[v] for v in range(int(found) + 1, SCHEMA_VERSION + 1)
+                          if v in SCHEMA_CHANGES)
+        if read_only:
+            raise StoreError(f"{path}: store schema version {found}, this geoevents reads version "
+                             f"{SCHEMA_VERSION} ({added}); 'geoevents recode --db {path}' upgrades it "
+                             f"in place and fills the new columns")
+        _upgrade(con, found, missing_columns)
     missing = sorted(set(TABLES) - tables)
     if missing:
         raise StoreError(f"{path}: store is missing table(s) {', '.join(missing)}; it is damaged, "
                          f"use a new --db")
+
+
+def _added_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]] | None:
+    """(table, column, type) of the current schema an older store lacks, when all of them may
+    be NULL (so adding them keeps every stored row valid); None when it cannot be upgraded."""
+    rows = con.execute("SELECT table_name, column_name FROM information_schema.columns "
+                       "WHERE table_schema = 'main'").fetchall()
+    present: dict[str, set[str]] = {}
+    for table, column in rows:
+        present.setdefault(table, set()).add(column)
+    added = []
+    for table, columns in TABLES.items():
+        if table not in present:
+            return None
+        for c in columns:
+            if c.name not in present[table]:
+                if c.sql != c.base_type:  # NOT NULL, PRIMARY KEY...: old rows have no value
+                    return None
+                added.append((table, c.name, c.base_type))
+    return added
+
+
+def _upgrade(con: duckdb.DuckDBPyConnection, found: str, columns: list[tuple[str, str, str]]) -> None:
+    """Add the new columns (NULL in stored rows, filled by the next recode) and stamp the version."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table, column, sql_type in columns:
+            con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+        now = datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [f"upgraded_from_{found}", now])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise

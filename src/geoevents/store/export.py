@@ -2,32 +2,41 @@
 
 Our own schema is one flat row per event: ISO3 country codes, CAMEO and PLOVER,
 the event's own date and whether it was placed by the article's publication
-date, the location, evidence and trigger offsets into the document text, and
-the event group (one real-world event, many reports) with its counts.
+date, the location, evidence and trigger offsets into the document text, the
+event's tone and its article's, and the event group (one real-world event, many
+reports) with its counts.
 
 The GDELT export writes exactly GDELT 2.0's 61 event columns, one row per
 real-world event (event group; one per event when no groups exist), no header,
 tab-separated. GDELT uses FIPS 10-4 country codes in its geography fields
-(``*Geo_CountryCode``, ``ActionGeo_FeatureID`` for countries) and CAMEO's
-3-letter (ISO3) codes for actors; ``data/iso3_fips.tsv`` maps between them.
-Fields geoevents does not compute (AvgTone, actor geography, ethnic and
-religious codes) are left blank, as GDELT leaves unknown fields.
+(``*Geo_CountryCode``, ``*Geo_FeatureID`` for countries) and CAMEO's 3-letter
+(ISO3) codes for actors; ``store/countries.py`` maps between them and gives each
+country's centre. Filled as far as the data allows (docs/relations.md, "Exports"):
+``AvgTone`` is the mean tone of the articles reporting the event, as GDELT's;
+``Actor1Geo``/``Actor2Geo`` are the event's place when it lies in the actor's
+country, else the actor's country (GDELT's country-level geography, type 1);
+``ActionGeo`` is the event's place, else its country; ``SOURCEURL`` is the article's
+URL or empty. Fields geoevents does not compute (ethnic and religious codes,
+Type2/Type3, ADM2) are blank, as GDELT leaves unknown fields.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-from functools import cache
-from importlib import resources
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import duckdb
-
-from geoevents.errors import DataFileError, InputError, StoreError
+from geoevents.errors import InputError, StoreError
+from geoevents.store.countries import country_centres, iso3_to_fips
 from geoevents.store.filters import event_filters
-from geoevents.store.schema import TABLES
+
+if TYPE_CHECKING:  # DuckDB and the schema (pyarrow) load when an export runs, not on import
+    import duckdb
+
+__all__ = ["FORMATS", "GDELT_COLUMNS", "ExportResult", "export_events", "gdelt_row", "iso3_to_fips",
+           "own_event_columns"]
 
 FORMATS: tuple[str, ...] = ("gdelt", "csv", "jsonl", "parquet")
 
@@ -50,19 +59,6 @@ GDELT_COLUMNS: tuple[str, ...] = (
 assert len(GDELT_COLUMNS) == 61
 
 
-@cache
-def iso3_to_fips() -> dict[str, tuple[str, str]]:
-    """ISO3 -> (FIPS 10-4 code, English name), from ``data/iso3_fips.tsv``."""
-    text = resources.files("geoevents.store").joinpath("data/iso3_fips.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    if not rows or rows[0] != ["iso3", "fips", "name"]:
-        raise DataFileError("store/data/iso3_fips.tsv: expected the header iso3<TAB>fips<TAB>name")
-    table = {r[0]: (r[1], r[2]) for r in rows[1:] if len(r) == 3}
-    if len(table) < 200:
-        raise DataFileError(f"store/data/iso3_fips.tsv: only {len(table)} countries, expected ~250")
-    return table
-
-
 def _groups_available(con: duckdb.DuckDBPyConnection) -> bool:
     rows = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name IN "
                        "('event_groups', 'event_group_members')").fetchone()
@@ -78,6 +74,8 @@ def own_event_columns() -> list[str]:
     """The SELECT list of the events in our own export: every column of the store's ``events``
     table (derived from ``model.Event`` in ``store/schema.py``) but the bookkeeping, ``status``
     read next to the event code, ``day`` and ``placed_by_published`` next to the dates."""
+    from geoevents.store.schema import TABLES
+
     names = [c.name for c in TABLES["events"] if c.name not in ("doc_id", "position", "pipeline_version",
                                                                  "record", "status")]
     out: list[str] = []
@@ -99,7 +97,7 @@ def _own_schema_sql(con: duckdb.DuckDBPyConnection, where_sql: str) -> str:
            {", ".join(own_event_columns())},
            {group_cols},
            d.title AS doc_title, d.url AS doc_url, d.source AS doc_source, d.published AS doc_published,
-           e.pipeline_version
+           d.tone AS doc_tone, e.pipeline_version
     FROM (SELECT * FROM events {where_sql}) e
     LEFT JOIN documents d ON d.doc_id = e.doc_id
     {group_join}
@@ -107,19 +105,53 @@ def _own_schema_sql(con: duckdb.DuckDBPyConnection, where_sql: str) -> str:
     """
 
 
-def export_events(con: duckdb.DuckDBPyConnection, path: str | Path, fmt: str, *,
-                  filters: dict[str, Any] | None = None, header: bool = False) -> int:
-    """Write the (filtered) events to ``path`` in ``fmt``; returns the number of rows written.
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote: ``events`` matched the filters, ``rows`` were written. Our own
+    formats write one row per event. GDELT writes one per real-world event: the
+    ``merged_events`` that are several reports of one event (an event group with two or
+    more of them) became ``merged_rows`` rows, and every other event one row."""
 
-    ``filters`` take the keys of ``Store.events`` (actor, target, type, since, until, status, doc_id).
-    ``header`` adds GDELT column names as a first line (GDELT's own files have none).
+    fmt: str
+    events: int
+    rows: int
+    merged_rows: int = 0
+    merged_events: int = 0
+    without_tone: int = 0  # GDELT rows with no AvgTone (stored before tone was computed)
+
+    def line(self, output: str | Path) -> str:
+        """One line for the command line: what was written and why the counts differ."""
+        if self.fmt != "gdelt":
+            return f"{_count(self.events, 'event')} written to {output} ({self.fmt}, one row per event)"
+        head = f"{_count(self.events, 'event')} written to {output} as {_count(self.rows, 'GDELT row')}"
+        if not self.merged_rows:
+            return f"{head} (one row per real-world event; no event was reported twice)"
+        return (f"{head} (one row per real-world event: {_count(self.merged_events, 'event')} "
+                f"{'is' if self.merged_events == 1 else 'are'} reports of "
+                f"{_count(self.merged_rows, 'event')} reported more than once, one row each with "
+                f"NumMentions and NumArticles counting the reports; the other "
+                f"{_count(self.rows - self.merged_rows, 'event')} one row each)")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def export_events(con: duckdb.DuckDBPyConnection, path: str | Path, fmt: str, *,
+                  filters: dict[str, Any] | None = None, header: bool = False) -> ExportResult:
+    """Write the (filtered) events to ``path`` in ``fmt``; returns what was written.
+
+    ``filters`` take the keys of ``Store.events`` (actor, target, type, since, until, status, doc_id,
+    min_tone, max_tone). ``header`` adds GDELT column names as a first line (GDELT's own files have none).
     """
+    import duckdb
+
     if fmt not in FORMATS:
         raise InputError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
     out = Path(path)
     if str(out.parent) and not out.parent.is_dir():
         raise InputError(f"{out}: directory {out.parent} does not exist")
-    where = event_filters(**(filters or {}))
+    where = event_filters(**{k: v for k, v in (filters or {}).items() if v is not None})
     if fmt == "gdelt":
         return _export_gdelt(con, out, where.sql(), where.params, header)
     sql = _own_schema_sql(con, where.sql())
@@ -133,7 +165,7 @@ def export_events(con: duckdb.DuckDBPyConnection, path: str | Path, fmt: str, *,
         tmp.unlink(missing_ok=True)
         raise StoreError(f"{out}: export failed ({str(err).splitlines()[0]})") from None
     tmp.replace(out)
-    return int(count)
+    return ExportResult(fmt, int(count), int(count))
 
 
 def _sql_path(path: Path) -> str:
@@ -144,24 +176,38 @@ def _sql_path(path: Path) -> str:
 
 
 def _gdelt_rows_sql(con: duckdb.DuckDBPyConnection, where_sql: str) -> str:
-    """One row per real-world event: the group's first report carries the fields."""
-    grouped = _groups_available(con)
-    if grouped:
-        pick = f"""
-        SELECT e.*, g.group_id AS gid, g.num_mentions, g.num_sources, g.num_articles
-        FROM (SELECT * FROM events {where_sql}) e
-        JOIN event_group_members m ON m.doc_id = e.doc_id AND m.position = e.position
+    """One row per real-world event: the group's first report carries the fields; ``avg_tone``
+    is the mean tone of the distinct articles reporting it (GDELT's AvgTone)."""
+    if _groups_available(con):
+        pick = """
+        SELECT f.*, g.group_id AS gid, g.num_mentions, g.num_sources, g.num_articles
+        FROM filtered f
+        JOIN event_group_members m ON m.doc_id = f.doc_id AND m.position = f.position
         JOIN event_groups g ON g.group_id = m.group_id
-        QUALIFY row_number() OVER (PARTITION BY g.group_id ORDER BY e.doc_id, e.position) = 1
+        QUALIFY row_number() OVER (PARTITION BY g.group_id ORDER BY f.doc_id, f.position) = 1
         UNION ALL
-        SELECT e.*, NULL AS gid, 1, 1, 1
-        FROM (SELECT * FROM events {where_sql}) e
-        ANTI JOIN event_group_members m ON m.doc_id = e.doc_id AND m.position = e.position
+        SELECT f.*, NULL AS gid, 1, 1, 1
+        FROM filtered f
+        ANTI JOIN event_group_members m ON m.doc_id = f.doc_id AND m.position = f.position
         """
+        group_tone = """
+        SELECT a.group_id AS gid, avg(d.tone) AS tone
+        FROM (SELECT DISTINCT group_id, doc_id FROM event_group_members
+              WHERE group_id IN (SELECT gid FROM picked WHERE gid IS NOT NULL)) a
+        JOIN documents d ON d.doc_id = a.doc_id GROUP BY a.group_id
+        """
+        grouped_events = """(SELECT count(*) FROM filtered f JOIN event_group_members m
+                             ON m.doc_id = f.doc_id AND m.position = f.position
+                             WHERE m.group_id = p.gid)"""
     else:
-        pick = f"SELECT e.*, NULL AS gid, 1 AS num_mentions, 1 AS num_sources, 1 AS num_articles " \
-               f"FROM (SELECT * FROM events {where_sql}) e"
+        pick = ("SELECT f.*, NULL AS gid, 1 AS num_mentions, 1 AS num_sources, 1 AS num_articles "
+                "FROM filtered f")
+        group_tone = "SELECT NULL::BIGINT AS gid, NULL::DOUBLE AS tone"
+        grouped_events = "1"
     return f"""
+    WITH filtered AS (SELECT * FROM events {where_sql}),
+         picked AS ({pick}),
+         group_tone AS ({group_tone})
     SELECT p.doc_id, p.position, p.gid, coalesce(p.date_from, d.published_date) AS day,
            p.source_code, p.source_name, p.source_country, p.source_sector,
            p.target_code, p.target_name, p.target_country, p.target_sector,
@@ -170,8 +216,12 @@ def _gdelt_rows_sql(con: duckdb.DuckDBPyConnection, where_sql: str) -> str:
            json_extract_string(p.record, '$.location.feature') AS location_feature,
            p.evidence_start < coalesce(nullif(strpos(d.text, chr(10) || chr(10)), 0), length(d.text) + 1)
                AS in_lead,
-           d.ingested_at, coalesce(d.url, d.doc_id) AS source_url
-    FROM ({pick}) p LEFT JOIN documents d ON d.doc_id = p.doc_id
+           coalesce(CASE WHEN p.gid IS NULL THEN d.tone ELSE gt.tone END, p.tone) AS avg_tone,
+           CASE WHEN p.gid IS NULL THEN 1 ELSE {grouped_events} END AS grouped_events,
+           d.ingested_at, d.url AS source_url
+    FROM picked p
+    LEFT JOIN documents d ON d.doc_id = p.doc_id
+    LEFT JOIN group_tone gt ON gt.gid = p.gid
     ORDER BY day NULLS LAST, p.doc_id, p.position
     """
 
@@ -189,9 +239,7 @@ def _known_group(code: str | None, sector: str | None) -> str:
 
 
 def _geo_type(country: str | None, feature: str | None) -> str:
-    """GDELT ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state."""
-    if not country and not feature:
-        return ""
+    """GDELT *Geo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state."""
     if feature == "country":
         return "1"
     if feature == "admin1":
@@ -207,13 +255,53 @@ def _num(value: Any) -> str:
     return str(value)
 
 
+NO_GEO: tuple[str, ...] = ("",) * 8
+
+
+def country_geo(iso3: str | None) -> tuple[str, ...]:
+    """GDELT's country-level geography of an ISO3 country (Type 1): Type, FullName, CountryCode
+    (FIPS), ADM1Code (FIPS, as GDELT for a country), ADM2Code, Lat, Long (the country's centre),
+    FeatureID (FIPS). Blank when the code is no country with a FIPS code (an IGO, a region)."""
+    fips, name = iso3_to_fips().get(iso3 or "", ("", ""))
+    if not fips:
+        return NO_GEO
+    lat, lon = country_centres().get(iso3 or "", (None, None))
+    return ("1", name, fips, fips, "", _num(lat), _num(lon), fips)
+
+
+def place_geo(r: dict[str, Any]) -> tuple[str, ...]:
+    """GDELT geography of the event's place (a row of ``_gdelt_rows_sql``); blank when it has none
+    or it was not resolved (no coordinates, no country)."""
+    name, country = r["location_name"], r["location_country"]
+    if not name or (r["location_lat"] is None and not country):
+        return NO_GEO
+    fips, country_name = iso3_to_fips().get(country or "", ("", ""))
+    geo_type = _geo_type(country, r["location_feature"])
+    full_name = name if not country_name or country_name == name else f"{name}, {country_name}"
+    if geo_type == "1":
+        feature_id = fips
+    else:  # GeoNames id (GDELT uses GNS ids)
+        feature_id = "" if r["location_geonameid"] is None else str(r["location_geonameid"])
+    return (geo_type, full_name, fips, fips if geo_type == "1" else "", "", _num(r["location_lat"]),
+            _num(r["location_lon"]), feature_id)
+
+
+def event_country(r: dict[str, Any]) -> str | None:
+    """Where the event happened at country level: its place's country, else the one country its
+    actors name (both the same, or only one has a country); None when they name two."""
+    if r["location_country"]:
+        return str(r["location_country"])
+    countries = {c for c in (r["source_country"], r["target_country"]) if c}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def gdelt_row(r: dict[str, Any]) -> list[str]:
     """One GDELT 2.0 event row (61 strings) from a row of ``_gdelt_rows_sql``."""
-    fips = iso3_to_fips()
     day = r["day"]
     sqldate = day.strftime("%Y%m%d") if day else ""
     fraction = f"{day.year + (day.month * 30 + day.day) / 365:.4f}" if day else ""
     cameo = r["cameo"] or ""
+    place = place_geo(r)
 
     def actor(role: str) -> list[str]:
         code, sector = r[f"{role}_code"], r[f"{role}_sector"]
@@ -221,31 +309,21 @@ def gdelt_row(r: dict[str, Any]) -> list[str]:
         return [code or "", name, r[f"{role}_country"] or "", _known_group(code, sector), "", "", "",
                 sector if sector and sector not in ("IGO", "NGO") else "", "", ""]
 
-    loc_country = r["location_country"]
-    loc_fips, loc_country_name = fips.get(loc_country or "", ("", ""))
-    geo_type = _geo_type(loc_country, r["location_feature"]) if r["location_name"] else ""
-    full_name = ""
-    if r["location_name"]:
-        parts = [r["location_name"]]
-        if loc_country_name and loc_country_name != r["location_name"]:
-            parts.append(loc_country_name)
-        full_name = ", ".join(parts)
-    feature_id = ""
-    if geo_type == "1":
-        feature_id = loc_fips
-    elif r["location_geonameid"] is not None:
-        feature_id = str(r["location_geonameid"])  # GeoNames id (GDELT uses GNS ids)
+    def actor_geo(role: str) -> tuple[str, ...]:
+        country = r[f"{role}_country"]
+        if place is not NO_GEO and country and country == r["location_country"]:
+            return place  # the event's place lies in the actor's country: the actor is there
+        return country_geo(country)
+
+    action = place if place is not NO_GEO else country_geo(event_country(r))
     added = r["ingested_at"].strftime("%Y%m%d%H%M%S") if r["ingested_at"] else ""
     row = [
         str(_global_id(r["doc_id"], r["position"], r["gid"])), sqldate, sqldate[:6], sqldate[:4], fraction,
         *actor("source"), *actor("target"),
         "1" if r["in_lead"] else "0", cameo, cameo[:3], cameo[:2],
         _num(r["quad_class"]), _num(r["goldstein"]),
-        _num(r["num_mentions"]), _num(r["num_sources"]), _num(r["num_articles"]), "",
-        *([""] * 8), *([""] * 8),
-        geo_type, full_name, loc_fips if geo_type else "",
-        loc_fips if geo_type == "1" else "", "",
-        _num(r["location_lat"]) if geo_type else "", _num(r["location_lon"]) if geo_type else "", feature_id,
+        _num(r["num_mentions"]), _num(r["num_sources"]), _num(r["num_articles"]), _num(r["avg_tone"]),
+        *actor_geo("source"), *actor_geo("target"), *action,
         added, r["source_url"] or "",
     ]
     assert len(row) == 61, len(row)
@@ -253,22 +331,31 @@ def gdelt_row(r: dict[str, Any]) -> list[str]:
 
 
 def _export_gdelt(con: duckdb.DuckDBPyConnection, out: Path, where_sql: str, params: list[Any],
-                  header: bool) -> int:
+                  header: bool) -> ExportResult:
+    import duckdb
+
+    tmp = out.with_name(out.name + ".part")
+    rows = merged_rows = merged_events = without_tone = 0
     try:
-        cursor = con.execute(_gdelt_rows_sql(con, where_sql), params * (2 if _groups_available(con) else 1))
+        [(events,)] = con.execute(f"SELECT count(*) FROM events {where_sql}", params).fetchall()
+        cursor = con.execute(_gdelt_rows_sql(con, where_sql), params)
         names = [d[0] for d in cursor.description]
-        tmp = out.with_name(out.name + ".part")
-        count = 0
         with open(tmp, "w", encoding="utf-8", newline="") as stream:
             writer = csv.writer(stream, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
                                 escapechar="\\")
             if header:
                 writer.writerow(GDELT_COLUMNS)
-            while rows := cursor.fetchmany(10_000):
-                for values in rows:
-                    writer.writerow(gdelt_row(dict(zip(names, values, strict=True))))
-                    count += 1
+            while batch := cursor.fetchmany(10_000):
+                for values in batch:
+                    r = dict(zip(names, values, strict=True))
+                    writer.writerow(gdelt_row(r))
+                    rows += 1
+                    if r["grouped_events"] > 1:
+                        merged_rows += 1
+                        merged_events += int(r["grouped_events"])
+                    without_tone += r["avg_tone"] is None
     except duckdb.Error as err:
+        tmp.unlink(missing_ok=True)
         raise StoreError(f"{out}: export failed ({str(err).splitlines()[0]})") from None
     tmp.replace(out)
-    return count
+    return ExportResult("gdelt", int(events), rows, merged_rows, merged_events, without_tone)

@@ -57,10 +57,23 @@ def add_event_type(where: Where, value: str) -> None:
                          f"or a CAMEO code prefix like 04")
 
 
+def _tone(option: str, value: float | str) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
+    if not -100 <= number <= 100:  # also refuses NaN
+        raise InputError(f"{option} {value!r}: expected a tone from -100 to 100 (GDELT's AvgTone scale)")
+    return number
+
+
 def event_filters(*, actor: str | None = None, target: str | None = None, type: str | None = None,
                   since: str | date | None = None, until: str | date | None = None,
-                  status: str | None = None, doc_id: str | None = None) -> Where:
-    """Dates filter on the event's own date: events whose date range overlaps [since, until]."""
+                  status: str | None = None, doc_id: str | None = None,
+                  min_tone: float | None = None, max_tone: float | None = None) -> Where:
+    """Dates filter on the event's own date: events whose date range overlaps [since, until].
+    ``min_tone``/``max_tone`` bound the event's tone (``Event.tone``, -100..+100), inclusive;
+    events without a tone are left out when either is given."""
     where = Where()
     if actor:
         add_actor(where, "source", actor)
@@ -78,6 +91,10 @@ def event_filters(*, actor: str | None = None, target: str | None = None, type: 
         where.add("status = ?", status)
     if doc_id:
         where.add("doc_id = ?", doc_id)
+    if min_tone is not None:
+        where.add("tone >= ?", _tone("min_tone", min_tone))
+    if max_tone is not None:
+        where.add("tone <= ?", _tone("max_tone", max_tone))
     return where
 
 

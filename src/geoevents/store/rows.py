@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from geoevents.model import Actor, Document, Event, Extraction, Place, Quote, Timex
 from geoevents.store.dates import date_interval, published_day
-from geoevents.store.schema import TABLES, arrow_schema, model_row
+from geoevents.store.schema import TABLES, arrow_schema, extraction_row, model_row
 
 __all__ = ["Batch", "StoredItem", "actor_row", "content_hash", "date_interval", "document_row",
            "event_row", "place_row", "published_day", "quote_row", "timex_row"]
@@ -76,7 +76,7 @@ class Batch:
         version = ex.pipeline_version or ""
         self.rows["documents"].append({
             **document_row(doc), "content_hash": item.content_hash,
-            "skipped": ex.skipped, "pipeline_version": version, "run_id": run_id,
+            "skipped": ex.skipped, **extraction_row(ex), "pipeline_version": version, "run_id": run_id,
             "ingested_at": item.ingested_at, "extracted_at": now,
         })
         record = ex.to_dict()  # serialised once: nested records reuse its parts

@@ -28,7 +28,10 @@ import pyarrow as pa
 from geoevents import model
 from geoevents.store.dates import date_interval, published_day
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: What each version added; a store of an older version whose missing columns may all be
+#: NULL is upgraded in place when opened for writing (``store/database.py``).
+SCHEMA_CHANGES: dict[int, str] = {2: "tone columns (documents.tone, events.tone)"}
 
 #: Python type of a model field -> DuckDB column type (``col(sql=...)`` overrides it).
 SQL_TYPES: dict[type, str] = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN"}
@@ -162,6 +165,18 @@ def _location_name(event: model.Event) -> str | None:
     return (place.name or place.text) if place else None
 
 
+def _extraction_columns() -> list[Column]:
+    """``documents`` columns from the Extraction's own fields declared with ``col()`` (its
+    tone): filled from the extraction by the writer (``extraction_row``), not from the Document."""
+    names = [f.name for f in dataclasses.fields(model.Extraction) if "doc" in f.metadata]
+    return [dataclasses.replace(c, value=None) for c in fields_of(model.Extraction, names)]
+
+
+def extraction_row(extraction: model.Extraction) -> dict[str, Any]:
+    """The ``documents`` columns that come from the Extraction (see ``_extraction_columns``)."""
+    return {c.name: getattr(extraction, c.source or c.name) for c in _extraction_columns()}
+
+
 def _layout(cls: type, head: list[Column], tail: list[Column] | None = None) -> tuple[Column, ...]:
     """``head`` columns, then every field of ``cls`` not stored by them, then ``tail``."""
     return (*head, *_rest(cls, head), *(tail or []))
@@ -180,6 +195,7 @@ def _model_tables() -> dict[str, tuple[Column, ...]]:
         ], [
             Column("content_hash", "VARCHAR NOT NULL", "sha1 of the document fields except id"),
             Column("skipped", "VARCHAR", "why not extracted (not English; 'extraction failed (...)')"),
+            *_extraction_columns(),
             Column("pipeline_version", "VARCHAR NOT NULL", "Pipeline.version of the stored extraction"),
             Column("run_id", "INTEGER", "runs.run_id that wrote the current extraction"),
             Column("ingested_at", "TIMESTAMP", "UTC, when this content was first stored"),
@@ -253,6 +269,8 @@ def tables() -> dict[str, tuple[Column, ...]]:
 
 
 TABLES: dict[str, tuple[Column, ...]] = tables()
+#: ``documents`` columns filled from the Extraction (``extraction_row``), not the Document
+EXTRACTION_COLUMNS: tuple[str, ...] = tuple(c.name for c in _extraction_columns())
 
 
 def document_columns() -> dict[str, str]:

@@ -28,11 +28,6 @@ from geoevents.store.records import DocumentInfo, IngestSummary, StoredEvent, St
 from geoevents.store.rows import Batch, StoredItem
 from geoevents.store.schema import EXTRACTED_TABLES, document_columns
 
-#: Documents per write transaction. Each transaction costs ~0.1 s of fixed SQL work (inserts
-#: into seven tables, grouping queries, the commit), so small batches slow a one-process ingest
-#: measurably (64: ~1.6 ms per document, 256: ~0.4 ms; extraction takes ~40 ms).
-WRITE_BATCH = 256
-
 _UPSERT_TABLES = ("documents", "extractions")  # keyed by doc_id: replaced in place
 _PRIVATE_SETTINGS = ("api_token", "db")  # never written into the store
 
@@ -254,10 +249,12 @@ class Store:
 
     def events(self, *, actor: str | None = None, target: str | None = None, type: str | None = None,
                since: str | None = None, until: str | None = None, status: str | None = None,
-               doc_id: str | None = None, limit: int | None = None) -> list[StoredEvent]:
+               doc_id: str | None = None, min_tone: float | None = None, max_tone: float | None = None,
+               limit: int | None = None) -> list[StoredEvent]:
         """Events, ordered by date; filters as in ``geoevents events --help``."""
         sql, params = events_query(actor=actor, target=target, type=type, since=since, until=until,
-                                   status=status, doc_id=doc_id, limit=limit)
+                                   status=status, doc_id=doc_id, min_tone=min_tone, max_tone=max_tone,
+                                   limit=limit)
         return [StoredEvent.from_row(r) for r in self._query(sql, params)]
 
     def quotes(self, *, speaker: str | None = None, text: str | None = None, doc_id: str | None = None,

@@ -608,7 +608,8 @@ def get_relations(
     partner_codes = _parties("with", partners)
     if by == "auto":
         span = relation_events(svc.con(), country_code, partner_codes, flt=flt, limit=1_000_000)
-        by = auto_period(span["day"].min().date(), span["day"].max().date()) if len(span) else "month"
+        by = (auto_period(span["day"].min().date(), span["day"].max().date(), events=len(span))
+              if len(span) else "month")
     frame = relations(svc.con(), country_code, partner_codes, by=by, weighted=weighted, normalise=normalise,
                       directed=directed, flt=flt, max_fill=MAX_FILLED_PERIODS)
     share = alignment(svc.con(), country_code, partner_codes, by=by, weighted=weighted, flt=flt,
@@ -710,9 +711,11 @@ def health(svc: Reader) -> dict[str, Any]:
 def create_app(config: Config | None = None) -> FastAPI:
     """The API and dashboard for ``config.db``: the routers of each area over one Service."""
     config = config or load_config()
-    app = FastAPI(title="geoevents", version=__version__,
+    app = FastAPI(title="geoevents", version=__version__, docs_url=None, redoc_url=None,
                   description="Event data about international relations, extracted from news articles: "
-                              "documents, events, event groups, quotes, relations, actors.")
+                              "documents, events, event groups, quotes, relations, actors. "
+                              "These docs (/docs, /redoc) are served from files installed with geoevents "
+                              "and render with no network.")
     app.state.service = Service(config)
     # a JSON or multipart body carries at most one document's worth, with room for its fields
     app.add_middleware(GuardMiddleware, allowed_hosts=config.api_allowed_hosts,  # type: ignore[arg-type]
@@ -723,7 +726,7 @@ def create_app(config: Config | None = None) -> FastAPI:
         app.include_router(router)
     from geoevents.web import mount_dashboard
 
-    mount_dashboard(app, read_access)  # the pages
+    mount_dashboard(app, read_access)  # the pages, and /docs and /redoc from files shipped in packages
     return app
 
 

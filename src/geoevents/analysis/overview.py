@@ -26,7 +26,8 @@ def _scoped(flt: EventFilter) -> str:
     """Events (``e``, joined to documents ``d``) kept by the filter, with their day."""
     return f"""
         SELECT e.doc_id, e.position, e.source_country, e.target_country, e.location_country,
-               e.quad_class, e.goldstein, e.location_lat, {DAY_SQL} AS day
+               e.quad_class, e.goldstein, e.location_lat, {DAY_SQL} AS day,
+               e.date_from IS NULL AS undated
         FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id
         WHERE {flt.status_sql()} AND {flt.scope_sql("e")} AND {flt.window_sql(DAY_SQL)}
           {"AND e.date_from IS NOT NULL" if flt.undated == "exclude" else ""}"""
@@ -43,7 +44,7 @@ def coverage(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> dict[str, Any]
     [(shown, placed, undated, first, last)] = con.execute(f"""
         WITH ev AS ({_scoped(flt)})
         SELECT count(*), count(*) FILTER (WHERE location_lat IS NOT NULL),
-               count(*) FILTER (WHERE day IS NULL), min(day), max(day) FROM ev""").fetchall()
+               count(*) FILTER (WHERE undated), min(day), max(day) FROM ev""").fetchall()
     return {"documents": int(documents), "extracted": int(documents - skipped), "skipped": int(skipped),
             "sources": int(sources), "published_first": pub_first, "published_last": pub_last,
             "events": int(events), "shown": int(shown), "placed": int(placed), "undated": int(undated),
@@ -106,7 +107,7 @@ def overview(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, top
     dyads = top_dyads(con, flt, max(top, 50))
     first: date | None = cover["first"]
     last: date | None = cover["last"]
-    by = auto_period(first, last)
+    by = auto_period(first, last, events=cover["shown"])
     # The relations view opens on the country with the most events with other countries.
     if not dyads.empty:
         weight = pd.concat([dyads[["a", "events"]].rename(columns={"a": "c"}),

@@ -24,6 +24,7 @@ PANDAS_FREQ: dict[str, str] = {"day": "D", "week": "W-MON", "month": "MS", "quar
                                "year": "YS"}
 #: For ``by="auto"``: the finest period that keeps a span within this many periods.
 AUTO_MAX_PERIODS = 36
+AUTO_MIN_PERIODS = 12
 #: Days in each period, roughly, for counting periods in a span.
 PERIOD_DAYS: dict[str, float] = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.31, "year": 365.25}
 #: Statuses left out unless asked for: they assert nothing happened.
@@ -60,11 +61,16 @@ def periods_in(first: date, last: date, by: str) -> int:
     return int(((last - first).days + 1) / PERIOD_DAYS[by]) + 1
 
 
-def auto_period(first: date | None, last: date | None, max_periods: int = AUTO_MAX_PERIODS) -> str:
+def auto_period(first: date | None, last: date | None, max_periods: int = AUTO_MAX_PERIODS,
+                events: int | None = None) -> str:
     """The finest period (day, week, month, quarter, year) giving at most ``max_periods``
-    periods over [first, last]: a decade by year, a year by month, a month by day."""
+    periods over [first, last]: a decade by year, a year by month, a month by day. With
+    ``events``, few events get fewer periods (no fewer than 12), so that a handful of events
+    over half a year is plotted by month, not as thirty weeks of mostly zeros."""
     if first is None or last is None:
         return "month"
+    if events is not None:
+        max_periods = min(max_periods, max(AUTO_MIN_PERIODS, events))
     for by in ("day", "week", "month", "quarter"):
         if periods_in(first, last, by) <= max_periods:
             return by

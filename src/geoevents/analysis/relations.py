@@ -78,14 +78,15 @@ def dyad_events_sql(con: duckdb.DuckDBPyConnection, country: str, partners: list
     if all(_is_country(p) for p in [country, *partners]) and dyad_index_current(con):
         partner_list = ", ".join(f"'{p}'" for p in partners)
         scope = flt.scope_sql("x")
-        scope_join = ("" if scope == "TRUE" else
-                      f"JOIN events x ON x.doc_id = e.doc_id AND x.position = e.position AND {scope}")
+        scope_join = ("" if scope == "TRUE" else  # the index has no codes: ask the events table
+                      f"AND EXISTS (SELECT 1 FROM events x WHERE x.doc_id = e.doc_id "
+                      f"AND x.position = e.position AND {scope})")
         return f"""
         WITH dated AS (
           SELECT e.doc_id, e.position, e.partner, e.direction, e.day, e.placed_by_published,
                  e.quad_class, e.goldstein, {key} AS key, {report} AS report
-          FROM dyad_index e {join} {scope_join}
-          WHERE e.party = '{country}' AND e.partner IN ({partner_list})
+          FROM dyad_index e {join}
+          WHERE e.party = '{country}' AND e.partner IN ({partner_list}) {scope_join}
             {"AND e.direction = 'out'" if directed else ""}
             {"AND NOT e.placed_by_published" if flt.undated == "exclude" else ""}
             AND {flt.status_sql()} AND {flt.window_sql("e.day")}

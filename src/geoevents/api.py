@@ -714,8 +714,8 @@ def create_app(config: Config | None = None) -> FastAPI:
     app = FastAPI(title="geoevents", version=__version__, docs_url=None, redoc_url=None,
                   description="Event data about international relations, extracted from news articles: "
                               "documents, events, event groups, quotes, relations, actors. "
-                              "These docs (/docs, /redoc) are served from files installed with geoevents "
-                              "and render with no network.")
+                              "These docs are served from files installed with geoevents and render "
+                              "with no network.")
     app.state.service = Service(config)
     # a JSON or multipart body carries at most one document's worth, with room for its fields
     app.add_middleware(GuardMiddleware, allowed_hosts=config.api_allowed_hosts,  # type: ignore[arg-type]
@@ -726,7 +726,7 @@ def create_app(config: Config | None = None) -> FastAPI:
         app.include_router(router)
     from geoevents.web import mount_dashboard
 
-    mount_dashboard(app, read_access)  # the pages, and /docs and /redoc from files shipped in packages
+    mount_dashboard(app, read_access)  # the pages, and /docs from files shipped in a package
     return app
 
 

@@ -2,7 +2,7 @@
 
 Everything is served by the app itself, nothing is fetched from the internet:
 plotly.js comes from the ``plotly`` Python package (``package_data/plotly.min.js``),
-Swagger UI and ReDoc for ``/docs`` and ``/redoc`` from the ``fastapi-offline`` package,
+Swagger UI for ``/docs`` from the ``fastapi-offline`` package,
 and the map's country outlines are Natural Earth's, shipped in
 ``static/vendor/world-atlas/`` and drawn on longitude/latitude axes (plotly's geo maps
 would fetch their boundary files from a CDN). Article text is untrusted: templates are
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
-from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
+from fastapi.openapi.docs import get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -142,7 +142,7 @@ def plotly_js_path() -> Path:
 
 
 def api_docs_dir() -> Path:
-    """Swagger UI and ReDoc as shipped inside the fastapi-offline package."""
+    """Swagger UI as shipped inside the fastapi-offline package (which ships ReDoc too, unused here)."""
     import fastapi_offline
 
     path = Path(fastapi_offline.__file__).parent / "static"
@@ -157,7 +157,8 @@ def _environment() -> Environment:
 
 
 def mount_api_docs(app: FastAPI) -> None:
-    """``/docs`` (Swagger UI) and ``/redoc`` from files in installed packages: they render offline."""
+    """``/docs``: Swagger UI from files in an installed package, so it renders offline. No ``/redoc``:
+    ReDoc's page loads Redocly's logo from their CDN."""
     app.mount(DOCS_STATIC, StaticFiles(directory=str(api_docs_dir())), name="apidocs")
     openapi = app.openapi_url or "/openapi.json"
 
@@ -173,12 +174,6 @@ def mount_api_docs(app: FastAPI) -> None:
     @app.get("/docs/oauth2-redirect", include_in_schema=False)
     def swagger_redirect() -> HTMLResponse:
         return get_swagger_ui_oauth2_redirect_html()
-
-    @app.get("/redoc", include_in_schema=False)
-    def redoc() -> HTMLResponse:
-        return get_redoc_html(openapi_url=openapi, title=f"{app.title} API",
-                              redoc_js_url=f"{DOCS_STATIC}/redoc.standalone.js",
-                              redoc_favicon_url=f"{DOCS_STATIC}/favicon.png", with_google_fonts=False)
 
 
 def mount_dashboard(app: FastAPI, read_access: Callable[..., Any]) -> None:

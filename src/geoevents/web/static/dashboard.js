@@ -299,6 +299,7 @@ function drawRelations(data) {
   Plotly.newPlot(goldChart, gold, { margin: { t: 30, r: 20, b: 40, l: 50 }, title: { text: "Goldstein mean" },
     yaxis: { zeroline: true }, showlegend: false }, PLOT_CONFIG);
   chart.dataset.points = String(points);
+  goldChart.dataset.points = String(data.series.filter((r) => r.goldstein_mean !== null).length);
   status("relations-status", data.series.length ? points + " points for " + partners.join(", ") + ", by " + data.by + "." :
     "No events between " + data.country + " and " + partners.join(", ") + ".");
 }
@@ -332,6 +333,7 @@ async function eventsPage() {
           e.evidence ? e.evidence.text : "", articleLink(e.doc_id, e.position, e.doc_title)]));
       }
       table.dataset.total = String(data.total);
+      table.dataset.shownSort = params.get("sort") || "-date";  // what the rows are sorted by, once drawn
       status("events-status", data.total + " events; showing " + (data.total ? offset + 1 : 0) + "–" +
         (offset + data.count) + ". * = no date in the text, placed by publication date." + scopeNote(params));
       document.getElementById("prev").disabled = offset === 0;

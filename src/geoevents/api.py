@@ -697,7 +697,7 @@ def get_map(svc: Reader, since: str | None = None, until: str | None = None,
 
 
 @events_router.get("/api/map/reference", tags=["events"],
-         summary="Country capitals (GeoNames, offline) to orient the map without a base map")
+         summary="Country capitals with coordinates (GeoNames, offline)")
 def get_map_reference(svc: Reader) -> dict[str, Any]:
     return {"places": capitals()}
 

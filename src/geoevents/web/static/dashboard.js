@@ -174,7 +174,9 @@ async function overviewPage() {
         body.appendChild(row([eventDate(e), actorLabel(e.source), e.cameo + " " + (e.plover || ""), actorLabel(e.target),
           e.status, placeName(e.location), e.evidence ? e.evidence.text : "", articleLink(e.doc_id, e.position, e.doc_title)]));
       }
-      status("overview-status", data.coverage.shown ? "" : "No events in this selection." + scopeNote(params));
+      status("overview-status", data.coverage.shown ? "" : !data.coverage.documents
+        ? "The store is empty: geoevents ingest FILES (or geoevents demo for the example)."
+        : "No events in this selection." + scopeNote(params));
     } catch (err) {
       status("overview-status", "Error: " + err.message);
     }

@@ -626,8 +626,6 @@ def get_relation_events(
     limit: Limit = DEFAULT_LIMIT, undated: Annotated[str, Query(pattern="^(published|exclude)$")] =
     "published", since: str | None = None, until: str | None = None, all_statuses: bool = False,
     statements: Statements = True, uncoded: bool = True,
-    by: Annotated[str | None, Query(description="ignored: the series' period")] = None,
-    weighted: Annotated[bool, Query(description="ignored: each event is listed once")] = False,
 ) -> dict[str, Any]:
     flt = _flt(since, until, undated, all_statuses, statements, uncoded)
     frame = relation_events(svc.con(), _parties("country", country)[0], _parties("with", partners), flt=flt,

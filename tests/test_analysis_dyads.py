@@ -12,7 +12,8 @@ from geoevents.analysis.dyads import build_dyad_index, dyad_index_current, updat
 from geoevents.model import Actor, Document, Event, Extraction
 
 COUNTRIES = ["KGZ", "RUS", "USA", "CHN", "KAZ"]
-CODES = [("042", 1, 1.9), ("057", 1, 8.0), ("061", 2, 6.4), ("112", 3, -2.0), ("190", 4, -10.0)]
+CODES = [("010", 1, 0.0), ("042", 1, 1.9), ("057", 1, 8.0),
+          ("061", 2, 6.4), ("112", 3, -2.0), ("190", 4, -10.0)]
 STATUSES = ["occurred"] * 6 + ["planned", "negated", "hypothetical"]
 
 
@@ -39,6 +40,8 @@ def _random_pairs(seed: int, n_docs: int) -> list[tuple[Document, Extraction]]:
     {"flt": EventFilter(undated="exclude")},
     {"flt": EventFilter(include_statuses=("occurred", "negated"))},
     {"flt": EventFilter(start="2025-03", end="2025-08-15")},
+    {"flt": EventFilter(statements=False)},
+    {"flt": EventFilter(statements=False, uncoded=False, start="2025-02")},
 ])
 def test_dyads_index_and_scan_agree(kwargs):
     con = memory_store(_random_pairs(7, 60))

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pandas as pd
 import pytest
 
 from geoevents.analysis import EventFilter, alignment, lean, memory_store, network, relation_events, relations
+from geoevents.analysis.query import auto_period
 from geoevents.errors import InputError
 from geoevents.model import Actor, Document, Event, Extraction, Span
 
-GOLDSTEIN = {"040": 1.0, "046": 1.0, "042": 1.9, "043": 2.8, "051": 3.4, "057": 8.0, "112": -2.0, "173": -5.0}
-QUAD = {"040": 1, "046": 1, "042": 1, "043": 1, "051": 1, "057": 1, "112": 3, "173": 4}
+GOLDSTEIN = {"010": 0.0, "040": 1.0, "046": 1.0, "042": 1.9, "043": 2.8, "051": 3.4, "057": 8.0, "112": -2.0,
+             "173": -5.0}
+QUAD = {"010": 1, "040": 1, "046": 1, "042": 1, "043": 1, "051": 1, "057": 1, "112": 3, "173": 4}
 
 
 def actor(code: str) -> Actor:
@@ -177,3 +180,45 @@ def test_network_window_excludes_other_periods(con):
     _, edges = network(con, flt=EventFilter(start="2025-11-01", end="2025-11-30"))
     assert not ((edges["source"] == "RUS") & (edges["target"] == "UKR")).any()
     assert not (edges["source"] == "CHN").any()
+
+
+def test_relations_max_fill_lists_only_periods_with_events(con):
+    filled = relations(con, "KGZ", ["RUS", "USA", "CHN"], by="day")
+    assert (filled["events"] == 0).any()  # about 80 days from September to November, most empty
+    sparse = relations(con, "KGZ", ["RUS", "USA", "CHN"], by="day", max_fill=30)
+    assert len(sparse) < len(filled) and (sparse.groupby("period")["events"].sum() > 0).all()
+    assert sparse["events"].sum() == filled["events"].sum()
+    assert len(relations(con, "KGZ", ["RUS", "USA", "CHN"], by="month", max_fill=30)) == 3 * 3
+
+
+@pytest.mark.parametrize("first, last, events, by", [
+    ("2025-11-01", "2025-11-20", None, "day"),
+    ("2025-06-01", "2025-11-30", None, "week"),
+    ("2025-01-01", "2025-12-31", None, "month"),
+    ("2020-01-01", "2025-12-31", None, "quarter"),
+    ("1985-01-01", "2025-12-31", None, "year"),
+    ("2025-06-01", "2025-11-30", 5, "month"),  # a handful of events over half a year: by month
+    ("2025-06-01", "2025-11-30", 500, "week"),
+])
+def test_auto_period_fits_the_span(first, last, events, by):
+    assert auto_period(date.fromisoformat(first), date.fromisoformat(last), events=events) == by
+
+
+def test_statements_and_uncoded_can_be_left_out_of_relations_and_network():
+    sector_only = Actor(0, 3, "officials", name="officials", sector="GOV", code="GOV")
+    con = memory_store([article("s1", "2025-11-26",
+                                event("KGZGOV", "RUSGOV", "010", "2025-11-26"),
+                                event("RUSGOV", "KGZGOV", "042", "2025-11-26"),
+                                Event(source=sector_only, target=actor("KGZGOV"), cameo="042", plover=None,
+                                      quad_class=1, goldstein=1.9, date="2025-11-26"),
+                                Event(source=None, target=None, cameo="042", plover=None, quad_class=1,
+                                      goldstein=1.9, date="2025-11-26"))])
+    everything = relations(con, "KGZ", "RUS", by="month")
+    no_statements = relations(con, "KGZ", "RUS", by="month", flt=EventFilter(statements=False))
+    assert (everything["events"].sum(), no_statements["events"].sum()) == (2, 1)
+    nodes, edges = network(con, level="country")
+    assert set(nodes["id"]) == {"KGZ", "RUS"}  # the sector-only GOV is no country
+    _, edges = network(con, level="country", flt=EventFilter(statements=False))
+    assert list(zip(edges["source"], edges["target"], strict=True)) == [("RUS", "KGZ")]
+    actors, _ = network(con, level="actor")
+    assert "GOV" in set(actors["id"])

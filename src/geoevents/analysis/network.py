@@ -1,8 +1,9 @@
 """Actor networks for a period: who acted on whom, how often, how cooperatively.
 
-Nodes are countries (``level="country"``, actors without a country fall back to
-their code) or actor codes (``level="actor"``); edges are directed source ->
-target with counts of events, cooperation and conflict and the Goldstein mean.
+Nodes are countries (``level="country"``: only actors with a country, so sector-only
+codes such as GOV, BUS or MED and organisations without one stay out) or actor codes
+(``level="actor"``); edges are directed source -> target with counts of events,
+cooperation and conflict and the Goldstein mean.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def network(con: duckdb.DuckDBPyConnection, *, level: str = "country", flt: Even
         raise InputError(f"level={level!r}: choose one of {', '.join(LEVELS)}")
     flt = flt or EventFilter()
     if level == "country":
-        src, tgt = "coalesce(e.source_country, e.source_code)", "coalesce(e.target_country, e.target_code)"
+        src, tgt = "e.source_country", "e.target_country"
         src_label, tgt_label = src, tgt
     else:
         src, tgt = "e.source_code", "e.target_code"
@@ -40,7 +41,7 @@ def network(con: duckdb.DuckDBPyConnection, *, level: str = "country", flt: Even
                round(avg(e.goldstein), 3) AS goldstein_mean
         FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id
         WHERE {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt}
-          AND {flt.status_sql()} {undated} AND {flt.window_sql(day)}
+          AND {flt.status_sql()} AND {flt.scope_sql("e")} {undated} AND {flt.window_sql(day)}
         GROUP BY ALL HAVING count(*) >= {int(min_events)}
         ORDER BY events DESC, source, target LIMIT {int(limit)}
     """).df()

@@ -10,16 +10,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import duckdb
 
 from geoevents.errors import InputError
+from geoevents.store.filters import coded_sql, statement_sql
 
 PERIODS: dict[str, str] = {"day": "day", "week": "week", "month": "month", "quarter": "quarter",
                            "year": "year"}
 #: pandas frequency of each period, for filling empty periods with zeros.
 PANDAS_FREQ: dict[str, str] = {"day": "D", "week": "W-MON", "month": "MS", "quarter": "QS",
                                "year": "YS"}
+#: For ``by="auto"``: the finest period that keeps a span within this many periods.
+AUTO_MAX_PERIODS = 36
+AUTO_MIN_PERIODS = 12
+#: Days in each period, roughly, for counting periods in a span.
+PERIOD_DAYS: dict[str, float] = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.31, "year": 365.25}
 #: Statuses left out unless asked for: they assert nothing happened.
 EXCLUDED_BY_DEFAULT: tuple[str, ...] = ("negated", "hypothetical")
 UNDATED_CHOICES: tuple[str, ...] = ("published", "exclude")
@@ -49,6 +56,27 @@ def parse_parties(text: str | list[str]) -> list[str]:
     return parties
 
 
+def periods_in(first: date, last: date, by: str) -> int:
+    """How many ``by`` periods the span [first, last] touches (about: months count as 30.44 days)."""
+    return int(((last - first).days + 1) / PERIOD_DAYS[by]) + 1
+
+
+def auto_period(first: date | None, last: date | None, max_periods: int = AUTO_MAX_PERIODS,
+                events: int | None = None) -> str:
+    """The finest period (day, week, month, quarter, year) giving at most ``max_periods``
+    periods over [first, last]: a decade by year, a year by month, a month by day. With
+    ``events``, few events get fewer periods (no fewer than 12), so that a handful of events
+    over half a year is plotted by month, not as thirty weeks of mostly zeros."""
+    if first is None or last is None:
+        return "month"
+    if events is not None:
+        max_periods = min(max_periods, max(AUTO_MIN_PERIODS, events))
+    for by in ("day", "week", "month", "quarter"):
+        if periods_in(first, last, by) <= max_periods:
+            return by
+    return "year"
+
+
 def check_period(by: str) -> str:
     if by not in PERIODS:
         raise InputError(f"--by {by!r}: choose one of {', '.join(PERIODS)}")
@@ -71,6 +99,8 @@ class EventFilter:
     undated: str = "published"  # place undated events by publication date, or "exclude"
     start: str | None = None  # ISO date, inclusive
     end: str | None = None  # ISO date, inclusive
+    statements: bool = True  # False: leave out CAMEO 01-02 (statements, appeals)
+    uncoded: bool = True  # False: leave out events with neither actor coded
 
     def __post_init__(self) -> None:
         if self.undated not in UNDATED_CHOICES:
@@ -86,6 +116,15 @@ class EventFilter:
             return f"coalesce(status, 'occurred') NOT IN ({excluded})"
         allowed = ", ".join("'" + s.replace("'", "") + "'" for s in self.include_statuses)
         return f"coalesce(status, 'occurred') IN ({allowed})"
+
+    def scope_sql(self, alias: str = "") -> str:
+        """SQL on an events row (``alias.``-qualified when given) for ``statements``/``uncoded``."""
+        parts = []
+        if not self.statements:
+            parts.append(statement_sql(f"{alias}.cameo" if alias else "cameo"))
+        if not self.uncoded:
+            parts.append(coded_sql(alias))
+        return " AND ".join(parts) or "TRUE"
 
     def window_sql(self, day: str) -> str:
         parts = []

@@ -21,6 +21,7 @@ from geoevents.analysis.query import (
     parse_parties,
     parse_party,
     party_match,
+    periods_in,
 )
 from geoevents.errors import InputError
 
@@ -76,12 +77,16 @@ def dyad_events_sql(con: duckdb.DuckDBPyConnection, country: str, partners: list
         """
     if all(_is_country(p) for p in [country, *partners]) and dyad_index_current(con):
         partner_list = ", ".join(f"'{p}'" for p in partners)
+        scope = flt.scope_sql("x")
+        scope_join = ("" if scope == "TRUE" else  # the index has no codes: ask the events table
+                      f"AND EXISTS (SELECT 1 FROM events x WHERE x.doc_id = e.doc_id "
+                      f"AND x.position = e.position AND {scope})")
         return f"""
         WITH dated AS (
           SELECT e.doc_id, e.position, e.partner, e.direction, e.day, e.placed_by_published,
                  e.quad_class, e.goldstein, {key} AS key, {report} AS report
           FROM dyad_index e {join}
-          WHERE e.party = '{country}' AND e.partner IN ({partner_list})
+          WHERE e.party = '{country}' AND e.partner IN ({partner_list}) {scope_join}
             {"AND e.direction = 'out'" if directed else ""}
             {"AND NOT e.placed_by_published" if flt.undated == "exclude" else ""}
             AND {flt.status_sql()} AND {flt.window_sql("e.day")}
@@ -99,7 +104,7 @@ def dyad_events_sql(con: duckdb.DuckDBPyConnection, country: str, partners: list
       SELECT e.doc_id, e.position, e.date_from, e.quad_class, e.goldstein,
              {partner_sql} AS partner, {direction_sql} AS direction, {key} AS key, {report} AS report
       FROM events e {join}
-      WHERE {pre} AND {flt.status_sql()}
+      WHERE {pre} AND {flt.status_sql()} AND {flt.scope_sql("e")}
     ), dated AS (
       SELECT m.*, {day} AS day, m.date_from IS NULL AS placed_by_published
       FROM matched m LEFT JOIN documents d ON d.doc_id = m.doc_id
@@ -111,13 +116,15 @@ def dyad_events_sql(con: duckdb.DuckDBPyConnection, country: str, partners: list
 def relations(con: duckdb.DuckDBPyConnection, country: str, partners: list[str] | str, *,
               by: str = "month", weighted: bool = False, normalise: str | None = None,
               directed: bool = False, flt: EventFilter | None = None,
-              fill: bool = True) -> pd.DataFrame:
+              fill: bool = True, max_fill: int | None = None) -> pd.DataFrame:
     """One row per (period, partner) with counts, cooperation/conflict and Goldstein.
 
     ``weighted`` counts every report of an event (article), not the event once.
     ``normalise`` = "events" or "articles" adds ``volume`` (all events, or all
     articles published, in the period) and ``*_share`` columns = count / volume.
-    ``fill`` adds zero rows for periods in range without events.
+    ``fill`` adds zero rows for periods in range without events, unless the range
+    holds more than ``max_fill`` periods (then only periods with events are listed,
+    so forty years by month is not five hundred rows of zeros per partner).
     """
     check_period(by)
     country = parse_party(country)
@@ -140,6 +147,9 @@ def relations(con: duckdb.DuckDBPyConnection, country: str, partners: list[str] 
     FROM ev GROUP BY ALL ORDER BY period, partner
     """
     frame = con.execute(sql).df()
+    if fill and max_fill is not None and not frame.empty:
+        first, last = pd.Timestamp(frame["period"].min()).date(), pd.Timestamp(frame["period"].max()).date()
+        fill = periods_in(first, last, by) <= max_fill
     frame = _finish(frame, partner_list, by, fill)
     if normalise:
         frame = _normalise(con, frame, by, normalise, flt)

@@ -152,8 +152,10 @@ def test_tone_filters_in_the_store(tone_db, filters, expected):
 
 @pytest.mark.parametrize("value", [101, -100.5, "warm", float("nan")])
 def test_tone_filter_refuses_values_off_the_scale(value):
-    with pytest.raises(InputError, match=r"min_tone .*-100 to 100"):
-        event_filters(min_tone=value)
+    with pytest.raises(InputError, match=r"--min-tone .*-100 to 100"):
+        event_filters(min_tone=value)  # as the CLI names it
+    with pytest.raises(InputError, match=r": min_tone .*-100 to 100"):
+        event_filters(min_tone=value, prefix="")  # as the HTTP API names it
 
 
 def _make_version_1_store(path) -> None:

@@ -11,7 +11,7 @@ import duckdb
 
 from geoevents import __version__
 from geoevents.errors import StoreError
-from geoevents.store.schema import SCHEMA_VERSION, TABLES, create_statements
+from geoevents.store.schema import ADDED_TABLES, SCHEMA_VERSION, TABLES, create_statements
 
 
 def _first_line(err: Exception) -> str:
@@ -92,7 +92,12 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool
     if found != str(SCHEMA_VERSION):
         raise StoreError(f"{path}: store schema version {found}, this geoevents reads version "
                          f"{SCHEMA_VERSION}; use a new --db or the matching geoevents version")
-    missing = sorted(set(TABLES) - tables)
+    added = sorted((set(TABLES) - tables) & ADDED_TABLES)
+    if added and not read_only:  # tables newer than the store: created empty
+        for statement in create_statements():
+            if any(f"CREATE TABLE IF NOT EXISTS {name} (" in statement for name in added):
+                con.execute(statement)
+    missing = sorted(set(TABLES) - tables - ADDED_TABLES)
     if missing:
         raise StoreError(f"{path}: store is missing table(s) {', '.join(missing)}; it is damaged, "
                          f"use a new --db")

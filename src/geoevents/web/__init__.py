@@ -26,7 +26,7 @@ WEB_DIR = Path(str(resources.files("geoevents.web")))
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 PAGES: tuple[tuple[str, str], ...] = (("/", "Relations"), ("/events", "Events"), ("/network", "Network"),
-                                      ("/map", "Map"), ("/articles", "Articles"))
+                                      ("/map", "Map"), ("/articles", "Articles"), ("/sources", "Sources"))
 
 
 def plotly_js_path() -> Path:
@@ -94,5 +94,12 @@ def mount_dashboard(app: FastAPI, read_access: Callable[..., Any]) -> None:
         view = annotate(document, extraction)
         return render("article.html", request, title=document.title or document.id, document=document,
                       view=view)
+
+    @pages.get("/sources", response_class=HTMLResponse, include_in_schema=False)
+    def sources_page(request: Request, svc: Any = Depends(read_access)) -> HTMLResponse:
+        from geoevents.store.watchstate import WatchState
+
+        return render("sources.html", request, title="Watched sources",
+                      sources=WatchState(svc.store).statuses())
 
     app.include_router(pages)

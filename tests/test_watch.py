@@ -341,3 +341,19 @@ def test_watch_tables_are_added_to_an_older_store(tmp_path):
 
 def test_watch_article_text_differs_by_key():
     assert article_text("a") != article_text("b") and article_text("a") == article_text("a")
+
+
+def test_watch_reads_a_sitemap_index_and_its_sitemaps(site, tmp_path, pipeline):
+    site.sitemap = ["s1", "s2"]
+    db = tmp_path / "index.duckdb"
+    index = f"{site.base}/sitemap-index.xml"
+    with Watcher(str(db), [index], _options(), config=load_config(env={}), pipeline=pipeline,
+                 report=lambda line: None) as watcher:
+        report = watcher.poll()
+    assert report.articles == 2 and report.source_errors == 0
+    assert sorted(_docs_by_url(db)) == [f"{site.base}/news/s1.html", f"{site.base}/news/s2.html"]
+    with Store(db, read_only=True) as store:
+        [status] = WatchState(store).statuses()
+        titles = {d.title for d in store.documents()}
+    assert status.kind == "sitemap index" and "gone-sitemap.xml: HTTP 404" in status.last_error
+    assert titles == {"Story s1", "Story s2"}

@@ -7,7 +7,8 @@
   ``If-None-Match`` gets 304;
 - ``/copies.rss`` lists ``site.copies`` (keys of pages served again under ``/copy/KEY.html``,
   the same article under a new URL);
-- ``/sitemap.xml`` a news sitemap of ``site.sitemap``;
+- ``/sitemap.xml`` a news sitemap of ``site.sitemap``; ``/sitemap-index.xml`` an index naming
+  it and a sitemap that is missing (404);
 - ``/broken.rss`` answers 500; ``/slow.rss`` answers after ``site.slow_seconds``;
 - ``/news/KEY.html`` and ``/copy/KEY.html`` the article of KEY, ``/private/KEY.html`` too
   (robots.txt forbids it), each after ``site.page_delay`` seconds.
@@ -98,6 +99,12 @@ class Site:
             return 200, "application/xml", (
                 '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
                 'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">' + urls + "</urlset>")
+        if path == "/sitemap-index.xml":  # the sitemap above, and one that is missing
+            maps = "".join(f"<sitemap><loc>{self.base}{loc}</loc><lastmod>2025-11-26</lastmod></sitemap>"
+                           for loc in ("/sitemap.xml", "/gone-sitemap.xml"))
+            return 200, "application/xml", (
+                '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                + maps + "</sitemapindex>")
         if path == "/broken.rss":
             return 500, "text/plain", "internal error"
         if path == "/slow.rss":

@@ -129,6 +129,7 @@ class _Listing:
 
 @dataclass
 class _Counts:
+    polled: bool = False  # read (or failed) this round, not left unread by a stop
     new: int = 0
     errors: int = 0
 
@@ -295,9 +296,9 @@ class Watcher:
             if work and not self.stopping:
                 self._fetch_items(store, state, work, report, counts)
             for source in due:
+                if not counts[source.source].polled:
+                    continue  # stopped before it was read
                 current = state.source(source.source)
-                if current.last_poll_at is None:
-                    continue  # stopped before its poll was recorded
                 current.last_new = counts[source.source].new
                 current.articles_new += counts[source.source].new
                 current.errors += counts[source.source].errors
@@ -316,6 +317,10 @@ class Watcher:
         futures = {self.pool.submit(self._read_source, s): s for s in due}
         for future in futures:  # in source order; they run concurrently meanwhile
             source = futures[future]
+            while not future.done() and not self.stopping:
+                wait([future], timeout=0.5)
+            if not future.done():  # stopping: a source still being read is left for next time
+                continue
             try:
                 listing = future.result()
             except Stopped:
@@ -329,6 +334,7 @@ class Watcher:
                                     report, counts)
                 continue
             self._source_read(state, source, listing, report)
+            counts[source.source].polled = True
 
     def _source_failed(self, state: WatchState, source: SourceState, message: str, report: PollReport,
                        counts: dict[str, _Counts]) -> None:
@@ -339,6 +345,7 @@ class Watcher:
                                   next_poll_at=now + timedelta(seconds=backoff(self.options.every,
                                                                                failures))))
         counts[source.source].errors += 1
+        counts[source.source].polled = True
         report.source_errors += 1
         report.errors.append(message)
         self.report(f"source failed ({failures} in a row): {message}")

@@ -8,7 +8,7 @@ from pathlib import Path
 import geoevents
 
 PACKAGE = Path(geoevents.__file__).resolve().parent
-FORBIDDEN = ("geoevents.analysis", "geoevents.pipeline", "geoevents.ingest")
+FORBIDDEN = ("geoevents.analysis", "geoevents.pipeline", "geoevents.ingest", "geoevents.watch")
 
 
 def _imports(path: Path) -> list[str]:

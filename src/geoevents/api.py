@@ -291,6 +291,7 @@ quotes_router = APIRouter()
 relations_router = APIRouter()
 actors_router = APIRouter()
 meta_router = APIRouter()
+watch_router = APIRouter()
 
 
 # -- documents -------------------------------------------------------------------------
@@ -714,6 +715,14 @@ def health(svc: Reader) -> dict[str, Any]:
             "counts": svc.store.counts()}
 
 
+@watch_router.get("/api/watch", tags=["watch"],
+                  summary="Sources that geoevents watch polls: last poll, new articles, errors")
+def list_watched(svc: Reader) -> dict[str, Any]:
+    from geoevents.store.watchstate import WatchState
+
+    return {"sources": [s.to_dict() for s in WatchState(svc.store).statuses()]}
+
+
 def create_app(config: Config | None = None) -> FastAPI:
     """The API and dashboard for ``config.db``: the routers of each area over one Service."""
     config = config or load_config()
@@ -728,7 +737,7 @@ def create_app(config: Config | None = None) -> FastAPI:
                        max_body=config.max_document_bytes + 1_000_000)
     _error_handlers(app)
     for router in (documents_router, events_router, quotes_router, relations_router, actors_router,
-                   meta_router):
+                   meta_router, watch_router):
         app.include_router(router)
     from geoevents.web import mount_dashboard
 

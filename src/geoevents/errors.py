@@ -30,9 +30,21 @@ class UnknownSource(InputError):
 
 
 class FetchError(InputError):
-    """A URL could not be fetched (unreachable, timeout, HTTP error)."""
+    """A URL could not be fetched (unreachable, timeout, HTTP error).
+
+    ``status`` is the HTTP status when the server answered; ``transient`` says whether trying
+    again later may succeed (a timeout, a refused connection, 429, 5xx); ``retry_after`` is
+    the server's Retry-After in seconds, when it sent one.
+    """
 
     code = "GE103"
+
+    def __init__(self, message: str, *, status: int | None = None, transient: bool = False,
+                 retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.transient = transient
+        self.retry_after = retry_after
 
 
 class ModelNotFound(GeoeventsError):

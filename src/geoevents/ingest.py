@@ -175,9 +175,11 @@ def _run(store: Store, command: str, pipeline: Pipeline, inputs: Iterable[str],
 
 
 def ingest(store: Store, documents: Iterable[Document], pipeline: Pipeline, *, batch_size: int = WRITE_BATCH,
-           progress: Progress | None = None, inputs: Iterable[str] = ()) -> IngestSummary:
-    """Extract and store documents not yet stored with the same content and pipeline version."""
-    return _run(store, "ingest", pipeline, inputs, _chunks(documents, batch_size), None, progress,
+           progress: Progress | None = None, inputs: Iterable[str] = (), command: str = "ingest"
+           ) -> IngestSummary:
+    """Extract and store documents not yet stored with the same content and pipeline version
+    (``command`` names the run in the ``runs`` table: ingest, or watch for its batches)."""
+    return _run(store, command, pipeline, inputs, _chunks(documents, batch_size), None, progress,
                 force=False)
 
 

@@ -16,6 +16,7 @@ from geoevents.cli import info as _info  # noqa: F401
 from geoevents.cli import relations as _relations  # noqa: F401
 from geoevents.cli import serve as _serve  # noqa: F401
 from geoevents.cli import store as _store  # noqa: F401
+from geoevents.cli import watch as _watch  # noqa: F401
 from geoevents.cli.app import app
 from geoevents.errors import GeoeventsError
 

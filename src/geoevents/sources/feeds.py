@@ -3,6 +3,9 @@
 An item's text is its full content, else its summary, HTML reduced to text.
 With ``follow=True`` each item's link is fetched and its page extracted like any
 HTML page; when that fails the item falls back to its feed text, with a warning.
+``feed_items`` gives the items themselves (``FeedItem``: key, link, title, date, text) and
+each one's Document, from its page or its feed text, the same way for ``ingest --follow``
+and ``watch``.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import calendar
 import datetime as dt
 import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -19,7 +23,7 @@ import httpx
 
 from geoevents.errors import InputError
 from geoevents.model import Document
-from geoevents.sources.fetch import fetch, make_client
+from geoevents.sources.fetch import Fetched, fetch, make_client
 from geoevents.sources.html import document_from_html, html_fragment_to_text
 from geoevents.sources.options import SourceOptions
 
@@ -83,48 +87,73 @@ def _entry_text(entry: Any) -> str:
     return html_fragment_to_text(html)
 
 
-def _followed(entry: Any, origin: str, source: str | None, options: SourceOptions,
-              client: httpx.Client, foreign: ForeignDates) -> Document | None:
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """One item of a feed: what identifies it, where it links, and its own text."""
+
+    key: str  # the item's guid (RSS) or id (Atom), else its link, else a hash of its text
+    link: str | None
+    title: str | None
+    published: str | None  # ISO, from the item's date
+    text: str  # the item's content or summary as plain text ("" when it has none)
+    source: str | None  # the feed's title
+    origin: str  # "FEED item N", for messages
+
+    def page_document(self, page: Fetched) -> Document:
+        """The Document of the item's fetched page (``InputError`` when it has no article),
+        the item's title and date filling in what the page lacks."""
+        doc = document_from_html(page.body, self.link or page.url, url=page.url, source=self.source)
+        doc.title = doc.title or self.title
+        doc.published = doc.published or self.published
+        return doc
+
+    def document(self) -> Document:
+        """The Document of the item's own text (``InputError`` when it has none)."""
+        if not self.text:
+            raise InputError(f"{self.origin}: feed item has no text")
+        return Document(id=Document.content_id(self.text, self.title, self.link), text=self.text,
+                        title=self.title, published=self.published, url=self.link, source=self.source)
+
+
+def feed_items(parsed: Any, name: str) -> list[FeedItem]:
+    """The items of a parsed feed (``parse_feed``), in feed order."""
+    source = parsed.feed.get("title") or None
+    foreign = ForeignDates(parsed)
+    items = []
+    for number, entry in enumerate(parsed.entries, 1):
+        text = _entry_text(entry)
+        link = entry.get("link") or None
+        title = entry.get("title") or None
+        key = entry.get("id") or link or Document.content_id(text, title)
+        items.append(FeedItem(str(key), link, title, _published(entry, foreign), text, source,
+                              f"{name} item {number}"))
+    return items
+
+
+def _followed(item: FeedItem, options: SourceOptions, client: httpx.Client) -> Document | None:
     """The item's linked page as a Document, or None (with a warning) when it cannot be had."""
-    link = entry.get("link")
-    if not link:
-        options.problem(f"{origin}: item has no link to follow")
+    if not item.link:
+        options.problem(f"{item.origin}: item has no link to follow")
         return None
     try:
-        page = fetch(link, timeout=options.timeout, max_bytes=options.max_bytes, client=client,
+        page = fetch(item.link, timeout=options.timeout, max_bytes=options.max_bytes, client=client,
                      allow_hosts=options.allow_hosts)
-        doc = document_from_html(page.body, link, url=page.url, source=source)
+        return item.page_document(page)
     except InputError as err:
         options.problem(str(err).removeprefix(f"{err.code}: "), action="using the feed's text instead")
         return None
-    doc.title = doc.title or entry.get("title") or None
-    doc.published = doc.published or _published(entry, foreign)
-    return doc
-
-
-def _from_entry(entry: Any, origin: str, source: str | None, foreign: ForeignDates) -> Document:
-    text = _entry_text(entry)
-    if not text:
-        raise InputError(f"{origin}: feed item has no text")
-    title = entry.get("title") or None
-    url = entry.get("link") or None
-    return Document(id=Document.content_id(text, title, url), text=text, title=title,
-                    published=_published(entry, foreign), url=url, source=source)
 
 
 def read_feed(data: bytes, name: str, options: SourceOptions) -> Iterator[Document]:
     """Documents from the items of the feed in ``data`` (read from file or URL ``name``)."""
-    parsed = parse_feed(data, name)
-    source = parsed.feed.get("title") or None
-    foreign = ForeignDates(parsed)
+    items = feed_items(parse_feed(data, name), name)
     client = make_client(options.timeout) if options.follow else None
     try:
-        for number, entry in enumerate(parsed.entries, 1):
-            origin = f"{name} item {number}"
-            doc = _followed(entry, origin, source, options, client, foreign) if client else None
+        for item in items:
+            doc = _followed(item, options, client) if client else None
             if doc is None:
                 try:
-                    doc = _from_entry(entry, origin, source, foreign)
+                    doc = item.document()
                 except InputError as err:
                     options.problem(str(err).removeprefix(f"{err.code}: "))
                     continue

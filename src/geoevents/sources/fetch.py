@@ -7,6 +7,11 @@ checked like the first URL; and only public addresses: a host that is or resolve
 loopback, private, link-local, shared, multicast or reserved address is refused before any
 connection, unless ``allow_hosts`` (the setting ``fetch_allow_hosts``) names the host, one of
 its addresses, or a network (``10.0.0.0/8``) holding them.
+
+``headers`` adds request headers (a conditional GET's ``If-None-Match`` and
+``If-Modified-Since``): a 304 answer comes back as a ``Fetched`` with ``status`` 304 and no
+body. A ``FetchError`` says whether trying again may help (``transient``: timeouts, refused
+connections, 408, 429, 5xx) and carries the HTTP status and the server's Retry-After.
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ import ipaddress
 import socket
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import httpx
@@ -37,6 +43,13 @@ class Fetched:
     url: str
     media_type: str  # e.g. "text/html", lower case, no parameters; "" when not sent
     body: bytes
+    status: int = 200  # 304 (no body) when a conditional GET found the resource unchanged
+    etag: str | None = None  # the validators sent, for the next conditional GET
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
 
 
 def make_client(timeout: float) -> httpx.Client:
@@ -52,7 +65,8 @@ def _addresses(host: str) -> list[IPAddress]:
     try:
         infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError) as err:
-        raise FetchError(f"{host}: unreachable (cannot resolve the host name: {err})") from None
+        raise FetchError(f"{host}: unreachable (cannot resolve the host name: {err})",
+                         transient=True) from None
     found: list[IPAddress] = []
     for info in infos:
         address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
@@ -110,12 +124,30 @@ def _read_capped(response: httpx.Response, url: str, max_bytes: int, deadline: f
         chunks.append(chunk)
         if time.monotonic() > deadline:
             raise FetchError(f"{url}: timed out after {timeout:g} s (the whole response must arrive "
-                             f"within the setting fetch_timeout)")
+                             f"within the setting fetch_timeout)", transient=True)
     return b"".join(chunks)
 
 
+#: HTTP statuses worth asking again later (the server is busy, down or rate-limiting).
+TRANSIENT_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (a number of seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
 def fetch(url: str, *, timeout: float, max_bytes: int, client: httpx.Client | None = None,
-          allow_hosts: Iterable[str] = ()) -> Fetched:
+          allow_hosts: Iterable[str] = (), headers: Mapping[str, str] | None = None) -> Fetched:
     """GET ``url``; unreachable, timed out, refused, HTTP errors and oversize bodies raise
     one-line errors. ``timeout`` is a deadline for the whole exchange, redirects included."""
     own_client = client is None
@@ -127,7 +159,8 @@ def fetch(url: str, *, timeout: float, max_bytes: int, client: httpx.Client | No
         for _ in range(MAX_REDIRECTS + 1):
             check_url(current, allow, via=url if current != url else None)
             remaining = max(0.01, deadline - time.monotonic())
-            with client.stream("GET", current, timeout=httpx.Timeout(remaining)) as response:
+            with client.stream("GET", current, timeout=httpx.Timeout(remaining),
+                               headers=dict(headers or {})) as response:
                 # the deadline holds even while a read waits: closing the response ends it
                 watchdog = threading.Timer(remaining, response.close)
                 watchdog.daemon = True
@@ -136,8 +169,11 @@ def fetch(url: str, *, timeout: float, max_bytes: int, client: httpx.Client | No
                     if response.is_redirect and "location" in response.headers:
                         current = str(response.url.join(response.headers["location"]))
                         continue
-                    response.raise_for_status()
-                    body = _read_capped(response, url, max_bytes, deadline, timeout)
+                    not_modified = response.status_code == 304  # a conditional GET: unchanged
+                    if not not_modified:
+                        response.raise_for_status()
+                    body = b"" if not_modified else _read_capped(response, url, max_bytes, deadline,
+                                                                  timeout)
                 except (httpx.StreamClosed, httpx.ReadError, RuntimeError):
                     if time.monotonic() >= deadline:
                         raise httpx.ReadTimeout("deadline") from None
@@ -145,21 +181,24 @@ def fetch(url: str, *, timeout: float, max_bytes: int, client: httpx.Client | No
                 finally:
                     watchdog.cancel()
                 media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-                return Fetched(str(response.url), media_type, body)
+                return Fetched(str(response.url), media_type, body, response.status_code,
+                               response.headers.get("etag"), response.headers.get("last-modified"))
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
     except httpx.TimeoutException:
-        raise FetchError(f"{url}: timed out after {timeout:g} s") from None
+        raise FetchError(f"{url}: timed out after {timeout:g} s", transient=True) from None
     except httpx.HTTPStatusError as err:
         status = err.response
-        raise FetchError(f"{url}: HTTP {status.status_code} {status.reason_phrase}") from None
+        raise FetchError(f"{url}: HTTP {status.status_code} {status.reason_phrase}",
+                         status=status.status_code, transient=status.status_code in TRANSIENT_STATUSES,
+                         retry_after=_retry_after(status.headers.get("retry-after"))) from None
     except httpx.ConnectError as err:
-        raise FetchError(f"{url}: unreachable ({_reason(err)})") from None
+        raise FetchError(f"{url}: unreachable ({_reason(err)})", transient=True) from None
     except (httpx.InvalidURL, httpx.UnsupportedProtocol) as err:
         raise FetchError(f"{url}: invalid URL ({err})") from None
     except httpx.HTTPError as err:
         if time.monotonic() >= deadline:
-            raise FetchError(f"{url}: timed out after {timeout:g} s") from None
-        raise FetchError(f"{url}: fetch failed ({_reason(err)})") from None
+            raise FetchError(f"{url}: timed out after {timeout:g} s", transient=True) from None
+        raise FetchError(f"{url}: fetch failed ({_reason(err)})", transient=True) from None
     finally:
         if own_client:
             client.close()

@@ -11,7 +11,13 @@ import duckdb
 
 from geoevents import __version__
 from geoevents.errors import StoreError
-from geoevents.store.schema import SCHEMA_CHANGES, SCHEMA_VERSION, TABLES, create_statements
+from geoevents.store.schema import (
+    ADDED_TABLES,
+    SCHEMA_CHANGES,
+    SCHEMA_VERSION,
+    TABLES,
+    create_statements,
+)
 
 
 def _first_line(err: Exception) -> str:
@@ -95,14 +101,19 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool
         if missing_columns is None:
             raise StoreError(f"{path}: store schema version {found}, this geoevents reads version "
                              f"{SCHEMA_VERSION}; use a new --db or the matching geoevents version")
-        added = "; ".join(SCHEMA_CHANGES[v] for v in range(int(found) + 1, SCHEMA_VERSION + 1)
-                          if v in SCHEMA_CHANGES)
+        changes = "; ".join(SCHEMA_CHANGES[v] for v in range(int(found) + 1, SCHEMA_VERSION + 1)
+                            if v in SCHEMA_CHANGES)
         if read_only:
             raise StoreError(f"{path}: store schema version {found}, this geoevents reads version "
-                             f"{SCHEMA_VERSION} ({added}); 'geoevents recode --db {path}' upgrades it "
+                             f"{SCHEMA_VERSION} ({changes}); 'geoevents recode --db {path}' upgrades it "
                              f"in place and fills the new columns")
         _upgrade(con, found, missing_columns)
-    missing = sorted(set(TABLES) - tables)
+    added = sorted((set(TABLES) - tables) & ADDED_TABLES)
+    if added and not read_only:  # tables newer than the store: created empty
+        for statement in create_statements():
+            if any(f"CREATE TABLE IF NOT EXISTS {name} (" in statement for name in added):
+                con.execute(statement)
+    missing = sorted(set(TABLES) - tables - ADDED_TABLES)
     if missing:
         raise StoreError(f"{path}: store is missing table(s) {', '.join(missing)}; it is damaged, "
                          f"use a new --db")
@@ -119,6 +130,8 @@ def _added_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]
     added = []
     for table, columns in TABLES.items():
         if table not in present:
+            if table in ADDED_TABLES:
+                continue  # created whole below, not column by column
             return None
         for c in columns:
             if c.name not in present[table]:

@@ -12,7 +12,11 @@ Every extracted row carries ``doc_id`` and ``pipeline_version``; ``position`` is
 index in the Extraction's list, so ``(doc_id, position)`` is unique per table. Nested records
 (events, quotes) also keep their full JSON in ``record``, and ``extractions.record`` holds the
 whole Extraction, so the one schema of ``model.py`` round-trips through the store unchanged.
-``meta``, ``runs`` and ``extractions`` are the store's own bookkeeping, declared here.
+``meta``, ``runs`` and ``extractions`` are the store's own bookkeeping, declared here, and so
+are ``watch_sources`` and ``watch_items``, the state of ``geoevents watch`` (docs/watch.md).
+Tables in ``ADDED_TABLES`` came after schema version 1: opening an older store read-write
+creates them (they start empty), and readers of an older store opened read-only find them
+missing (``Store.has_table``).
 """
 
 from __future__ import annotations
@@ -240,7 +244,7 @@ _BOOKKEEPING: dict[str, tuple[Column, ...]] = {
     ),
     "runs": (
         Column("run_id", "INTEGER PRIMARY KEY", "1, 2, ... in the order runs started"),
-        Column("command", "VARCHAR", "ingest or recode"),
+        Column("command", "VARCHAR", "ingest, recode or watch"),
         Column("pipeline_version", "VARCHAR", "Pipeline.version used"),
         Column("config", "JSON", "the pipeline settings used (model, stages, languages...)"),
         Column("inputs", "JSON", "the inputs named on the command line"),
@@ -258,8 +262,47 @@ _BOOKKEEPING: dict[str, tuple[Column, ...]] = {
         Column("pipeline_version", "VARCHAR NOT NULL", "Pipeline.version that produced it"),
         Column("record", "JSON NOT NULL", "Extraction.to_dict(): read back with Extraction.from_dict"),
     ),
+    "watch_sources": (
+        Column("source", "VARCHAR PRIMARY KEY", "a feed or sitemap URL watched, as given"),
+        Column("kind", "VARCHAR", "feed, sitemap or sitemap index (as last read)"),
+        Column("title", "VARCHAR", "the feed's title"),
+        Column("etag", "VARCHAR", "ETag of the last full answer, sent back as If-None-Match"),
+        Column("last_modified", "VARCHAR", "Last-Modified of the last full answer, sent back as "
+                                           "If-Modified-Since"),
+        Column("body_hash", "VARCHAR", "sha1 of the last body: an identical body is not read again"),
+        Column("added_at", "TIMESTAMP", "UTC, first watched"),
+        Column("last_poll_at", "TIMESTAMP", "UTC, last polled"),
+        Column("last_ok_at", "TIMESTAMP", "UTC, last polled without error"),
+        Column("last_result", "VARCHAR", "ok, not modified (304), unchanged (same body) or error"),
+        Column("last_error", "VARCHAR", "the last poll's error, one line; NULL after a good poll"),
+        Column("failures", "INTEGER", "failed polls in a row (0 after a good poll)"),
+        Column("next_poll_at", "TIMESTAMP", "UTC, not polled before (backs off after failures)"),
+        Column("polls", "INTEGER", "polls in total"),
+        Column("errors", "INTEGER", "failed polls and failed article fetches in total"),
+        Column("articles_new", "INTEGER", "articles stored from this source in total"),
+        Column("last_new", "INTEGER", "articles stored by the last poll"),
+    ),
+    "watch_items": (
+        Column("item_id", "VARCHAR PRIMARY KEY", "sha1 of source and item_key"),
+        Column("source", "VARCHAR NOT NULL", "watch_sources.source that listed the item"),
+        Column("item_key", "VARCHAR NOT NULL", "the item's guid or id, else its link"),
+        Column("url", "VARCHAR", "the item's link (a sitemap's loc)"),
+        Column("canonical_url", "VARCHAR", "the page's canonical URL (link rel=canonical), when it has one"),
+        Column("title", "VARCHAR", "the item's title in the feed"),
+        Column("status", "VARCHAR NOT NULL", "pending, fetched (handed to ingest), stored, duplicate, "
+                                             "robots (disallowed) or failed"),
+        Column("doc_id", "VARCHAR", "the stored document (for a duplicate: the one it repeats)"),
+        Column("text_hash", "VARCHAR", "sha1 of the article text with spaces collapsed"),
+        Column("attempts", "INTEGER", "fetches tried"),
+        Column("error", "VARCHAR", "the last fetch error, one line"),
+        Column("first_seen_at", "TIMESTAMP", "UTC, first listed"),
+        Column("updated_at", "TIMESTAMP", "UTC, status last changed"),
+    ),
 }
-_ORDER = ("meta", "runs", "documents", "extractions", "events", "actors", "places", "timexes", "quotes")
+_ORDER = ("meta", "runs", "documents", "extractions", "events", "actors", "places", "timexes", "quotes",
+          "watch_sources", "watch_items")
+#: Tables added after schema version 1, created when an older store is opened read-write.
+ADDED_TABLES: frozenset[str] = frozenset({"watch_sources", "watch_items"})
 
 
 def tables() -> dict[str, tuple[Column, ...]]:

@@ -288,6 +288,12 @@ class Store:
         tables = ("documents", *EXTRACTED_TABLES, "runs")
         return {t: self._query(f"SELECT count(*) FROM {t}")[0][0] for t in tables}
 
+    def has_table(self, name: str) -> bool:
+        """Whether the table exists: a store made before one of ``schema.ADDED_TABLES`` and
+        opened read-only lacks it."""
+        return bool(self._query("SELECT count(*) FROM information_schema.tables "
+                                "WHERE table_schema = 'main' AND table_name = ?", [name])[0][0])
+
     def runs(self) -> list[dict[str, Any]]:
         cursor = self._con.cursor().execute("SELECT * FROM runs ORDER BY run_id")
         names = [d[0] for d in cursor.description]

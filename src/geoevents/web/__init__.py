@@ -110,12 +110,19 @@ def _relations_context(request: Request, svc: Any) -> dict[str, Any]:
             "partners": q.get("with") or ",".join(store["partners"]), "by": q.get("by", "auto")}
 
 
+def _sources_context(request: Request, svc: Any) -> dict[str, Any]:
+    from geoevents.store.watchstate import WatchState
+
+    return {"q": dict(request.query_params), "sources": WatchState(svc.store).statuses()}
+
+
 VIEWS: list[View] = [
     View("/", "Overview", "overview.html", "Overview", _with_defaults),
     View("/relations", "Relations", "relations.html", "Relations", _relations_context),
     View("/events", "Events", "events.html", "Events", _with_defaults),
     View("/network", "Network", "network.html", "Country network", _with_defaults),
     View("/map", "Map", "map.html", "Map of event locations", _with_defaults),
+    View("/sources", "Sources", "sources.html", "Watched sources", _sources_context),
 ]
 
 

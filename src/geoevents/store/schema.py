@@ -28,7 +28,7 @@ import pyarrow as pa
 from geoevents import model
 from geoevents.store.dates import date_interval, published_day
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the alerts table
 
 #: Python type of a model field -> DuckDB column type (``col(sql=...)`` overrides it).
 SQL_TYPES: dict[type, str] = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN"}
@@ -214,6 +214,8 @@ def _model_tables() -> dict[str, tuple[Column, ...]]:
             *nested(Quote, "speaker", ["name", "code", "country", "text", "start", "end"]),
             *nested(Quote, "cue", ["text", "start", "end"]),
         ], [_record(Quote)]),
+        # shift alerts (analysis/alerts.py, docs/alerts.md): derived, kept so none is raised twice
+        "alerts": _layout(model.Alert, []),
     }
 
 
@@ -243,7 +245,8 @@ _BOOKKEEPING: dict[str, tuple[Column, ...]] = {
         Column("record", "JSON NOT NULL", "Extraction.to_dict(): read back with Extraction.from_dict"),
     ),
 }
-_ORDER = ("meta", "runs", "documents", "extractions", "events", "actors", "places", "timexes", "quotes")
+_ORDER = ("meta", "runs", "documents", "extractions", "events", "actors", "places", "timexes", "quotes",
+          "alerts")
 
 
 def tables() -> dict[str, tuple[Column, ...]]:

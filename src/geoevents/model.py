@@ -278,10 +278,10 @@ class Alert:
                             "or observed - baseline (goldstein)")
     p_value: float = col(doc="the test's p-value, corrected for the two windows tried")
     events_count: int = col(doc="events in the window that the series counts (one per real-world event)")
-    articles: int = col(doc="articles published in the window (near-duplicates once)")
+    volume: int = col(doc="articles published in the window (near-duplicates once)")
     baseline_start: str = col(doc="first day of the baseline", sql="DATE")
     baseline_events: int = col(doc="events counted over the baseline")
-    baseline_articles: int = col(doc="articles published over the baseline")
+    baseline_volume: int = col(doc="articles published over the baseline")
     events: list[dict[str, Any]] | None = col(None, doc="the events behind the shift: JSON list of "
                                                       "{doc_id, position}", sql="JSON")
     documents: list[str] | None = col(None, doc="JSON list of the ids of the articles reporting them",

@@ -46,7 +46,6 @@ from typing import Any
 import duckdb
 import numpy as np
 import pandas as pd
-from scipy import special, stats
 
 from geoevents.analysis.query import event_key_sql, has_table
 from geoevents.errors import InputError
@@ -128,6 +127,8 @@ class Shift:
 
 def _upper_tail(k: float, n: float, p: float) -> float:
     """P(X >= k) for X ~ Binomial(n, p), for real k, n (counts scaled by a dispersion)."""
+    from scipy import special  # imported when testing: the CLI starts without scipy
+
     if k <= 0:
         return 1.0
     if k > n:
@@ -137,6 +138,8 @@ def _upper_tail(k: float, n: float, p: float) -> float:
 
 def _lower_tail(k: float, n: float, p: float) -> float:
     """P(X <= k) for X ~ Binomial(n, p), for real k, n."""
+    from scipy import special
+
     if k >= n:
         return 1.0
     return float(special.betainc(n - k, k + 1, 1 - p))
@@ -146,6 +149,8 @@ def _dispersion(x: np.ndarray, n: np.ndarray, quantile: float = 0.5) -> float:
     """The baseline's overdispersion: Pearson chi-square of its periods around their common
     rate, over the ``quantile`` of the chi-square distribution (df = periods - 1); at least 1.
     A quantile under 0.5 errs on the high side, as a few periods easily underestimate it."""
+    from scipy import stats
+
     rate = x.sum() / n.sum()
     if rate <= 0 or len(x) < 2:
         return 1.0
@@ -241,6 +246,8 @@ def mean_shifts(scores: Sequence[Sequence[float]], articles: Sequence[float] | N
             delta = float(recent.mean() - before.mean())
             if abs(delta) < s.min_goldstein_shift:
                 continue
+            from scipy import stats
+
             p = float(stats.mannwhitneyu(recent, before, alternative="two-sided").pvalue)
             p = min(1.0, p * len(s.windows))
             if p < s.alpha and (best is None or p < best.p_value):
@@ -313,8 +320,8 @@ def choose_periods(volume: pd.Series, s: AlertSettings) -> tuple[str, ...]:
 
 def _period_start(days: pd.Series | pd.DatetimeIndex, period: str) -> Any:
     if period == "week":  # ISO weeks, Monday first, as the relations' date_trunc('week')
-        return days - pd.to_timedelta(days.weekday if isinstance(days, pd.DatetimeIndex)
-                                      else days.dt.weekday, unit="D")
+        return days - pd.to_timedelta(days.day_of_week if isinstance(days, pd.DatetimeIndex)
+                                      else days.dt.day_of_week, unit="D")
     return days
 
 
@@ -370,8 +377,8 @@ def _shift_alert(shift: Shift, series: str, scope: str, a: str, b: str | None, f
         period_start=period_start, window_start=start.isoformat(), window_end=end.isoformat(),
         direction=shift.direction, observed=round(shift.observed, 4), baseline=round(shift.baseline, 4),
         effect=round(shift.effect, 3), p_value=float(f"{shift.p_value:.3g}"), events_count=shift.events,
-        articles=int(shift.articles), baseline_start=frame.starts[shift.baseline_start].isoformat(),
-        baseline_events=shift.baseline_events, baseline_articles=int(shift.baseline_articles),
+        volume=int(shift.articles), baseline_start=frame.starts[shift.baseline_start].isoformat(),
+        baseline_events=shift.baseline_events, baseline_volume=int(shift.baseline_articles),
         events=refs, documents=documents)
 
 
@@ -403,13 +410,7 @@ def detect_alerts(con: duckdb.DuckDBPyConnection, s: AlertSettings | None = None
     events = counted_events(con, s)
     if volume.empty or events.empty:
         return []
-    frames: dict[str, _Frame] = {}
-    for period in choose_periods(volume, s):
-        per = volume.groupby(_period_start(volume.index, period)).sum()
-        per = per[per >= s.min_period_articles]
-        starts = [ts.date() for ts in per.index]
-        frames[period] = _Frame(period, starts, per.to_numpy(dtype=float),
-                                {d: i for i, d in enumerate(starts)})
+    frames = {period: _frame(volume, period, s) for period in choose_periods(volume, s)}
     stored = list(stored)
     raised = _raised_index(stored, frames)
     alerts: list[Alert] = []
@@ -441,6 +442,59 @@ def detect_alerts(con: duckdb.DuckDBPyConnection, s: AlertSettings | None = None
                                          x.period))
 
 
+def _frame(volume: pd.Series, period: str, s: AlertSettings) -> _Frame:
+    per = volume.groupby(_period_start(volume.index, period)).sum()
+    per = per[per >= s.min_period_articles]
+    starts = [ts.date() for ts in per.index]
+    return _Frame(period, starts, per.to_numpy(dtype=float), {d: i for i, d in enumerate(starts)})
+
+
+def alert_charts(con: duckdb.DuckDBPyConnection, alerts: Sequence[Alert], s: AlertSettings | None = None,
+                 *, before: int = 2, after: int = 4) -> dict[str, list[dict[str, Any]]]:
+    """Each alert's series around it, for a chart: one row per period from a little before
+    its baseline to a few periods after its window, with the period's articles, the events
+    the series counts and its value (events per article, or mean Goldstein), and which part
+    of the test the period was (before, baseline, window, after)."""
+    s = s or AlertSettings()
+    if not alerts:
+        return {}
+    volume = article_volume(con)
+    events = counted_events(con, s)
+    out: dict[str, list[dict[str, Any]]] = {}
+    frames = {p: _frame(volume, p, s) for p in {a.period for a in alerts} if p in PERIOD_DAYS}
+    for alert in alerts:
+        frame = frames.get(alert.period)
+        if frame is None or not frame.starts:
+            out[alert.key] = []
+            continue
+        a, b = events["a"] == alert.country_a, events["b"] == (alert.country_b or alert.country_a)
+        ev = events[a & b] if alert.country_b else events[a | b]
+        if alert.series == "cooperation":
+            ev = ev[ev["quad_class"] <= 2]
+        elif alert.series == "conflict":
+            ev = ev[ev["quad_class"] >= 3]
+        else:
+            ev = ev[ev["goldstein"].notna()]
+        pstart = _period_start(ev["day"], alert.period).dt.date
+        grouped = ev.assign(p=pstart).groupby("p")
+        counts, means = grouped.size().to_dict(), grouped["goldstein"].mean().to_dict()
+        index = frame.index
+        base = index.get(date.fromisoformat(alert.baseline_start), 0)
+        first = index.get(date.fromisoformat(alert.window_start), base)
+        last = index.get(date.fromisoformat(alert.period_start), first)
+        rows = []
+        for i in range(max(0, base - before), min(len(frame.starts), last + after + 1)):
+            start, n = frame.starts[i], float(frame.articles[i])
+            count = int(counts.get(start, 0))
+            value = (None if count == 0 else round(float(means[start]), 3)) if alert.series == "goldstein" \
+                else round(count / n, 4)
+            part = "before" if i < base else "baseline" if i < first else "window" if i <= last else "after"
+            rows.append({"period": start.isoformat(), "articles": int(n), "events": count, "value": value,
+                         "part": part})
+        out[alert.key] = rows
+    return out
+
+
 def refresh_alerts(store: Store, settings: AlertSettings | None = None) -> list[Alert]:
     """Detect over the whole store, store the alerts not stored yet, return those (the new ones).
 
@@ -462,7 +516,7 @@ def parse_since(value: str | None) -> str | None:
             raise ValueError
         return date(int(match[1]), int(match[2] or 1), int(match[3] or 1)).isoformat()
     except ValueError:
-        raise InputError(f"--since {value!r}: expected an ISO date such as 2025-11-01") from None
+        raise InputError(f"since {value!r}: expected an ISO date such as 2025-11-01") from None
 
 
 # -- telling someone -----------------------------------------------------------------------------
@@ -478,7 +532,7 @@ def describe(alert: Alert) -> str:
     when = f"{alert.period} of {alert.period_start}"
     return (f"{alert.parties} {alert.series} {alert.direction} {effect}, {when} "
             f"({alert.events_count} events in {len(alert.documents or [])} articles, of "
-            f"{alert.articles} published; p={alert.p_value:.2g})")
+            f"{alert.volume} published; p={alert.p_value:.2g})")
 
 
 def alert_payload(alert: Alert) -> dict[str, Any]:
@@ -527,5 +581,6 @@ def notify(alerts: Sequence[Alert], command: str | None = None, url: str | None 
     return done
 
 
-__all__ = ["AlertSettings", "Shift", "alert_key", "alert_payload", "count_shifts", "counted_events",
-           "describe", "detect_alerts", "mean_shifts", "notify", "parse_since", "refresh_alerts"]
+__all__ = ["AlertSettings", "Shift", "alert_charts", "alert_key", "alert_payload", "count_shifts",
+           "counted_events", "describe", "detect_alerts", "mean_shifts", "notify", "parse_since",
+           "refresh_alerts"]

@@ -71,7 +71,7 @@ def alerts_table(alerts: list[Alert], new: set[str]) -> Table:
     for i, a in enumerate(alerts, 1):
         table.add_row(str(i), a.parties, a.series, f"{a.period} {period_label(a)}",
                       f"{a.window_start}..{a.window_end}", change_label(a), level_label(a),
-                      str(a.events_count), str(len(a.documents or [])), str(a.articles), f"{a.p_value:.1g}",
+                      str(a.events_count), str(len(a.documents or [])), str(a.volume), f"{a.p_value:.1g}",
                       "new" if a.key in new else "")
     return table
 

@@ -26,7 +26,7 @@ WEB_DIR = Path(str(resources.files("geoevents.web")))
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 PAGES: tuple[tuple[str, str], ...] = (("/", "Relations"), ("/events", "Events"), ("/network", "Network"),
-                                      ("/map", "Map"), ("/articles", "Articles"))
+                                      ("/map", "Map"), ("/articles", "Articles"), ("/alerts", "Alerts"))
 
 
 def plotly_js_path() -> Path:
@@ -77,6 +77,10 @@ def mount_dashboard(app: FastAPI, read_access: Callable[..., Any]) -> None:
     @pages.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request) -> HTMLResponse:
         return render("map.html", request, title="Map of event locations", q=dict(request.query_params))
+
+    @pages.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
+    def alerts_page(request: Request) -> HTMLResponse:  # self-contained: alerts.html + alerts.js
+        return render("alerts.html", request, title="Alerts")
 
     @pages.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(request: Request, svc: Any = Depends(read_access)) -> HTMLResponse:

@@ -314,8 +314,8 @@ def test_alerts_page_draws_each_alert_with_its_articles(store_path):
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
             page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(base) else None)
             page.goto(f"{base}/alerts")
-            page.wait_for_function("document.querySelectorAll('.alert-chart[data-points]').length > 0",
-                                   timeout=30_000)
+            page.wait_for_selector(".alert-chart[data-points]", timeout=30_000)
+            page.wait_for_load_state("networkidle")
             sections = page.locator("section.alert")
             assert sections.count() >= 2
             burst = page.locator("section.alert", has_text="KGZ RUS · conflict")

@@ -399,3 +399,10 @@ def test_alerts_reuters_us_japan_tariffs_of_march_1987(reuters_us_japan):
     assert found
     titles = " ".join(a["title"] for a in found[0]["articles"]).upper()
     assert "TARIFF" in titles or "SANCTION" in titles or "SEMICONDUCTOR" in titles or "CHIP" in titles
+
+
+def test_alerts_cli_on_a_missing_store_creates_nothing(tmp_path):
+    missing = tmp_path / "typo.duckdb"
+    result = runner.invoke(app, ["alerts", "--db", str(missing)])
+    assert result.exit_code != 0 and "no database here yet" in str(result.exception)
+    assert not missing.exists()

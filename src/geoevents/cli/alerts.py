@@ -106,6 +106,8 @@ def alerts_command(
     path = str(db) if db else load_config(config).db
     new: list[Alert] = []
     note = ""
+    if not Path(path).exists():
+        Store(path, read_only=True)  # raises the one-line error: no store here yet
     try:
         store = Store(path, read_only=not refresh)
     except StoreError as err:

@@ -35,6 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from geoevents import __version__
 from geoevents.analysis import EventFilter, network, overview, parse_parties, relation_events, relations
+from geoevents.analysis.alerts import alert_charts, alert_payload, detect_alerts, parse_since, refresh_alerts
 from geoevents.analysis.alignment import alignment
 from geoevents.analysis.query import AUTO_MAX_PERIODS, auto_period
 from geoevents.config import Config, load_config
@@ -290,6 +291,7 @@ events_router = APIRouter()
 quotes_router = APIRouter()
 relations_router = APIRouter()
 actors_router = APIRouter()
+alerts_router = APIRouter()
 meta_router = APIRouter()
 watch_router = APIRouter()
 
@@ -709,6 +711,65 @@ def get_map_reference(svc: Reader) -> dict[str, Any]:
     return {"places": capitals()}
 
 
+# -- alerts ---------------------------------------------------------------------------
+
+def _alert_events(svc: Service, alerts: list[Any]) -> dict[tuple[str, int], dict[str, Any]]:
+    refs = [(e["doc_id"], int(e["position"])) for a in alerts for e in (a.events or [])]
+    if not refs:
+        return {}
+    rows = svc.con().execute(
+        "WITH refs AS (SELECT unnest(?) AS doc_id, unnest(?) AS position) "
+        "SELECT e.doc_id, e.position, e.source_code, e.source_name, e.cameo, e.plover, e.quad_class, "
+        "e.goldstein, e.target_code, e.target_name, e.status, e.date, e.evidence_text "
+        "FROM events e JOIN refs r ON r.doc_id = e.doc_id AND r.position = e.position",
+        [[r[0] for r in refs], [r[1] for r in refs]]).df()
+    return {(r["doc_id"], int(r["position"])): r for r in records(rows)}
+
+
+def _alert_documents(svc: Service, alerts: list[Any]) -> dict[str, dict[str, Any]]:
+    ids = sorted({d for a in alerts for d in (a.documents or [])})
+    if not ids:
+        return {}
+    rows = svc.con().execute("SELECT doc_id, title, published, url, source FROM documents "
+                             "WHERE list_contains(?, doc_id)", [ids]).df()
+    return {r["doc_id"]: r for r in records(rows)}
+
+
+@alerts_router.get("/api/alerts", tags=["alerts"],
+                   summary="Shift alerts, oldest first, each with its chart, events and articles")
+def list_alerts(svc: Reader, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                since: Annotated[str | None, Query(description="window ends on or after this day")] = None,
+                ) -> dict[str, Any]:
+    """Alerts over the store's whole span (docs/alerts.md). A server that can write detects
+    and stores new alerts first; a read-only one lists the stored alerts and those detected
+    now but not stored yet (``stored`` false)."""
+    day = parse_since(since)
+    if svc.writable:
+        with svc._ingest_lock:
+            refresh_alerts(svc.store)
+        listed, pending = svc.store.alerts(since=day), []
+    else:
+        stored = svc.store.alerts()
+        keys = {a.key for a in stored}
+        pending = [a for a in detect_alerts(svc.con(), stored=stored)
+                   if a.key not in keys and (day is None or a.window_end >= day)]
+        listed = sorted(svc.store.alerts(since=day) + pending,
+                        key=lambda a: (a.period_start, a.scope, a.country_a, a.country_b or "", a.series))
+    shown = listed[offset:offset + limit + 1]
+    charts = alert_charts(svc.con(), shown[:limit])
+    events, documents = _alert_events(svc, shown[:limit]), _alert_documents(svc, shown[:limit])
+    pending_keys = {a.key for a in pending}
+    items = []
+    for alert in shown:
+        item = alert_payload(alert)
+        item["stored"] = alert.key not in pending_keys
+        item["chart"] = charts.get(alert.key, [])
+        item["events"] = [events.get((e["doc_id"], int(e["position"])), e) for e in alert.events or []]
+        item["articles"] = [documents.get(d, {"doc_id": d}) for d in alert.documents or []]
+        items.append(item)
+    return page(items, limit, offset, len(listed))
+
+
 @meta_router.get("/api/health", tags=["meta"], summary="Liveness and store counts")
 def health(svc: Reader) -> dict[str, Any]:
     return {"status": "ok", "version": __version__, "writable": svc.writable,
@@ -737,7 +798,7 @@ def create_app(config: Config | None = None) -> FastAPI:
                        max_body=config.max_document_bytes + 1_000_000)
     _error_handlers(app)
     for router in (documents_router, events_router, quotes_router, relations_router, actors_router,
-                   meta_router, watch_router):
+                   alerts_router, meta_router, watch_router):
         app.include_router(router)
     from geoevents.web import mount_dashboard
 

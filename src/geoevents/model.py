@@ -248,6 +248,62 @@ class Event:
         return e
 
 
+ALERT_SERIES: tuple[str, ...] = ("cooperation", "conflict", "goldstein")
+ALERT_SCOPES: tuple[str, ...] = ("dyad", "country")
+
+
+@dataclass(slots=True)
+class Alert:
+    """A shift in a relationship: one series broke from its own recent baseline (docs/alerts.md).
+
+    ``country_b`` is None for a country's overall profile (all its partners together). Dates
+    are ISO days; ``events`` are ``{"doc_id", "position"}`` references to the stored events
+    behind the shift (one per real-world event, its first report), ``documents`` the ids of
+    every article reporting them.
+    """
+
+    key: str = col(doc="scope:country_a:country_b:series:period:period_start:direction, unique; "
+                       "an alert is raised once per key", sql="VARCHAR PRIMARY KEY")
+    scope: str = col(doc="dyad (two countries, events in either direction) or country (one country "
+                         "with every partner)")
+    country_a: str = col(doc="ISO3; for a dyad the first of the two in alphabetical order")
+    country_b: str | None = col(doc="ISO3 of the other country; NULL for a country's profile")
+    series: str = col(doc="cooperation or conflict (events per article published) or goldstein "
+                          "(mean Goldstein score of the events)")
+    period: str = col(doc="week or day: the series' period")
+    period_start: str = col(doc="first day of the period in which the shift was detected", sql="DATE")
+    window_start: str = col(doc="first day of the shifted window (one or two periods)", sql="DATE")
+    window_end: str = col(doc="last day of the shifted window", sql="DATE")
+    direction: str = col(doc="up or down")
+    observed: float = col(doc="the series over the window: events per article, or mean Goldstein")
+    baseline: float = col(doc="the same over the baseline periods just before the window")
+    effect: float = col(doc="rate ratio observed / baseline (counts; baseline count +0.5 when 0) "
+                            "or observed - baseline (goldstein)")
+    p_value: float = col(doc="the test's p-value, corrected for the two windows tried")
+    events_count: int = col(doc="events in the window that the series counts (one per real-world event)")
+    volume: int = col(doc="articles published in the window (near-duplicates once)")
+    baseline_start: str = col(doc="first day of the baseline", sql="DATE")
+    baseline_events: int = col(doc="events counted over the baseline")
+    baseline_volume: int = col(doc="articles published over the baseline")
+    events: list[dict[str, Any]] | None = col(None, doc="the events behind the shift: JSON list of "
+                                                      "{doc_id, position}", sql="JSON")
+    documents: list[str] | None = col(None, doc="JSON list of the ids of the articles reporting them",
+                                      sql="JSON")
+    raised_at: str | None = col(None, doc="UTC, when the alert was first raised", sql="TIMESTAMP")
+
+    @property
+    def parties(self) -> str:
+        """``'JPN USA'`` for a dyad, ``'USA *'`` for a country's profile."""
+        return f"{self.country_a} {self.country_b or '*'}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Alert:
+        return _from_dict(cls, data)
+
+
 #: How ``Extraction.skipped`` begins for a document whose extraction raised an error: it is
 #: stored as failed with the reason, counted apart from documents skipped on purpose, and
 #: tried again by the next ingest.

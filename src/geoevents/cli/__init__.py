@@ -11,6 +11,7 @@ import os
 import sys
 
 from geoevents.cli import actors as _actors  # noqa: F401  (registers commands)
+from geoevents.cli import alerts as _alerts  # noqa: F401
 from geoevents.cli import extract as _extract  # noqa: F401
 from geoevents.cli import info as _info  # noqa: F401
 from geoevents.cli import relations as _relations  # noqa: F401

@@ -20,13 +20,13 @@ from typing import Any
 import duckdb
 
 from geoevents.errors import StoreError
-from geoevents.model import FAILED_PREFIX, Document, Extraction, Quote
+from geoevents.model import FAILED_PREFIX, Alert, Document, Extraction, Quote
 from geoevents.store.database import connect, ensure_schema
 from geoevents.store.filters import events_query, quote_filters
 from geoevents.store.groups import refresh_after_write
 from geoevents.store.records import DocumentInfo, IngestSummary, StoredEvent, StoredQuote
 from geoevents.store.rows import Batch, StoredItem
-from geoevents.store.schema import EXTRACTED_TABLES, document_columns
+from geoevents.store.schema import EXTRACTED_TABLES, TABLES, document_columns, model_row
 
 _UPSERT_TABLES = ("documents", "extractions")  # keyed by doc_id: replaced in place
 _PRIVATE_SETTINGS = ("api_token", "db")  # never written into the store
@@ -200,6 +200,64 @@ class Store:
                 if isinstance(err, Exception):
                     raise _RowsFailed(err) from None
                 raise
+
+    def write_alerts(self, alerts: list[Alert]) -> list[Alert]:
+        """Store the alerts whose key is not stored yet, stamped ``raised_at`` now; returns
+        those (the new ones). An alert already stored is never raised again nor changed."""
+        self._require_writable()
+        if not alerts:
+            return []
+        columns = TABLES["alerts"]
+        now = _utcnow()
+        with self._write_lock:
+            stored = {r[0] for r in self._con.execute(
+                "SELECT key FROM alerts WHERE list_contains(?, key)", [[a.key for a in alerts]]).fetchall()}
+            new = list({a.key: a for a in alerts if a.key not in stored}.values())
+            for alert in new:
+                alert.raised_at = now.isoformat(sep=" ")
+            rows = []
+            for alert in new:
+                values = model_row("alerts", alert)
+                rows.append([json.dumps(values[c.name])
+                             if c.base_type == "JSON" and values[c.name] is not None else values[c.name]
+                             for c in columns])
+            if rows:
+                marks = ", ".join("?" for _ in columns)
+                self._con.execute("BEGIN TRANSACTION")
+                try:
+                    self._con.executemany(f"INSERT INTO alerts VALUES ({marks})", rows)
+                    self._con.execute("COMMIT")
+                except BaseException:
+                    self._con.execute("ROLLBACK")
+                    raise
+        return new
+
+    def alerts(self, *, since: str | None = None, limit: int | None = None) -> list[Alert]:
+        """Stored alerts, oldest period first; ``since`` keeps those whose window ends on or
+        after that day."""
+        names = [c.name for c in TABLES["alerts"]]
+        sql = f"SELECT {', '.join(names)} FROM alerts"
+        params: list[Any] = []
+        if since is not None:
+            sql += " WHERE window_end >= CAST(? AS DATE)"
+            params.append(since)
+        sql += " ORDER BY period_start, window_end, scope, country_a, country_b NULLS FIRST, series, period"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        out = []
+        for row in self._query(sql, params):
+            data = dict(zip(names, row, strict=True))
+            for name in ("events", "documents"):
+                if isinstance(data[name], str):
+                    data[name] = json.loads(data[name])
+            for name, value in data.items():
+                if isinstance(value, datetime):
+                    data[name] = value.isoformat(sep=" ")
+                elif hasattr(value, "isoformat"):
+                    data[name] = value.isoformat()
+            out.append(Alert.from_dict(data))
+        return out
 
     def stored_state(self, ids: list[str]) -> dict[str, tuple[str, str, datetime | None, bool]]:
         """(content hash, pipeline version, first ingested, whether it failed) per stored id."""

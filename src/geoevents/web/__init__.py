@@ -122,6 +122,7 @@ VIEWS: list[View] = [
     View("/events", "Events", "events.html", "Events", _with_defaults),
     View("/network", "Network", "network.html", "Country network", _with_defaults),
     View("/map", "Map", "map.html", "Map of event locations", _with_defaults),
+    View("/alerts", "Alerts", "alerts.html", "Alerts", _query),
     View("/sources", "Sources", "sources.html", "Watched sources", _sources_context),
 ]
 
@@ -211,6 +212,7 @@ def mount_dashboard(app: FastAPI, read_access: Callable[..., Any]) -> None:
     for view in VIEWS:
         pages.add_api_route(view.path, view_route(view), methods=["GET"], response_class=HTMLResponse,
                             response_model=None, include_in_schema=False)
+
 
     @pages.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(request: Request, svc: Any = Depends(read_access),

@@ -357,3 +357,29 @@ def test_watch_reads_a_sitemap_index_and_its_sitemaps(site, tmp_path, pipeline):
         titles = {d.title for d in store.documents()}
     assert status.kind == "sitemap index" and "gone-sitemap.xml: HTTP 404" in status.last_error
     assert titles == {"Story s1", "Story s2"}
+
+
+@pytest.mark.issue(18)
+def test_watch_raises_and_delivers_alerts_after_a_round(site, tmp_path):
+    """A store whose events shift (KGZ-RUS conflict burst, tests/test_alerts.py) gets its alerts
+    computed and stored after a watch round, and each is handed to --alert-exec."""
+    from .test_alerts import synthetic_pairs, write_store
+
+    db = write_store(tmp_path / "shift.duckdb", synthetic_pairs())
+    received = tmp_path / "alerts.jsonl"
+    hook = tmp_path / "hook.py"
+    hook.write_text("import sys\nopen(sys.argv[1], 'a').write(sys.stdin.read().strip() + '\\n')\n")
+    site.feed = ["a01"]
+    done = _run(db, f"{site.base}/feed.rss", "--once", "--alert-exec",
+                f"{sys.executable} {hook} {received}")
+    assert done.returncode == 0, done.stderr
+    assert "alert: KGZ RUS conflict" in done.stderr
+    with Store(db, read_only=True) as store:
+        stored = store.alerts()
+    assert any(a.parties == "KGZ RUS" and a.series == "conflict" for a in stored)
+    lines = received.read_text().splitlines()
+    assert len(lines) == len(stored) and all('"key"' in line for line in lines)
+    again = _run(db, f"{site.base}/feed.rss", "--once", "--alert-exec",
+                 f"{sys.executable} {hook} {received}")
+    assert again.returncode == 0 and "alert:" not in again.stderr  # never raised twice
+    assert len(received.read_text().splitlines()) == len(lines)

@@ -77,12 +77,20 @@ def watch(
                                                      "1 s, 2 s, 4 s... apart")] = 2,
     max_items: Annotated[int, typer.Option(
         min=1, help="pages fetched per source per poll; the rest wait for the next poll")] = 500,
+    alert_exec: Annotated[str | None, typer.Option(
+        "--alert-exec", help="run this command for each new shift alert (the alert as JSON on "
+                             "stdin and in GEOEVENTS_ALERT; docs/alerts.md)")] = None,
+    alert_post: Annotated[str | None, typer.Option(
+        "--alert-post", help="POST each new shift alert as JSON to this URL")] = None,
     fmt: FormatOpt = OutputFormat.table,
     output: OutputOpt = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Poll RSS/Atom feeds and sitemaps, fetch new items' pages, extract and store them.
+
+    After each round, shift alerts are computed over the whole store and new ones stored
+    (as `geoevents alerts` does); --alert-exec / --alert-post also deliver each new one.
 
     Conditional GETs, robots.txt, a pace per host, retries; the state is kept in the store,
     so a restart resumes. SIGTERM or Ctrl-C finishes the current article, then exits.
@@ -107,7 +115,20 @@ def watch(
                            max_bytes=cfg.max_document_bytes, allow_hosts=tuple(cfg.fetch_allow_hosts),
                            host_delay=host_delay, per_host=per_host, concurrency=concurrency,
                            retries=retries, max_items=max_items)
-    with Watcher(cfg.db, urls, options, config=cfg, report=_say) as watcher:
+    def after_poll(store: Store) -> None:
+        from geoevents.analysis.alerts import describe, notify, refresh_alerts
+
+        try:
+            new = refresh_alerts(store)
+        except Exception as err:  # alerts must never stop the watch
+            _say(f"alerts: not computed this round ({type(err).__name__}: {err})")
+            return
+        for alert in new:
+            _say(f"alert: {describe(alert)}")
+        if new and (alert_exec or alert_post):
+            notify(new, command=alert_exec, url=alert_post)
+
+    with Watcher(cfg.db, urls, options, config=cfg, report=_say, after_poll=after_poll) as watcher:
         def on_signal(signum: int, frame: FrameType | None) -> None:
             if watcher.stopping and signum == signal.SIGINT:
                 raise KeyboardInterrupt  # a second Ctrl-C: stop now

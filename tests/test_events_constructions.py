@@ -319,3 +319,29 @@ def test_events_meeting_of_several_parties_is_one_event(pipeline) -> None:
     visits = dyads(scored(pipeline, "The Brazilian foreign minister visited France, Germany "
                                     "and Italy last week."))
     assert {("CONSULT", "BRA", c) for c in ("FRA", "DEU", "ITA")} <= visits
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover", "source", "target"), [
+    ("The United States imposed 100 pct tariffs on Japanese electronic goods on Friday.",
+     "COERCE", "USA", "JPN"),
+    ("The European Community put duties on Japanese ball bearings.", "COERCE", "IGO", "JPN"),
+    ("Washington announced plans to slap as much as 300 mln dlrs in tariffs on Japanese imports.",
+     "THREATEN", "USA", "JPN"),
+])
+def test_events_trade_sanctions_are_coercion_and_announced_ones_threats(
+        pipeline, text: str, plover: str, source: str, target: str) -> None:
+    found = scored(pipeline, text)
+    assert any(e.plover == plover and e.target is not None and e.target.country == target
+               and e.source is not None and (e.source.country == source
+                                             or (e.source.code or "").startswith(source))
+               for e in found), [(e.plover, e.source, e.target) for e in found]
+
+
+@pytest.mark.issue(13)
+def test_events_announced_plans_are_the_announcers(pipeline) -> None:
+    out = pipeline.extract_one(make_doc("Japanese Prime Minister Yasuhiro Nakasone announced plans "
+                                        "to visit China next month.", "1987-04-01"))
+    visits = [e for e in out.events if e.plover == "AGREE"]
+    assert visits and visits[0].source.country == "JPN" and visits[0].target.country == "CHN"
+    assert visits[0].status == "planned"

@@ -21,6 +21,8 @@ COMPLEMENT_DEPS = ("xcomp", "ccomp")
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 PRECONDITION_MARKS = {"before", "until", "unless", "if", "once", "whether"}
 # Nominal events are looked for along these relations below a clause head (not into clauses).
+# Nouns of intent whose "to" clause is an act announced for the future ("plans to impose")
+PLAN_NOUNS = {"plan", "intention", "intent", "readiness"}
 NOMINAL_PATH_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "pcomp",
                      "appos", "oprd", "dative", "conj", "agent", "npadvmod", "acomp"}
 
@@ -154,6 +156,14 @@ class FrameFinder:
                 obj = self._object_event(head)
                 if obj is not None:
                     return self.noun_frame_from_light(obj, head, governors)
+                intended = self._planned_act(head)
+                if intended is not None and intended.i not in consumed:
+                    # "announced plans to impose tariffs": the act announced, as planned
+                    sub = self.clause_frame(intended, consumed, [*governors, head])
+                    if sub is not None:
+                        sub.planned = sub.reported = True
+                        sub.reporter = sub.reporter or head
+                        return sub
             if entry.cameo:
                 return Frame(head, entry, entry.cameo, head, governors)
             return None
@@ -213,6 +223,16 @@ class FrameFinder:
             frame.clause = verb
             frame.via_light = True
         return frame
+
+    def _planned_act(self, verb: Token) -> Token | None:
+        """The verb of "plans/intention to <act>" that is the verb's object."""
+        for obj in objects_of(verb):
+            if obj.lemma_.lower() in PLAN_NOUNS:
+                for c in obj.children:
+                    if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(
+                            a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                        return c
+        return None
 
     def _object_event(self, verb: Token) -> Token | None:
         """An event noun that is the verb's object (or prepositional object, or passive subject).

@@ -27,6 +27,8 @@ FLAGS = frozenset({"govern", "transparent", "report", "future", "negate", "light
 DICTIONARY_FLAGS = frozenset({"cameo", "default"})
 CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp", "clause"})
 _POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB"}}
+# Nouns that measure another ("a package of sanctions"): the measured noun is the object
+MEASURE_NOUNS = {"package", "set", "series", "round", "wave", "raft", "range", "number", "list"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
@@ -170,6 +172,11 @@ def _holds(c: Constraint, token: Token) -> bool:
     kids = list(token.children)
     if c.key == "obj":
         objs = objects_of(token)
+        # an amount passes on what it measures: "300 mln dlrs in tariffs", "a set of sanctions"
+        objs += [g for o in objs if o.like_num or any(k.like_num for k in o.children)
+                 or _lemma(o) in MEASURE_NOUNS
+                 for p in o.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                 for g in p.children if g.dep_ == "pobj"]
         # a light object with "of": "a demand for the release" -> also its pobj
         return bool(objs) if not c.lemmas else any(_lemma(o) in c.lemmas for o in objs)
     if c.key == "prt":

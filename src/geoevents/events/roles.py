@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from geoevents.events.frames import SUBJECT_DEPS, Frame
+from geoevents.events.frames import PLAN_NOUNS, SUBJECT_DEPS, Frame
 from geoevents.events.lexicon import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS
 from geoevents.model import Actor, Place
 from geoevents.stage import StageContext
@@ -192,6 +192,10 @@ class RoleFinder:
             if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") and tok.head is not tok:
                 came_from = tok.dep_
                 tok = tok.head
+            elif tok.dep_ == "acl" and tok.head.lemma_.lower() in PLAN_NOUNS \
+                    and tok.head.head is not tok.head:
+                came_from = "xcomp"  # "X announced plans to visit": X's own plan, as "X plans to"
+                tok = tok.head.head
             elif tok.dep_ in ("acl", "relcl") and tok.head is not tok:
                 return tok.head
             else:

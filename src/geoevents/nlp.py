@@ -29,16 +29,46 @@ def installed_models() -> list[str]:
         return []
 
 
+PARAGRAPH_COMPONENT = "geoevents_paragraphs"
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A token after a line break starts a sentence.
+
+    Text reaches the parser unwrapped (``wrap.unwrap``), so a line break left in it ends a
+    paragraph, a heading or a dateline, and no sentence runs across one. Without this the
+    statistical parser joins a headline to the paragraph below it, or one paragraph's
+    quotation to the next one's attribution. Set before the parser, which keeps the
+    boundaries it is given.
+    """
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if prev.is_space and "\n" in prev.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def _with_paragraphs(nlp: Language) -> Language:
+    if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """Load a spaCy model package by name, or raise ModelNotFound with the options."""
+    """Load a spaCy model package by name, or raise ModelNotFound with the options.
+
+    The pipeline gets one component before the parser: sentences end at line breaks
+    (``paragraph_sentences``).
+    """
     try:
-        return spacy.load(name)
+        return _with_paragraphs(spacy.load(name))
     except OSError:
         if name == DEFAULT_MODEL:
             for alt in FALLBACK_MODELS:
                 try:
-                    return spacy.load(alt)
+                    return _with_paragraphs(spacy.load(alt))
                 except OSError:
                     continue
         options = ", ".join(installed_models()) or "none"

@@ -223,3 +223,29 @@ def test_stage_quotation_after_other_words_does_not_inherit_a_speaker(run_quotes
     _, quotes = run_quotes(text)
     later = _one(quotes, "Four more years")
     assert later.speaker is None or later.speaker.text != "Clinton"
+
+
+def test_joined_quote_is_attributed_by_the_words_between_its_parts():
+    # the quoted words carry cues of their own ("I want"); the attribution is the words
+    # between the two parts, which the joined span covers
+    from geoevents.quotes.direct import TokenIndex, attribute, join_interrupted
+    from geoevents.quotes.marks import find_quoted_spans
+
+    text = ("“We will find who did this,” the police chief said on Monday. “I want to assure "
+            "our community that we will achieve justice.”")
+    doc = load_model()(text)
+    index, lexicon = TokenIndex(doc), load_cues()
+    marked = find_quoted_spans(text)
+    joined = join_interrupted(marked, text, index, lexicon)
+    assert len(marked) == 2 and len(joined) == 1 and joined[0].end == len(text)
+    d = attribute(joined[0], text, index, lexicon, joined, marked)
+    assert d.cue is not None and text[d.cue[0]:d.cue[1]] == "said"
+    assert d.speaker is not None and d.speaker.text == "chief"
+
+
+def test_stage_attribution_comes_from_the_quotation_s_own_paragraph(run_quotes):
+    text = ("The talks ended late.\n\n“Nobody crosses the border tonight or tomorrow.”\n\n"
+            "Democrats also described the closure as a disaster, and said the panel might be damaged.")
+    _, quotes = run_quotes(text)
+    q = _one(quotes, "Nobody crosses")
+    assert q.speaker is None or q.speaker.text != "Democrats"

@@ -107,6 +107,8 @@ def join_interrupted(spans: list[QuotedSpan], text: str, index: TokenIndex,
 
 def _nearest_cue(candidates: list[Token], start: int, end: int) -> Token | None:
     def distance(t: Token) -> int:
+        if start <= t.idx < end:
+            return -1  # the attribution that interrupts a joined quote is its own
         return start - (t.idx + len(t.text)) if t.idx < start else t.idx - end
     return min(candidates, key=distance) if candidates else None
 
@@ -149,11 +151,17 @@ def _dash_speaker(text: str, index: TokenIndex, end: int) -> tuple[tuple[int, in
 
 
 def attribute(quote: QuotedSpan, text: str, index: TokenIndex, lexicon: CueLexicon,
-              all_spans: list[QuotedSpan]) -> DirectQuote:
-    """Cue and speaker for one direct quote (both None when nothing is recoverable)."""
+              all_spans: list[QuotedSpan], marked: list[QuotedSpan] | None = None) -> DirectQuote:
+    """Cue and speaker for one direct quote (both None when nothing is recoverable).
+
+    ``all_spans`` are the quotes after ``join_interrupted``; ``marked`` the spans between
+    quotation marks before joining, so that the attribution interrupting a joined quote
+    (“A,” he said, “B.”) is read as outside the quotation.
+    """
     start, end = quote.start, quote.end
     s_start, s_end = index.sentence_range(start, end)
-    quoted = [q for q in all_spans if q.end > s_start and q.start < s_end]
+    quoted = [q for q in (marked if marked is not None else all_spans)
+              if q.end > s_start and q.start < s_end]
 
     def outside(t: Token) -> bool:
         return not any(q.start <= t.idx < q.end for q in quoted)

@@ -38,8 +38,9 @@ class QuotesStage:
     def __call__(self, ctx: StageContext) -> None:
         text = ctx.text
         index = TokenIndex(ctx.doc)
-        spans = join_interrupted(find_quoted_spans(text), text, index, self.lexicon)
-        directs = [attribute(q, text, index, self.lexicon, spans) for q in spans]
+        marked = find_quoted_spans(text)
+        spans = join_interrupted(marked, text, index, self.lexicon)
+        directs = [attribute(q, text, index, self.lexicon, spans, marked) for q in spans]
         claims = [c for c in (_within_paragraph(c, text) for c in reported_claims(ctx.doc, self.lexicon))
                   if c is not None]
         directs, claims = self._merge(directs, claims, text)

@@ -249,3 +249,44 @@ def test_stage_attribution_comes_from_the_quotation_s_own_paragraph(run_quotes):
     _, quotes = run_quotes(text)
     q = _one(quotes, "Nobody crosses")
     assert q.speaker is None or q.speaker.text != "Democrats"
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    # the parser ends a sentence at a quoted question; the attribution follows on the line
+    ("“You work hard. You pay your taxes. So why didn’t he pay his?” a narrator in the "
+     "campaign ad asks. The spot ends with a clip of the debate.", "You work hard", "a narrator"),
+    # an attribution that ends with a colon, in the paragraph before the quotation
+    ("The senator spoke at length.\n\nHe said:\n\n“We have a situation in our cities that "
+     "nobody in Washington wants to talk about.”", "We have a situation", "He"),
+    # a dash and a name after a reader's quotation, with a no-break space between
+    ("“I cannot believe a man with no experience is the nominee. How did we get this low?”"
+     "\u00a0― Ann Lee\n\nMore letters follow.", "How did we get", "Ann Lee"),
+])
+def test_stage_attribution_next_to_the_quotation(run_quotes, text, fragment, speaker):
+    _, quotes = run_quotes(text)
+    q = _one(quotes, fragment)
+    assert q.direct and q.speaker is not None and q.speaker.text == speaker
+
+
+def test_stage_cue_among_the_quoted_words_is_no_attribution(run_quotes):
+    text = ("The rally ended at nine.\n\n“I think this country deserves better than what it "
+            "got these last four years.”\n\nThe crowd left quietly.")
+    _, quotes = run_quotes(text)
+    q = next(q for q in quotes if q.direct)
+    assert q.speaker is None or q.speaker.text != "I"
+
+
+@pytest.mark.parametrize(("text", "cue", "name"), [
+    ("“We will achieve justice,” police Chief Chuck Jordan said Monday.", "said", "Jordan"),
+    ("“Nobody wants to bus their kids,” said Hester.", "said", "Hester"),
+])
+def test_speaker_next_to_the_cue_outside_the_marks(text, cue, name):
+    # when the parse gives a word of the quotation as the cue's subject, the speaker is the
+    # name on either side of the cue (plain and inverted attribution order)
+    from geoevents.quotes.direct import _adjacent_name
+    from geoevents.quotes.marks import find_quoted_spans
+
+    doc = load_model()(text)
+    verb = next(t for t in doc if t.text == cue)
+    found = _adjacent_name(verb, find_quoted_spans(text))
+    assert found is not None and found.text == name

@@ -66,7 +66,11 @@ class QuotesStage:
                 c_len = c.end - c.start
                 if ov >= 0.5 * c_len:  # the claim is (mostly) this quotation
                     dropped_claims.add(k)
-                    if d.cue is None:
+                    # a cue among the quoted words ("I think") is the speaker's own
+                    # attribution, not the writer's: it never names who is quoted (a
+                    # transcript's "NAME:" label is the writer's, wherever the marks fall)
+                    own = d.start <= c.cue_start < d.end and text[c.cue_start:c.cue_end] != ":"
+                    if d.cue is None and not own:
                         d.cue, d.speaker = (c.cue_start, c.cue_end), c.speaker
                 elif ov >= 0.9 * d_len:  # a quoted phrase inside longer reported content
                     inside_longer_claim = True

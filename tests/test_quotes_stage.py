@@ -290,3 +290,29 @@ def test_speaker_next_to_the_cue_outside_the_marks(text, cue, name):
     verb = next(t for t in doc if t.text == cue)
     found = _adjacent_name(verb, find_quoted_spans(text))
     assert found is not None and found.text == name
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a name the recogniser swept into a date is still the subject
+    ("Last week Stumpf in a televised interview appeared to blame low-level workers for this "
+     "behavior.", "low-level workers", "Stumpf"),
+    # object control: the object of "force" is who admits
+    ("The senator also forced Stumpf, who was under questioning from the committee, to admit "
+     "that no senior executives had been punished.", "no senior executives", "Stumpf"),
+    # a small clause: the object of "left" is who feels
+    ("The end of the war left many nations feeling that they faced no military threat.",
+     "they faced no military threat", "many nations"),
+    # the attribution before a participle the parse made its head
+    ("''We have shown the world we can float like butterflies,'' Mr. Obama said, not even "
+     "needing to mention the author of that boast.", "the author of that boast", "Mr. Obama"),
+    # a finite cue the parse left without a subject: the name right before it
+    ("In a meeting with the editorial board of the Washington Post Trump said that NATO costs "
+     "the country too much.", "NATO costs the country", "Trump"),
+    # the one shown in a recording does the asking
+    ("The new ad uses footage of Clinton asking, “Why aren’t I fifty points ahead, you might "
+     "ask?”", "fifty points ahead", "Clinton"),
+])
+def test_stage_speaker_from_the_clause_structure(run_quotes, text, content, speaker):
+    _, quotes = run_quotes(text)
+    q = next(q for q in quotes if q.text.startswith(content))
+    assert q.speaker is not None and q.speaker.text.split()[-1] == speaker.split()[-1]

@@ -310,7 +310,7 @@ def test_speaker_next_to_the_cue_outside_the_marks(text, cue, name):
      "the country too much.", "NATO costs the country", "Trump"),
     # the one shown in a recording does the asking
     ("The new ad uses footage of Clinton asking, “Why aren’t I fifty points ahead, you might "
-     "ask?”", "fifty points ahead", "Clinton"),
+     "ask?”", "“Why aren’t I fifty", "Clinton"),
 ])
 def test_stage_speaker_from_the_clause_structure(run_quotes, text, content, speaker):
     _, quotes = run_quotes(text)

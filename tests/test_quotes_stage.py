@@ -307,7 +307,7 @@ def test_speaker_next_to_the_cue_outside_the_marks(text, cue, name):
      "needing to mention the author of that boast.", "the author of that boast", "Mr. Obama"),
     # a finite cue the parse left without a subject: the name right before it
     ("In a meeting with the editorial board of the Washington Post Trump said that NATO costs "
-     "the country too much.", "NATO costs the country", "Trump"),
+     "the country too much.", "that NATO costs the country", "Trump"),
     # the one shown in a recording does the asking
     ("The new ad uses footage of Clinton asking, “Why aren’t I fifty points ahead, you might "
      "ask?”", "“Why aren’t I fifty", "Clinton"),

@@ -301,7 +301,7 @@ def test_speaker_next_to_the_cue_outside_the_marks(text, cue, name):
      "that no senior executives had been punished.", "no senior executives", "Stumpf"),
     # a small clause: the object of "left" is who feels
     ("The end of the war left many nations feeling that they faced no military threat.",
-     "they faced no military threat", "many nations"),
+     "that they faced no military threat", "many nations"),
     # the attribution before a participle the parse made its head
     ("''We have shown the world we can float like butterflies,'' Mr. Obama said, not even "
      "needing to mention the author of that boast.", "the author of that boast", "Mr. Obama"),

@@ -314,5 +314,5 @@ def test_speaker_next_to_the_cue_outside_the_marks(text, cue, name):
 ])
 def test_stage_speaker_from_the_clause_structure(run_quotes, text, content, speaker):
     _, quotes = run_quotes(text)
-    q = next(q for q in quotes if q.text.startswith(content))
+    q = min((q for q in quotes if content in q.text), key=lambda q: len(q.text))
     assert q.speaker is not None and q.speaker.text.split()[-1] == speaker.split()[-1]

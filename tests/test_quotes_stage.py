@@ -316,3 +316,38 @@ def test_stage_speaker_from_the_clause_structure(run_quotes, text, content, spea
     _, quotes = run_quotes(text)
     q = min((q for q in quotes if content in q.text), key=lambda q: len(q.text))
     assert q.speaker is not None and q.speaker.text.split()[-1] == speaker.split()[-1]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # the source of a warning after "from"; the subject of the verb an argument hangs from
+    ("The move took place despite repeated warnings from his attorney that the showdown was "
+     "fruitless.", "that the showdown was fruitless", "his attorney"),
+    ("Democrats also persisted in arguments that the panel was trying to second-guess the courts.",
+     "that the panel was trying", "Democrats"),
+    # "according to" whose source the parse read as a verb phrase
+    ("As a reality TV host, Trump repeatedly demeaned women, according to show insiders.",
+     "Trump repeatedly demeaned women", "insiders"),
+    # a headline's name the article names in full below
+    ("Sanders: Clinton needs to stop the personality attacks.\n\nBernie Sanders offered advice "
+     "to Hillary Clinton on Friday.", "Clinton needs to stop", "Sanders"),
+    # "as X put it"
+    ("As Ms. Simonyan put it in a statement in July, RT is ''providing a perspective you won't "
+     "get from the mainstream press.''", "providing a perspective", "Ms. Simonyan"),
+    # a document's words: "the letter reads"
+    ("“From Seattle to Houston, we see charter schools offering parents hope,” the letter reads.",
+     "From Seattle to Houston", "the letter"),
+    # an unattributed quotation after an attribution in its paragraph keeps that voice
+    ("Our jobs are going overseas, she said, referencing the bank's drive to sell more "
+     "accounts. “You went on television to blame thousands of workers.”",
+     "You went on television", "she"),
+    # a participle after the attribution the parse made its sibling
+    ("“This is a disaster,” Sanders said, going on to say that the country had spent years "
+     "fighting it.", "that the country had spent", "Sanders"),
+    # a participle modifying the object of the speaker's verb
+    ("The governor spoke to reporters after Trump unleashed a series of tweets criticizing the "
+     "former beauty queen.", "the former beauty queen", "Trump"),
+])
+def test_stage_speaker_of_nouns_phrases_and_runs(run_quotes, text, content, speaker):
+    _, quotes = run_quotes(text)
+    q = min((q for q in quotes if content in q.text), key=lambda q: len(q.text))
+    assert q.speaker is not None and q.speaker.text == speaker

@@ -56,7 +56,12 @@ class TokenIndex:
 
 
 def _is_cue_verb(token: Token, lexicon: CueLexicon) -> bool:
-    return token.pos_ in ("VERB", "AUX") and lexicon.is_speech_verb(token.lemma_)
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if lexicon.is_speech_verb(token.lemma_):
+        return True
+    # "as X put it, “...”": the idiom attributes the quotation that follows
+    return token.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
 
 
 def _gap_is_attribution(text: str, tokens: list[Token], lexicon: CueLexicon) -> bool:

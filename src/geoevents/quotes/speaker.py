@@ -93,13 +93,32 @@ def _word_before(verb: Token) -> Token | None:
 
 def _attribution_before(token: Token) -> Token | None:
     """'Mr. Obama said, not even needing to mention ...': the parse made the participle
-    the head and the attribution before it a parataxis; the participle shares its subject."""
-    for child in token.children:
-        if child.dep_ == "parataxis" and child.i < token.i:
-            subj = _own_subject(child)
-            if subj is not None:
-                return subj
+    the head (or a sibling) of the attribution before it, a parataxis; the participle
+    shares the attribution's subject."""
+    candidates = [c for c in token.children if c.dep_ == "parataxis" and c.i < token.i]
+    if token.dep_ in ("advcl", "xcomp", "conj") and token.head.i > token.i:
+        doc = token.doc
+        candidates += [c for c in token.head.children if c.dep_ == "parataxis"
+                       and c.right_edge.i < token.i
+                       and all(t.is_punct for t in doc[c.right_edge.i + 1:token.i])]
+    for child in candidates:
+        subj = _own_subject(child)
+        if subj is not None:
+            return subj
     return None
+
+
+def _clause_of(noun: Token) -> Token:
+    """The verb whose argument a noun phrase is ("unleashed a series of tweets")."""
+    token = noun
+    for _ in range(4):
+        if token.dep_ in ("pobj", "prep", "dobj", "conj", "appos", "compound") and token.head.i != token.i:
+            token = token.head
+            if token.pos_ in ("VERB", "AUX"):
+                return token
+        else:
+            break
+    return noun
 
 
 def _depicted(noun: Token) -> Token:
@@ -138,7 +157,7 @@ def subject_of(cue: Token, max_hops: int = 3) -> Token | None:
             owner = [t for t in noun.children if t.dep_ in ("poss", "compound")]
             if owner:
                 return owner[0]
-            token = noun.head if noun.dep_ in ("dobj", "pobj") else noun
+            token = _clause_of(noun)
             continue
         if token.dep_ == "xcomp" and (token.head.lemma_.lower() in _OBJECT_CONTROL
                                       or token.tag_ == "VBG"):

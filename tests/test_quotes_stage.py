@@ -308,6 +308,9 @@ def test_speaker_next_to_the_cue_outside_the_marks(text, cue, name):
     # a finite cue the parse left without a subject: the name right before it
     ("In a meeting with the editorial board of the Washington Post Trump said that NATO costs "
      "the country too much.", "that NATO costs the country", "Trump"),
+    # a name in apposition to a subject the parse took from the phrase before it
+    ("With 50 days until the election, Minyon Moore, a senior adviser to the campaign, called "
+     "the remarks \"a true wake-up call\" to voters.", "the remarks", "Minyon Moore"),
     # the one shown in a recording does the asking
     ("The new ad uses footage of Clinton asking, “Why aren’t I fifty points ahead, you might "
      "ask?”", "“Why aren’t I fifty", "Clinton"),

@@ -61,8 +61,19 @@ def _own_subject(verb: Token) -> Token | None:
                     pobj = [t for t in other.children if t.dep_ == "pobj"]
                     if pobj:
                         return pobj[0]
-        return child
+        return _named_apposition(child)
     return None
+
+
+def _named_apposition(subject: Token) -> Token:
+    """'With 50 days until the election, Minyon Moore, ..., called': a common noun whose
+    apposition is a person's name stands for that person (or the parse took a phrase
+    before the name for the subject)."""
+    if subject.pos_ == "NOUN" and subject.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        for child in subject.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+                return child
+    return subject
 
 
 _FINITE = ("VBD", "VBZ", "VBP")

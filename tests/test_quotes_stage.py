@@ -354,3 +354,11 @@ def test_stage_speaker_of_nouns_phrases_and_runs(run_quotes, text, content, spea
     _, quotes = run_quotes(text)
     q = min((q for q in quotes if content in q.text), key=lambda q: len(q.text))
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_stage_colon_after_a_word_of_an_organisation_name_is_not_a_quote(run_quotes):
+    # "Correction" is a word of an organisation named below, not the organisation's name
+    text = ("Correction: The article misstated the date of the vote.\n\n"
+            "The Correction Desk of The Times fixed it.")
+    _, quotes = run_quotes(text)
+    assert not any(q.cue is not None and q.cue.text == ":" for q in quotes)

@@ -213,12 +213,14 @@ def _names_someone(label: list[Token], text: str) -> bool:
     if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in label):
         return True
     # a headline's name the recogniser missed ("Sanders: ...") that the article names
-    # as a person or organisation elsewhere
+    # elsewhere: a person's surname, or an organisation's whole name
     last = label[-1]
     if last.pos_ in ("PROPN", "NOUN") and last.text[:1].isupper():
-        named = {w.text for e in last.doc.ents if e.label_ in ("PERSON", "ORG") for w in e}
-        if last.text in named:
-            return True
+        words = " ".join(t.text for t in label)
+        for e in last.doc.ents:
+            if (e.label_ == "PERSON" and e[-1].text == last.text) or \
+                    (e.label_ in ("PERSON", "ORG") and e.text == words):
+                return True
     if len(label) == 1 and label[0].text.isupper() and len(label[0].text) > 2:
         return label[0].text.title() in text
     return False

@@ -129,3 +129,14 @@ def test_nlp_sentences_end_at_line_breaks():
         assert "\n" not in sent.text.strip(), sent.text
     said = next(t for t in doc if t.text == "said")
     assert said.sent.text.startswith("The foreign minister")
+
+
+def test_nlp_line_break_inside_a_sentence_is_no_boundary():
+    # a wire story's short first line ends mid-sentence; an indented line starts a paragraph
+    text = ("Champion Products Inc said its\nboard of directors approved a two-for-one stock "
+            "split of its common shares.\n    The company also raised its dividend.")
+    doc = load_model()(text)
+    board = next(t for t in doc if t.text == "board")
+    company = next(t for t in doc if t.text == "company")
+    assert board.sent.start_char == 0
+    assert company.sent.text.startswith("The company")

@@ -32,19 +32,29 @@ def installed_models() -> list[str]:
 PARAGRAPH_COMPONENT = "geoevents_paragraphs"
 
 
+_ENDS_SENTENCE = frozenset(".!?:;\"”»…")
+
+
 @Language.component(PARAGRAPH_COMPONENT)
 def paragraph_sentences(doc: Doc) -> Doc:
-    """A token after a line break starts a sentence.
+    """A sentence starts after a paragraph break.
 
-    Text reaches the parser unwrapped (``wrap.unwrap``), so a line break left in it ends a
-    paragraph, a heading or a dateline, and no sentence runs across one. Without this the
-    statistical parser joins a headline to the paragraph below it, or one paragraph's
-    quotation to the next one's attribution. Set before the parser, which keeps the
-    boundaries it is given.
+    Text reaches the parser unwrapped (``wrap.unwrap``), but a line break can still stand
+    inside a sentence (a short first line of wire copy, text whose wrapping was not
+    detected), so a break counts as a paragraph break when it is a blank line, when the
+    next line is indented (the wire convention), or when the line before ends a sentence
+    (a full stop, a colon, a closing quotation mark). Without this the statistical parser
+    joins a headline to the paragraph below it, or one paragraph's quotation to the next
+    one's attribution. Set before the parser, which keeps the boundaries it is given.
     """
     for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if prev.is_space and "\n" in prev.text and not token.is_space:
+        space = doc[token.i - 1]
+        if token.is_space or not space.is_space or "\n" not in space.text:
+            continue
+        before = doc[token.i - 2] if token.i >= 2 else None
+        after_break = space.text.rsplit("\n", 1)[1]
+        if space.text.count("\n") > 1 or after_break or before is None \
+                or before.text[-1:] in _ENDS_SENTENCE:
             token.is_sent_start = True
     return doc
 

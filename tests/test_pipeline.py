@@ -117,3 +117,26 @@ def test_pipeline_stage_failure_is_contained_and_logged(caplog, monkeypatch):
     assert any("failing-quotes failed" in r.getMessage() and "boom" in r.getMessage()
                for r in caplog.records)
 
+
+
+def test_nlp_sentences_end_at_line_breaks():
+    # the statistical parser alone runs a headline into the paragraph under it
+    text = ("The Latest: Minister urges calm at the border\n\n"
+            "ALMATY (AP) — The Latest on the border talks (all times local):\n\n"
+            "The foreign minister said the crossing would reopen on Monday.")
+    doc = load_model()(text)
+    for sent in doc.sents:
+        assert "\n" not in sent.text.strip(), sent.text
+    said = next(t for t in doc if t.text == "said")
+    assert said.sent.text.startswith("The foreign minister")
+
+
+def test_nlp_line_break_inside_a_sentence_is_no_boundary():
+    # a wire story's short first line ends mid-sentence; an indented line starts a paragraph
+    text = ("Champion Products Inc said its\nboard of directors approved a two-for-one stock "
+            "split of its common shares.\n    The company also raised its dividend.")
+    doc = load_model()(text)
+    board = next(t for t in doc if t.text == "board")
+    company = next(t for t in doc if t.text == "company")
+    assert board.sent.start_char == 0
+    assert company.sent.text.startswith("The company")

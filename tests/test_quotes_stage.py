@@ -223,3 +223,142 @@ def test_stage_quotation_after_other_words_does_not_inherit_a_speaker(run_quotes
     _, quotes = run_quotes(text)
     later = _one(quotes, "Four more years")
     assert later.speaker is None or later.speaker.text != "Clinton"
+
+
+def test_joined_quote_is_attributed_by_the_words_between_its_parts():
+    # the quoted words carry cues of their own ("I want"); the attribution is the words
+    # between the two parts, which the joined span covers
+    from geoevents.quotes.direct import TokenIndex, attribute, join_interrupted
+    from geoevents.quotes.marks import find_quoted_spans
+
+    text = ("“We will find who did this,” the police chief said on Monday. “I want to assure "
+            "our community that we will achieve justice.”")
+    doc = load_model()(text)
+    index, lexicon = TokenIndex(doc), load_cues()
+    marked = find_quoted_spans(text)
+    joined = join_interrupted(marked, text, index, lexicon)
+    assert len(marked) == 2 and len(joined) == 1 and joined[0].end == len(text)
+    d = attribute(joined[0], text, index, lexicon, joined, marked)
+    assert d.cue is not None and text[d.cue[0]:d.cue[1]] == "said"
+    assert d.speaker is not None and d.speaker.text == "chief"
+
+
+def test_stage_attribution_comes_from_the_quotation_s_own_paragraph(run_quotes):
+    text = ("The talks ended late.\n\n“Nobody crosses the border tonight or tomorrow.”\n\n"
+            "Democrats also described the closure as a disaster, and said the panel might be damaged.")
+    _, quotes = run_quotes(text)
+    q = _one(quotes, "Nobody crosses")
+    assert q.speaker is None or q.speaker.text != "Democrats"
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    # the parser ends a sentence at a quoted question; the attribution follows on the line
+    ("“You work hard. You pay your taxes. So why didn’t he pay his?” a narrator in the "
+     "campaign ad asks. The spot ends with a clip of the debate.", "You work hard", "a narrator"),
+    # an attribution that ends with a colon, in the paragraph before the quotation
+    ("The senator spoke at length.\n\nHe said:\n\n“We have a situation in our cities that "
+     "nobody in Washington wants to talk about.”", "We have a situation", "He"),
+    # a dash and a name after a reader's quotation, with a no-break space between
+    ("“I cannot believe a man with no experience is the nominee. How did we get this low?”"
+     "\u00a0― Ann Lee\n\nMore letters follow.", "How did we get", "Ann Lee"),
+])
+def test_stage_attribution_next_to_the_quotation(run_quotes, text, fragment, speaker):
+    _, quotes = run_quotes(text)
+    q = _one(quotes, fragment)
+    assert q.direct and q.speaker is not None and q.speaker.text == speaker
+
+
+def test_stage_cue_among_the_quoted_words_is_no_attribution(run_quotes):
+    text = ("The rally ended at nine.\n\n“I think this country deserves better than what it "
+            "got these last four years.”\n\nThe crowd left quietly.")
+    _, quotes = run_quotes(text)
+    q = next(q for q in quotes if q.direct)
+    assert q.speaker is None or q.speaker.text != "I"
+
+
+@pytest.mark.parametrize(("text", "cue", "name"), [
+    ("“We will achieve justice,” police Chief Chuck Jordan said Monday.", "said", "Jordan"),
+    ("“Nobody wants to bus their kids,” said Hester.", "said", "Hester"),
+])
+def test_speaker_next_to_the_cue_outside_the_marks(text, cue, name):
+    # when the parse gives a word of the quotation as the cue's subject, the speaker is the
+    # name on either side of the cue (plain and inverted attribution order)
+    from geoevents.quotes.direct import _adjacent_name
+    from geoevents.quotes.marks import find_quoted_spans
+
+    doc = load_model()(text)
+    verb = next(t for t in doc if t.text == cue)
+    found = _adjacent_name(verb, find_quoted_spans(text))
+    assert found is not None and found.text == name
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a name the recogniser swept into a date is still the subject
+    ("Last week Stumpf in a televised interview appeared to blame low-level workers for this "
+     "behavior.", "low-level workers", "Stumpf"),
+    # object control: the object of "force" is who admits
+    ("The senator also forced Stumpf, who was under questioning from the committee, to admit "
+     "that no senior executives had been punished.", "no senior executives", "Stumpf"),
+    # a small clause: the object of "left" is who feels
+    ("The end of the war left many nations feeling that they faced no military threat.",
+     "that they faced no military threat", "many nations"),
+    # the attribution before a participle the parse made its head
+    ("''We have shown the world we can float like butterflies,'' Mr. Obama said, not even "
+     "needing to mention the author of that boast.", "the author of that boast", "Mr. Obama"),
+    # a finite cue the parse left without a subject: the name right before it
+    ("In a meeting with the editorial board of the Washington Post Trump said that NATO costs "
+     "the country too much.", "that NATO costs the country", "Trump"),
+    # a name in apposition to a subject the parse took from the phrase before it
+    ("With 50 days until the election, Minyon Moore, a senior adviser to the campaign, called "
+     "the remarks \"a true wake-up call\" to voters.", "the remarks", "Minyon Moore"),
+    # the one shown in a recording does the asking
+    ("The new ad uses footage of Clinton asking, “Why aren’t I fifty points ahead, you might "
+     "ask?”", "“Why aren’t I fifty", "Clinton"),
+])
+def test_stage_speaker_from_the_clause_structure(run_quotes, text, content, speaker):
+    _, quotes = run_quotes(text)
+    q = min((q for q in quotes if content in q.text), key=lambda q: len(q.text))
+    assert q.speaker is not None and q.speaker.text.split()[-1] == speaker.split()[-1]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # the source of a warning after "from"; the subject of the verb an argument hangs from
+    ("The move took place despite repeated warnings from his attorney that the showdown was "
+     "fruitless.", "that the showdown was fruitless", "his attorney"),
+    ("Democrats also persisted in arguments that the panel was trying to second-guess the courts.",
+     "that the panel was trying", "Democrats"),
+    # "according to" whose source the parse read as a verb phrase
+    ("As a reality TV host, Trump repeatedly demeaned women, according to show insiders.",
+     "Trump repeatedly demeaned women", "insiders"),
+    # a headline's name the article names in full below
+    ("Sanders: Clinton needs to stop the personality attacks.\n\nBernie Sanders offered advice "
+     "to Hillary Clinton on Friday.", "Clinton needs to stop", "Sanders"),
+    # "as X put it"
+    ("As Ms. Simonyan put it in a statement in July, RT is ''providing a perspective you won't "
+     "get from the mainstream press.''", "providing a perspective", "Ms. Simonyan"),
+    # a document's words: "the letter reads"
+    ("“From Seattle to Houston, we see charter schools offering parents hope,” the letter reads.",
+     "From Seattle to Houston", "the letter"),
+    # an unattributed quotation after an attribution in its paragraph keeps that voice
+    ("Our jobs are going overseas, she said, referencing the bank's drive to sell more "
+     "accounts. “You went on television to blame thousands of workers.”",
+     "You went on television", "she"),
+    # a participle after the attribution the parse made its sibling
+    ("“This is a disaster,” Sanders said, going on to say that the country had spent years "
+     "fighting it.", "that the country had spent", "Sanders"),
+    # a participle modifying the object of the speaker's verb
+    ("The governor spoke to reporters after Trump unleashed a series of tweets criticizing the "
+     "former beauty queen.", "the former beauty queen", "Trump"),
+])
+def test_stage_speaker_of_nouns_phrases_and_runs(run_quotes, text, content, speaker):
+    _, quotes = run_quotes(text)
+    q = min((q for q in quotes if content in q.text), key=lambda q: len(q.text))
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_stage_colon_after_a_word_of_an_organisation_name_is_not_a_quote(run_quotes):
+    # "Correction" is a word of an organisation named below, not the organisation's name
+    text = ("Correction: The article misstated the date of the vote.\n\n"
+            "The Correction Desk of The Times fixed it.")
+    _, quotes = run_quotes(text)
+    assert not any(q.cue is not None and q.cue.text == ":" for q in quotes)

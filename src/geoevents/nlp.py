@@ -29,16 +29,56 @@ def installed_models() -> list[str]:
         return []
 
 
+PARAGRAPH_COMPONENT = "geoevents_paragraphs"
+
+
+_ENDS_SENTENCE = frozenset(".!?:;\"”»…")
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A sentence starts after a paragraph break.
+
+    Text reaches the parser unwrapped (``wrap.unwrap``), but a line break can still stand
+    inside a sentence (a short first line of wire copy, text whose wrapping was not
+    detected), so a break counts as a paragraph break when it is a blank line, when the
+    next line is indented (the wire convention), or when the line before ends a sentence
+    (a full stop, a colon, a closing quotation mark). Without this the statistical parser
+    joins a headline to the paragraph below it, or one paragraph's quotation to the next
+    one's attribution. Set before the parser, which keeps the boundaries it is given.
+    """
+    for token in doc[1:]:
+        space = doc[token.i - 1]
+        if token.is_space or not space.is_space or "\n" not in space.text:
+            continue
+        before = doc[token.i - 2] if token.i >= 2 else None
+        after_break = space.text.rsplit("\n", 1)[1]
+        if space.text.count("\n") > 1 or after_break or before is None \
+                or before.text[-1:] in _ENDS_SENTENCE:
+            token.is_sent_start = True
+    return doc
+
+
+def _with_paragraphs(nlp: Language) -> Language:
+    if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """Load a spaCy model package by name, or raise ModelNotFound with the options."""
+    """Load a spaCy model package by name, or raise ModelNotFound with the options.
+
+    The pipeline gets one component before the parser: sentences end at line breaks
+    (``paragraph_sentences``).
+    """
     try:
-        return spacy.load(name)
+        return _with_paragraphs(spacy.load(name))
     except OSError:
         if name == DEFAULT_MODEL:
             for alt in FALLBACK_MODELS:
                 try:
-                    return spacy.load(alt)
+                    return _with_paragraphs(spacy.load(alt))
                 except OSError:
                     continue
         options = ", ".join(installed_models()) or "none"

@@ -56,7 +56,12 @@ class TokenIndex:
 
 
 def _is_cue_verb(token: Token, lexicon: CueLexicon) -> bool:
-    return token.pos_ in ("VERB", "AUX") and lexicon.is_speech_verb(token.lemma_)
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if lexicon.is_speech_verb(token.lemma_):
+        return True
+    # "as X put it, “...”": the idiom attributes the quotation that follows
+    return token.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
 
 
 def _gap_is_attribution(text: str, tokens: list[Token], lexicon: CueLexicon) -> bool:
@@ -107,6 +112,8 @@ def join_interrupted(spans: list[QuotedSpan], text: str, index: TokenIndex,
 
 def _nearest_cue(candidates: list[Token], start: int, end: int) -> Token | None:
     def distance(t: Token) -> int:
+        if start <= t.idx < end:
+            return -1  # the attribution that interrupts a joined quote is its own
         return start - (t.idx + len(t.text)) if t.idx < start else t.idx - end
     return min(candidates, key=distance) if candidates else None
 
@@ -129,7 +136,7 @@ def _governing_verb(inside: list[Token], start: int, end: int) -> Token | None:
 def _dash_speaker(text: str, index: TokenIndex, end: int) -> tuple[tuple[int, int], Token] | None:
     """'”...” ― Ann Lee': the name after a dash that follows the quote."""
     j = end
-    while j < len(text) and text[j] == " ":
+    while j < len(text) and text[j].isspace() and text[j] != "\n":  # also a no-break space
         j += 1
     if j >= len(text) or text[j] not in _DASHES:
         return None
@@ -148,12 +155,49 @@ def _dash_speaker(text: str, index: TokenIndex, end: int) -> tuple[tuple[int, in
     return (j, j + 1), head
 
 
+def _inside(token: Token, spans: list[QuotedSpan]) -> bool:
+    return any(q.start <= token.idx < q.end for q in spans)
+
+
+def _adjacent_name(cue: Token, spans: list[QuotedSpan]) -> Token | None:
+    """The noun phrase right before or right after a cue, outside the quotation marks:
+    '..., Tulsa police Chief Chuck Jordan said' or '..., said Hester'. The inverted and
+    plain attribution orders of news writing put the speaker next to the verb."""
+    doc = cue.doc
+    if cue.i > 0:
+        prev = doc[cue.i - 1]
+        if prev.pos_ in ("PROPN", "NOUN", "PRON") and not _inside(prev, spans):
+            return prev
+    j = cue.i + 1
+    if j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN", "PRON", "DET") and not _inside(doc[j], spans):
+        while j + 1 < len(doc) and doc[j + 1].pos_ in ("PROPN", "NOUN") and \
+                not _inside(doc[j + 1], spans):
+            j += 1
+        if doc[j].pos_ in ("PROPN", "NOUN", "PRON"):
+            return doc[j]
+    return None
+
+
+def _speaker(cue: Token, spans: list[QuotedSpan]) -> Token | None:
+    """The cue's subject; never a word of the quotation itself ("“We will ...,” X said")."""
+    subj = subject_of(cue)
+    if subj is not None and not _inside(subj, spans):
+        return subj
+    return _adjacent_name(cue, spans)
+
+
 def attribute(quote: QuotedSpan, text: str, index: TokenIndex, lexicon: CueLexicon,
-              all_spans: list[QuotedSpan]) -> DirectQuote:
-    """Cue and speaker for one direct quote (both None when nothing is recoverable)."""
+              all_spans: list[QuotedSpan], marked: list[QuotedSpan] | None = None) -> DirectQuote:
+    """Cue and speaker for one direct quote (both None when nothing is recoverable).
+
+    ``all_spans`` are the quotes after ``join_interrupted``; ``marked`` the spans between
+    quotation marks before joining, so that the attribution interrupting a joined quote
+    (“A,” he said, “B.”) is read as outside the quotation.
+    """
+    marked = marked if marked is not None else all_spans
     start, end = quote.start, quote.end
     s_start, s_end = index.sentence_range(start, end)
-    quoted = [q for q in all_spans if q.end > s_start and q.start < s_end]
+    quoted = [q for q in marked if q.end > s_start and q.start < s_end]
 
     def outside(t: Token) -> bool:
         return not any(q.start <= t.idx < q.end for q in quoted)
@@ -161,7 +205,7 @@ def attribute(quote: QuotedSpan, text: str, index: TokenIndex, lexicon: CueLexic
     region = [t for t in index.tokens_in(s_start, s_end) if outside(t)]
     cue = _nearest_cue([t for t in region if _is_cue_verb(t, lexicon)], start, end)
     if cue is not None:
-        return DirectQuote(start, end, (cue.idx, cue.idx + len(cue.text)), subject_of(cue))
+        return DirectQuote(start, end, (cue.idx, cue.idx + len(cue.text)), _speaker(cue, marked))
     dash = _dash_speaker(text, index, end)
     if dash is not None:
         return DirectQuote(start, end, dash[0], dash[1])
@@ -170,17 +214,26 @@ def attribute(quote: QuotedSpan, text: str, index: TokenIndex, lexicon: CueLexic
         subj = subject_of(verb)
         if subj is not None:
             return DirectQuote(start, end, (verb.idx, verb.idx + len(verb.text)), subj)
-    return _adjacent_attribution(quote, index, lexicon, all_spans, s_start, s_end)
+    return _adjacent_attribution(quote, index, lexicon, all_spans, marked, s_start, s_end)
+
+
+_MAX_CUE_POSITION = 10  # words before the cue in an attribution sentence after the quote
 
 
 def _adjacent_attribution(quote: QuotedSpan, index: TokenIndex, lexicon: CueLexicon,
-                          all_spans: list[QuotedSpan], s_start: int, s_end: int) -> DirectQuote:
-    """A short 'He added:' sentence just before, or 'X said.' just after the quote."""
+                          all_spans: list[QuotedSpan], marked: list[QuotedSpan],
+                          s_start: int, s_end: int) -> DirectQuote:
+    """A 'He added:' sentence just before, or an 'X said, ...' sentence right after the quote.
+
+    After the quote, the attribution must follow on the same line and open its sentence
+    ("“... votes?” Trump said, looking out on the crowd": the parser ends a sentence at a
+    quoted question, news writing does not).
+    """
     doc = index.doc
-    before = index.tokens_in(max(0, s_start - 1), s_start)
-    if before:
-        sent = doc[before[0].i].sent if before[0].i < len(doc) else None
-        if sent is not None and sent.text.rstrip().endswith(":"):
+    first = index.tokens_in(s_start, s_end)
+    if first and first[0].i > 0:
+        sent = doc[first[0].i - 1].sent
+        if sent.text.rstrip().endswith(":"):
             cue = next((t for t in sent if _is_cue_verb(t, lexicon)), None)
             if cue is not None and not any(q.start < sent.end_char and q.end > sent.start_char
                                            for q in all_spans):
@@ -189,11 +242,11 @@ def _adjacent_attribution(quote: QuotedSpan, index: TokenIndex, lexicon: CueLexi
     after = index.tokens_in(s_end, s_end + 3)
     if after:
         sent = after[-1].sent
-        words = [t for t in sent if not t.is_punct and not t.is_space]
-        if sent.start_char >= s_end and len(words) <= 6:
-            cue = next((t for t in sent if _is_cue_verb(t, lexicon)), None)
-            if cue is not None and "\n" not in doc.text[s_end:sent.start_char].strip(" "):
-                subj = subject_of(cue)
-                if subj is not None:
+        if sent.start_char >= s_end and "\n" not in doc.text[quote.end:sent.start_char]:
+            words = [t for t in sent if not t.is_punct and not t.is_space]
+            cue = next((t for t in words[:_MAX_CUE_POSITION + 1] if _is_cue_verb(t, lexicon)), None)
+            if cue is not None:
+                subj = _speaker(cue, marked)
+                if subj is not None and subj.sent == sent:
                     return DirectQuote(quote.start, quote.end, (cue.idx, cue.idx + len(cue.text)), subj)
     return DirectQuote(quote.start, quote.end)

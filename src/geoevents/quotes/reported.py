@@ -132,6 +132,19 @@ def _gap_relative_claims(verb: Token) -> Iterator[Claim]:
         yield Claim(*span, verb.idx, verb.idx + len(verb.text), subject_of(verb))
 
 
+def _first_noun(doc: Doc, i: int) -> list[Token]:
+    """The head noun of the phrase starting at token ``i``, when the parse gave the
+    source phrase no object ("according to show insiders", with "show" read as a verb)."""
+    j = i
+    while j < len(doc) and j < i + 6 and not doc[j].is_punct:
+        if doc[j].pos_ in ("NOUN", "PROPN", "PRON"):
+            while j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN"):
+                j += 1
+            return [doc[j]]
+        j += 1
+    return []
+
+
 def _according_claims(doc: Doc, lexicon: CueLexicon) -> Iterator[Claim]:
     for phrase in lexicon.phrases:
         n = len(phrase)
@@ -141,7 +154,7 @@ def _according_claims(doc: Doc, lexicon: CueLexicon) -> Iterator[Claim]:
             inside = range(i, i + n)
             top = next((t for t in doc[i:i + n] if t.head.i not in inside or t.head.i == t.i), doc[i])
             last = doc[i + n - 1]
-            sources = [t for t in last.children if t.dep_ == "pobj"]
+            sources = [t for t in last.children if t.dep_ == "pobj"] or _first_noun(doc, i + n)
             # the clause the phrase modifies: its head, raised to the nearest verb
             anchor = top.head
             hops = 0
@@ -159,6 +172,28 @@ def _according_claims(doc: Doc, lexicon: CueLexicon) -> Iterator[Claim]:
                 yield Claim(*span, doc[i].idx, last.idx + len(last.text), sources[0] if sources else None)
 
 
+def _noun_owner(noun: Token) -> Token | None:
+    """Whose statement, warning or argument it is: the possessor ("his warning"), the
+    source after "from" or "by" ("warnings from his attorney"), else the subject of the
+    verb the noun is the object of ("issued a statement", "persisted in arguments")."""
+    owner = next((t for t in noun.children if t.dep_ in ("poss", "compound")), None)
+    if owner is not None:
+        return owner
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            pobj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    phrase = noun
+    while phrase.dep_ == "conj" and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    if phrase.dep_ in ("dobj", "attr"):
+        return subject_of(phrase.head)
+    if phrase.dep_ == "pobj" and phrase.head.dep_ == "prep" and phrase.head.head.pos_ in _VERBAL_POS:
+        return subject_of(phrase.head.head)
+    return None
+
+
 def _noun_claims(token: Token, lexicon: CueLexicon) -> Iterator[Claim]:
     for child in token.children:
         if child.dep_ in ("acl", "ccomp") and any(t.dep_ == "mark" and t.lower_ == "that"
@@ -166,10 +201,7 @@ def _noun_claims(token: Token, lexicon: CueLexicon) -> Iterator[Claim]:
             span = trimmed(list(child.subtree))
             if not span:
                 continue
-            owner = next((t for t in token.children if t.dep_ in ("poss", "compound")), None)
-            if owner is None and token.dep_ in ("dobj", "attr"):
-                owner = subject_of(token.head)
-            yield Claim(*span, token.idx, token.idx + len(token.text), owner)
+            yield Claim(*span, token.idx, token.idx + len(token.text), _noun_owner(token))
 
 
 _MAX_LABEL_WORDS = 6
@@ -180,6 +212,15 @@ def _names_someone(label: list[Token], text: str) -> bool:
     upper-case speaker whose name appears in the article ("PENCE" -> "Pence")."""
     if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in label):
         return True
+    # a headline's name the recogniser missed ("Sanders: ...") that the article names
+    # elsewhere: a person's surname, or an organisation's whole name
+    last = label[-1]
+    if last.pos_ in ("PROPN", "NOUN") and last.text[:1].isupper():
+        words = " ".join(t.text for t in label)
+        for e in last.doc.ents:
+            if (e.label_ == "PERSON" and e[-1].text == last.text) or \
+                    (e.label_ in ("PERSON", "ORG") and e.text == words):
+                return True
     if len(label) == 1 and label[0].text.isupper() and len(label[0].text) > 2:
         return label[0].text.title() in text
     return False

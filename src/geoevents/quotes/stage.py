@@ -38,12 +38,13 @@ class QuotesStage:
     def __call__(self, ctx: StageContext) -> None:
         text = ctx.text
         index = TokenIndex(ctx.doc)
-        spans = join_interrupted(find_quoted_spans(text), text, index, self.lexicon)
-        directs = [attribute(q, text, index, self.lexicon, spans) for q in spans]
+        marked = find_quoted_spans(text)
+        spans = join_interrupted(marked, text, index, self.lexicon)
+        directs = [attribute(q, text, index, self.lexicon, spans, marked) for q in spans]
         claims = [c for c in (_within_paragraph(c, text) for c in reported_claims(ctx.doc, self.lexicon))
                   if c is not None]
         directs, claims = self._merge(directs, claims, text)
-        _continue_speakers(directs, text)
+        _continue_speakers(directs, claims, text)
         quotes = [self._direct_quote(ctx, d) for d in directs]
         quotes += [self._reported_quote(ctx, c) for c in claims]
         quotes.sort(key=lambda q: (q.start, q.end))
@@ -65,7 +66,11 @@ class QuotesStage:
                 c_len = c.end - c.start
                 if ov >= 0.5 * c_len:  # the claim is (mostly) this quotation
                     dropped_claims.add(k)
-                    if d.cue is None:
+                    # a cue among the quoted words ("I think") is the speaker's own
+                    # attribution, not the writer's: it never names who is quoted (a
+                    # transcript's "NAME:" label is the writer's, wherever the marks fall)
+                    own = d.start <= c.cue_start < d.end and text[c.cue_start:c.cue_end] != ":"
+                    if d.cue is None and not own:
                         d.cue, d.speaker = (c.cue_start, c.cue_end), c.speaker
                 elif ov >= 0.9 * d_len:  # a quoted phrase inside longer reported content
                     inside_longer_claim = True
@@ -92,18 +97,30 @@ class QuotesStage:
         return Quote(c.start, c.end, text[c.start:c.end], direct=False, speaker=speaker, cue=cue)
 
 
-def _continue_speakers(directs: list[DirectQuote], text: str) -> None:
-    """A quotation that follows an attributed one with nothing but punctuation between them
-    (``"..." Clinton said. "In Tulsa, ..."``) goes on in the same voice: news writing
-    attributes a run of quotations once."""
-    previous: DirectQuote | None = None
+def _continue_speakers(directs: list[DirectQuote], claims: list[Claim], text: str) -> None:
+    """An unattributed quotation goes on in the voice attributed last before it: news
+    writing attributes a run of quotations once, and names every new speaker (AP style).
+
+    The voice carries on within a paragraph (``..., she said. "You went on television
+    ..."``) and into the next paragraph when the attribution closes the one before
+    (``"...," he said.`` / ``"Right now, ..."``).
+    """
+    voices = [(d.cue[0], max(d.end, d.cue[1], d.speaker.idx + len(d.speaker.text)), d.speaker)
+              for d in directs if d.speaker is not None and d.cue is not None]
+    voices += [(c.cue_start, max(c.end, c.cue_end, c.speaker.idx + len(c.speaker.text)), c.speaker)
+               for c in claims if c.speaker is not None]
     for d in sorted(directs, key=lambda q: q.start):
-        if d.speaker is None and d.cue is None and previous is not None:
-            after = max(previous.end, previous.cue[1] if previous.cue else 0,
-                        previous.speaker.idx + len(previous.speaker.text))
-            if after <= d.start and not any(ch.isalnum() for ch in text[after:d.start]):
-                d.speaker = previous.speaker
-        previous = d if d.speaker is not None else None
+        if d.speaker is not None or d.cue is not None:
+            continue
+        before = [v for v in voices if v[0] < d.start]
+        if not before:
+            continue
+        cue_at, until, speaker = max(before, key=lambda v: v[0])
+        same_paragraph = "\n" not in text[cue_at:d.start]
+        closes_previous = until <= d.start and not any(ch.isalnum() for ch in text[until:d.start])
+        if same_paragraph or closes_previous:
+            d.speaker = speaker
+            voices.append((d.start, d.end, speaker))  # a run of quotations goes on
 
 
 def _within_paragraph(claim: Claim, text: str) -> Claim | None:

@@ -5,25 +5,19 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from geoevents.analysis.alerts import (
-    alert_payload,
-    describe,
-    detect_alerts,
-    notify,
-    parse_since,
-    refresh_alerts,
-)
 from geoevents.cli.app import app
 from geoevents.config import load_config
 from geoevents.errors import InputError, StoreError
-from geoevents.model import Alert
-from geoevents.store import Store
+
+if TYPE_CHECKING:  # the detector needs pandas and scipy: loaded when the command runs
+    from geoevents.model import Alert
+    from geoevents.store import Store
 
 DbOpt = Annotated[Path | None, typer.Option(
     "--db", help="DuckDB database file [default: setting db, env GEOEVENTS_DB, ./geoevents.duckdb]")]
@@ -100,6 +94,16 @@ def alerts_command(
 
     Example: geoevents alerts --since 2025-11-01 --articles 5
     """
+    from geoevents.analysis.alerts import (
+        alert_payload,
+        describe,
+        detect_alerts,
+        notify,
+        parse_since,
+        refresh_alerts,
+    )
+    from geoevents.store import Store
+
     if fmt not in ("table", "jsonl"):
         raise InputError(f"--format {fmt!r}: choose table or jsonl")
     day = parse_since(since)

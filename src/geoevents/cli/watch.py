@@ -6,7 +6,7 @@ import signal
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -14,7 +14,9 @@ from rich.table import Table
 from geoevents.cli.app import app
 from geoevents.cli.store import ConfigOpt, DbOpt, FormatOpt, OutputFormat, OutputOpt, _settings, _write_rows
 from geoevents.errors import InputError, StoreError
-from geoevents.store import Store
+
+if TYPE_CHECKING:
+    from geoevents.store import Store
 
 
 def _stamp() -> str:
@@ -34,6 +36,8 @@ def _status(db: str, fmt: OutputFormat, output: Path | None) -> None:
 
     if not Path(db).exists():
         raise StoreError(f"{db}: no database here yet; run 'geoevents watch SOURCES' first, or pass --db")
+    from geoevents.store import Store
+
     with Store(db, read_only=True) as store:
         rows = WatchState(store).statuses()
     if not rows and fmt is OutputFormat.table:
@@ -98,6 +102,7 @@ def watch(
     Example: geoevents watch https://example.org/rss.xml feeds.txt --every 15m --db news.duckdb
     (then, from another shell: geoevents watch --status --db news.duckdb)
     """
+    from geoevents.store import Store
     from geoevents.watch import Watcher, WatchOptions, WatchState, parse_every, source_list
 
     cfg = _settings(config, db)

@@ -345,3 +345,25 @@ def test_events_announced_plans_are_the_announcers(pipeline) -> None:
     visits = [e for e in out.events if e.plover == "AGREE"]
     assert visits and visits[0].source.country == "JPN" and visits[0].target.country == "CHN"
     assert visits[0].status == "planned"
+
+
+@pytest.mark.issue(13)
+def test_events_prepositional_relative_clause_reports_its_event(pipeline) -> None:
+    found = dyads(scored(pipeline, "The talks, during which Iran accused Iraq of aggression, "
+                                   "ended on Monday."))
+    assert ("ACCUSE", "IRN", "IRQ") in found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "rejects"), [
+    ("The United States repeated its opposition to the European Community's oils tax.", True),
+    ("The opposition Social Democrats met on Monday.", False),
+])
+def test_events_opposition_to_is_a_rejection(pipeline, text: str, rejects: bool) -> None:
+    assert any(e.plover == "REJECT" for e in scored(pipeline, text)) is rejects
+
+
+@pytest.mark.issue(13)
+def test_events_voting_to_act_is_the_act_planned(pipeline) -> None:
+    found = scored(pipeline, "Brazilian bank workers voted to launch a nationwide strike this month.")
+    assert found and found[0].source.country == "BRA" and found[0].status == "planned"

@@ -96,7 +96,10 @@ class FrameFinder:
     def nominal(self, head: Token, deps: set[str] | None = None) -> Token | None:
         """The nearest event noun below head, not entering other clauses."""
         allowed = deps or NOMINAL_PATH_DEPS
-        queue = [(c, 1) for c in head.children if c.dep_ in allowed]
+        # objects before the subject: "a meeting ... reaffirmed [the opposition of X to Y]"
+        # reports the object's event; the subject's is its setting
+        queue = sorted(((c, 1) for c in head.children if c.dep_ in allowed),
+                       key=lambda item: item[0].dep_ in ("nsubj", "nsubjpass"))
         while queue:
             tok, d = queue.pop(0)
             entry = self.lexicon.match(tok) if tok.pos_ in ("NOUN", "PROPN") else None
@@ -295,7 +298,11 @@ class FrameFinder:
             return False
         marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod")}
         if tok.dep_ == "relcl":
-            return bool(marks & {"where", "when"})
+            # "where/when", and their prepositional forms: "the meeting, in which he demanded
+            # access", "talks, during which ..."
+            return bool(marks & {"where", "when"}) or any(
+                c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in ("which", "whom")
+                                         for g in c.children) for c in tok.children)
         if marks & PRECONDITION_MARKS:
             return False
         if tok.dep_ in ("ccomp", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):

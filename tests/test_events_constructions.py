@@ -367,3 +367,20 @@ def test_events_opposition_to_is_a_rejection(pipeline, text: str, rejects: bool)
 def test_events_voting_to_act_is_the_act_planned(pipeline) -> None:
     found = scored(pipeline, "Brazilian bank workers voted to launch a nationwide strike this month.")
     assert found and found[0].source.country == "BRA" and found[0].status == "planned"
+
+
+@pytest.mark.issue(13)
+def test_events_joint_act_keeps_the_partner_over_its_topic(pipeline) -> None:
+    found = dyads(scored(pipeline, "British Foreign Secretary Geoffrey Howe and U.S. Secretary of "
+                                   "State George Shultz will discuss trade relations with Japan "
+                                   "in Washington."))
+    assert {d[1:] for d in found} <= {("GBR", "USA"), ("USA", "GBR")} and found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "coded"), [
+    ("Imports of rice to Japan are banned under the Foodstuff Control Act.", False),
+    ("Imports of rice to Japan were banned last year.", True),
+])
+def test_events_present_passive_states_a_rule_not_an_act(pipeline, text: str, coded: bool) -> None:
+    assert any(e.plover == "COERCE" for e in scored(pipeline, text)) is coded

@@ -76,6 +76,21 @@ class Roles:
 NON_STATE = ("IGO", "NGO", "MNC")
 
 
+# Acts two parties do together (consult, agree, cooperate): coordinated subjects are partners
+MUTUAL_ROOTS = ("03", "04", "05", "06")
+
+
+def _direct_partner(verb: Token, actor: Actor) -> bool:
+    """Whether the actor is named by the verb's own "with" phrase ("met with Y")."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for g in c.children:
+                end = g.right_edge.idx + len(g.right_edge.text)
+                if g.dep_ == "pobj" and g.left_edge.idx <= actor.start < end:
+                    return True
+    return False
+
+
 def has_identity(actor: Actor | None) -> bool:
     """Whether a mention says who acts: a country, or an international organisation."""
     if actor is None:
@@ -276,8 +291,11 @@ class RoleFinder:
                     break
         explicit = self._target(frame, verb, passive, source)
         if explicit is not None and not (joint and source is not None and source.country
-                                         and explicit.country == source.country):
-            # "X and Y signed an accord on X's debt": the partner, not X's own, is the target
+                                         and explicit.country == source.country) \
+                and not (joint and frame.code[:2] in MUTUAL_ROOTS
+                         and not _direct_partner(verb, explicit)):
+            # "X and Y signed an accord on X's debt", "X and Y plan to discuss relations with
+            # Japan": in a joint act the partner is the target, not a party of its topic
             target, joint = explicit, False
         return Roles(source, target, source_tok, joint)
 

@@ -440,13 +440,18 @@ def _coordinated_targets(finder: RoleFinder, event: Event, doc: Doc) -> list[Eve
 
 
 def _agentless_passive(frame: Frame) -> bool:
-    """"Was arrested", "were deported": a passive verb with no "by" agent."""
+    """"Was arrested", "were deported": a passive verb with no "by" agent.
+
+    A present-tense passive with no other auxiliary ("imports are banned under the act")
+    states a standing rule, not an occurrence, and is not one."""
     verb = frame.trigger
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     passive = any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass") for c in verb.children)
     agent = any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children)
-    return passive and not agent
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    stative = bool(auxes) and all(a.lower_ in ("is", "are", "'s", "'re") for a in auxes)
+    return passive and not agent and not stative
 
 
 def _inside_quote(ctx: StageContext, char: int) -> bool:

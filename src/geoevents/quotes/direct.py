@@ -161,7 +161,7 @@ def _inside(token: Token, spans: list[QuotedSpan]) -> bool:
 
 def _adjacent_name(cue: Token, spans: list[QuotedSpan]) -> Token | None:
     """The noun phrase right before or right after a cue, outside the quotation marks:
-    '..., Tulsa police Chief Chuck Jordan said' or '..., said Hester'. The inverted and
+    '..., the city's police chief John Smith said' or '..., said Smith'. The inverted and
     plain attribution orders of news writing put the speaker next to the verb."""
     doc = cue.doc
     if cue.i > 0:
@@ -226,7 +226,7 @@ def _adjacent_attribution(quote: QuotedSpan, index: TokenIndex, lexicon: CueLexi
     """A 'He added:' sentence just before, or an 'X said, ...' sentence right after the quote.
 
     After the quote, the attribution must follow on the same line and open its sentence
-    ("“... votes?” Trump said, looking out on the crowd": the parser ends a sentence at a
+    ("“... can we?” the senator said, turning to the crowd": the parser ends a sentence at a
     quoted question, news writing does not).
     """
     doc = index.doc

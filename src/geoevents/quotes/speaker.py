@@ -66,7 +66,7 @@ def _own_subject(verb: Token) -> Token | None:
 
 
 def _named_apposition(subject: Token) -> Token:
-    """'With 50 days until the election, Minyon Moore, ..., called': a common noun whose
+    """'With a week to go, Jane Doe, a campaign adviser, called': a common noun whose
     apposition is a person's name stands for that person (or the parse took a phrase
     before the name for the subject)."""
     if subject.pos_ == "NOUN" and subject.ent_type_ not in ("PERSON", "ORG", "NORP"):
@@ -103,7 +103,7 @@ def _word_before(verb: Token) -> Token | None:
 
 
 def _attribution_before(token: Token) -> Token | None:
-    """'Mr. Obama said, not even needing to mention ...': the parse made the participle
+    """'The senator said, not even pausing to explain ...': the parse made the participle
     the head (or a sibling) of the attribution before it, a parataxis; the participle
     shares the attribution's subject."""
     candidates = [c for c in token.children if c.dep_ == "parataxis" and c.i < token.i]

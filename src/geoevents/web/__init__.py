@@ -122,7 +122,7 @@ VIEWS: list[View] = [
     View("/events", "Events", "events.html", "Events", _with_defaults),
     View("/network", "Network", "network.html", "Country network", _with_defaults),
     View("/map", "Map", "map.html", "Map of event locations", _with_defaults),
-    View("/alerts", "Alerts", "alerts.html", "Alerts"),
+    View("/alerts", "Alerts", "alerts.html", "Alerts", scripts=("alerts.js",)),
     View("/sources", "Sources", "sources.html", "Watched sources", _sources_context),
 ]
 

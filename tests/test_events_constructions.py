@@ -384,3 +384,31 @@ def test_events_joint_act_keeps_the_partner_over_its_topic(pipeline) -> None:
 ])
 def test_events_present_passive_states_a_rule_not_an_act(pipeline, text: str, coded: bool) -> None:
     assert any(e.plover == "COERCE" for e in scored(pipeline, text)) is coded
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Canada told Mexico to withdraw the new duties.", ("REQUEST", "CAN", "MEX")),
+    ("Italy wants Austria to reopen the border crossing.", ("REQUEST", "ITA", "AUT")),
+    ("Chile turned down Peru's offer of talks.", ("REJECT", "CHL", "PER")),
+    ("Norway cut tariffs on Icelandic fish.", ("CONCEDE", "NOR", "ISL")),
+    ("Egypt dropped its objection to the Sudanese plan.", ("CONCEDE", "EGY", "SDN")),
+    ("The Council welcomed Kenya's measures against smuggling.", None),
+])
+def test_events_control_and_phrasal_verbs(pipeline, text: str, expected: tuple | None) -> None:  # type: ignore[type-arg]
+    found = dyads(scored(pipeline, text))
+    if expected is None:  # praise of measures, not the hosting of a visit
+        assert not any(d[0] == "CONSULT" for d in found)
+    else:
+        assert expected in found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Spain told reporters that the talks would resume.",  # a report, not a demand
+    "Greece wants to meet Turkey next month.",  # intent to meet, no one asked
+    "The ministry declined to give figures on Portugal's reserves.",  # no comment, no rejection
+])
+def test_events_control_needs_another_party(pipeline, text: str) -> None:
+    found = {d[0] for d in dyads(scored(pipeline, text))}
+    assert "REQUEST" not in found and "REJECT" not in found

@@ -25,7 +25,7 @@ FLAGS = frozenset({"govern", "transparent", "report", "future", "negate", "light
 # Flags of entries made from the CAMEO verb dictionary (not allowed in lexicon files):
 # "cameo" a pattern matched, "default" only the verb's or its block's code applies.
 DICTIONARY_FLAGS = frozenset({"cameo", "default"})
-CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp", "clause"})
+CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp", "clause", "control"})
 _POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB"}}
 # Nouns that measure another ("a package of sanctions"): the measured noun is the object
 MEASURE_NOUNS = {"package", "set", "series", "round", "wave", "raft", "range", "number", "list"}
@@ -195,6 +195,11 @@ def _holds(c: Constraint, token: Token) -> bool:
             token.i > 0 and _lemma(token.doc[token.i - 1]) in c.lemmas)
     if c.key == "clause":  # a finite clause with its own subject: "agreed (that) X must"
         return any(k.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in k.children)
+                   and (not c.lemmas or _lemma(k) in c.lemmas) for k in kids)
+    if c.key == "control":  # "told Japan to open", "wants Japan to open": a to-infinitive
+        # whose doer is another party (the verb's object or the clause's own subject)
+        return any(k.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in k.children)
+                   and (any(g.dep_ in OBJECT_DEPS for g in kids) or any(g.dep_ == "nsubj" for g in k.children))
                    and (not c.lemmas or _lemma(k) in c.lemmas) for k in kids)
     if c.key == "comp":
         if not c.lemmas:  # an object predicate ("called the move illegal") is one too

@@ -412,3 +412,20 @@ def test_events_control_and_phrasal_verbs(pipeline, text: str, expected: tuple |
 def test_events_control_needs_another_party(pipeline, text: str) -> None:
     found = {d[0] for d in dyads(scored(pipeline, text))}
     assert "REQUEST" not in found and "REJECT" not in found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peru would face sanctions unless it paid its arrears, Chilean officials said.",
+     ("THREATEN", "CHL", "PER")),
+    ("Swedish officials said Finland could face retaliation if it kept the quota.",
+     ("THREATEN", "SWE", "FIN")),
+])
+def test_events_exposure_to_consequences_is_a_threat_by_the_speaker(pipeline, text: str,
+                                                                    expected: tuple) -> None:  # type: ignore[type-arg]
+    assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_exposure_needs_someone_stating_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.plover == "THREATEN" for e in scored(pipeline, "Peru faces sanctions over its arrears."))

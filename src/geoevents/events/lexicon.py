@@ -21,7 +21,7 @@ KINDS = ("verb", "noun", "adj")
 # Named-entity types of dates and times: their words are never predicates.
 TEMPORAL_ENTITIES = frozenset({"DATE", "TIME"})
 FLAGS = frozenset({"govern", "transparent", "report", "future", "negate", "light",
-                   "agentof", "mutual"})
+                   "agentof", "mutual", "exposure"})
 # Flags of entries made from the CAMEO verb dictionary (not allowed in lexicon files):
 # "cameo" a pattern matched, "default" only the verb's or its block's code applies.
 DICTIONARY_FLAGS = frozenset({"cameo", "default"})
@@ -198,8 +198,10 @@ def _holds(c: Constraint, token: Token) -> bool:
                    and (not c.lemmas or _lemma(k) in c.lemmas) for k in kids)
     if c.key == "control":  # "told Japan to open", "wants Japan to open": a to-infinitive
         # whose doer is another party (the verb's object or the clause's own subject)
-        return any(k.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in k.children)
-                   and (any(g.dep_ in OBJECT_DEPS for g in kids) or any(g.dep_ == "nsubj" for g in k.children))
+        other_doer = any(g.dep_ in OBJECT_DEPS for g in kids)
+        return any(k.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                         for a in k.children)
+                   and (other_doer or any(g.dep_ == "nsubj" for g in k.children))
                    and (not c.lemmas or _lemma(k) in c.lemmas) for k in kids)
     if c.key == "comp":
         if not c.lemmas:  # an object predicate ("called the move illegal") is one too

@@ -145,6 +145,13 @@ class EventsStage:
             if speaker_actor is not None and not _same_party(speaker_actor, roles.source):
                 roles = Roles(speaker_actor, roles.source, speaker)
                 code, status = "100", "occurred"
+        if frame.entry.has("exposure") and status != "negated":
+            # "Taiwan would face retaliation unless ..., U.S. officials said": a threat by the
+            # one stating it to the one exposed; no one stating it, no threat
+            exposed = _exposure_roles(finder, frame)
+            if exposed is None:
+                return None
+            roles, status = exposed, "occurred"
         if code.startswith("01") and frame.entry.has("report") and self.statement_acts:
             code, roles = self._statement_act(ctx, finder, frame, sent, code, roles)
         kind = event_type(code)
@@ -470,6 +477,29 @@ def _obliged_party(finder: RoleFinder, clause: Token) -> Actor | None:
         return None
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return finder.phrase_actor(subject) if subject is not None else None
+
+
+def _exposure_roles(finder: RoleFinder, frame: Frame) -> Roles | None:
+    """Threatener and threatened of "X (would) face Y": X is the verb's subject, or the
+    object of the verb whose complement it is ("told Japan to settle or face ..."); the
+    threatener is who reports it, else the subject of that controlling verb."""
+    verb = frame.trigger
+    exposed = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    controller, tok = None, verb
+    while exposed is None and tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
+        if tok.dep_ == "xcomp":
+            controller = tok.head
+            exposed = next((c for c in controller.children if c.dep_ in ("dobj", "obj")), None)
+            break
+        tok = tok.head
+    speaker_verb = frame.reporter or controller
+    speaker = finder.subject_of(speaker_verb) if speaker_verb is not None else None
+    if exposed is None or speaker is None:
+        return None
+    source, target = finder.phrase_actor(speaker), finder.phrase_actor(exposed)
+    if source is None or target is None or _same_party(source, target):
+        return None
+    return Roles(source, target, speaker)
 
 
 def _obligation(frame: Frame) -> bool:

@@ -168,3 +168,16 @@ def test_stage_organisation_head_refers_back_to_the_named_body(run):
     assert fund is not None and fund.code == "IGOIMF"
     ctx = run("The Fund said it would help.", "1987-04-03")  # nothing named before
     assert all(a.code != "IGOIMF" for a in ctx.actors)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "word", "code"), [
+    ("The Bundesbank left its rates unchanged.", "Bundesbank", "DEUGOV"),
+    ("MITI said exports fell.", "MITI", "JPNGOV"),
+    ("The Bank of Japan bought dollars.", "Bank of Japan", "JPNGOV"),
+    ("Bundesbank President Karl Otto Poehl spoke in Frankfurt.", "Poehl", "DEUGOV"),
+    ("Bank of America raised its prime rate.", "Bank of America", "MNCUSA"),
+])
+def test_stage_national_institutions_name_their_country(run, text, word, code):
+    actor = _at(run(text, "1987-04-01"), word)
+    assert actor is not None and actor.code == code

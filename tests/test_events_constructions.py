@@ -429,3 +429,9 @@ def test_events_exposure_to_consequences_is_a_threat_by_the_speaker(pipeline, te
 @pytest.mark.issue(13)
 def test_events_exposure_needs_someone_stating_it(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert not any(e.plover == "THREATEN" for e in scored(pipeline, "Peru faces sanctions over its arrears."))
+
+
+@pytest.mark.issue(13)
+def test_events_announced_plans_for_punitive_tariffs_are_the_sanction(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(scored(pipeline, "Ottawa announced plans for 50 mln dlrs in tariffs on Danish cheese."))
+    assert ("COERCE", "CAN", "DNK") in found

@@ -279,7 +279,10 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
             title = items[j]
             parts.insert(0, j)
         mods = modifiers_before(parts[0], items[parts[0]].start)
-        mods = [m for m in mods if items[m].kind != "org"]
+        # a national body names the holder's country ("Bundesbank President Karl Otto Poehl");
+        # an international one does not make its officials nationals of anywhere
+        mods = [m for m in mods if items[m].kind != "org" or (
+            title is not None and _country_of(items[m], lex, date) is not None)]
         parts = mods + parts
         start = items[parts[0]].start
         former = is_former(start)

@@ -29,6 +29,8 @@ CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp", "clause", "con
 _POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB"}}
 # Nouns that measure another ("a package of sanctions"): the measured noun is the object
 MEASURE_NOUNS = {"package", "set", "series", "round", "wave", "raft", "range", "number", "list"}
+# Nouns of intent whose "for" object is the act intended ("plans for tariffs")
+PLAN_OBJECTS = {"plan", "proposal"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
@@ -176,6 +178,12 @@ def _holds(c: Constraint, token: Token) -> bool:
         objs += [g for o in objs if o.like_num or any(k.like_num for k in o.children)
                  or _lemma(o) in MEASURE_NOUNS
                  for p in o.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                 for g in p.children if g.dep_ == "pobj"]
+        # a plan for a measure is the measure, planned: "announced plans for tariffs"
+        objs += [g for o in objs if _lemma(o) in PLAN_OBJECTS for p in o.children
+                 if p.dep_ == "prep" and p.lower_ == "for" for g in p.children if g.dep_ == "pobj"]
+        objs += [g for o in list(objs) if o.like_num or any(k.like_num for k in o.children)
+                 for p in o.children if p.dep_ == "prep" and p.lower_ == "in"
                  for g in p.children if g.dep_ == "pobj"]
         # a light object with "of": "a demand for the release" -> also its pobj
         return bool(objs) if not c.lemmas else any(_lemma(o) in c.lemmas for o in objs)

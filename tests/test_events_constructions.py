@@ -435,3 +435,15 @@ def test_events_exposure_needs_someone_stating_it(pipeline) -> None:  # type: ig
 def test_events_announced_plans_for_punitive_tariffs_are_the_sanction(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = dyads(scored(pipeline, "Ottawa announced plans for 50 mln dlrs in tariffs on Danish cheese."))
     assert ("COERCE", "CAN", "DNK") in found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "coded"), [
+    ("Alberta Premier Don Getty agreed.", False),  # agreed with no one named
+    ("Chile's negotiations resumed in early March.", False),
+    ("Chile resumed negotiations with Peru in early March.", True),
+    ("ASEAN leaders will hold a summit in Manila next month.", True),  # among the body's members
+])
+def test_events_cooperation_needs_a_counterpart(pipeline, text: str, coded: bool) -> None:
+    found = {d[0] for d in dyads(scored(pipeline, text))}
+    assert bool(found & {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}) is coded

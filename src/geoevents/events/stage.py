@@ -49,6 +49,7 @@ VISIT_CODES = ("042", "043", "036")
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 # Categories whose unnamed target stays unnamed (the others default to the authorities).
 INTERNATIONAL_CATEGORIES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", None}
+COOPERATIVE_CATEGORIES = INTERNATIONAL_CATEGORIES - {None}
 # Dependents of a verb that hold its own object ("source verb target").
 VERB_OBJECT_DEPS = {"dobj", "obj", "dative", "prep", "agent", "nsubjpass", "nsubj:pass", "attr",
                     "oprd"}
@@ -211,6 +212,13 @@ class EventsStage:
                 roles.target = domestic_target(roles.source, location)
                 confidence -= 0.1
         if frame.entry.has("cameo") and not _dictionary_roles(frame, roles):
+            return None
+        if roles.target is None and kind.plover in COOPERATIVE_CATEGORIES \
+                and not (roles.source.code or "").startswith("IGO"):
+            # agreeing, meeting, backing, cooperating and giving are done with or to someone:
+            # event data code them as dyads (CAMEO/TABARI source-target records); with no
+            # counterpart in the text ("Getty agreed", "talks resumed") there is no event to
+            # code. An international body's summit or accord is among its own members.
             return None
         coder = ctx.published("actors", ActorCoder)
         if coder is not None and date:

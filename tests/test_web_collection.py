@@ -5,7 +5,7 @@ Every view opens with no filter typed and draws non-empty charts; the map shows 
 outlines shipped in the package; labels on the map and the network do not overlap; /docs
 renders. The browser context routes every request: anything not for 127.0.0.1 is recorded and
 aborted, so a page that needs the network fails here. Screenshots of this collection go to
-``docs/screenshots/``.
+``docs/screenshots/`` when GEOEVENTS_SCREENSHOTS=1 (see test_web_dashboard.SHOTS).
 """
 
 from __future__ import annotations
@@ -107,6 +107,7 @@ def test_web_collection_views_draw_with_no_filter_typed(reuters_server, offline,
     for field in page.locator("form input[name=since], form input[name=until]").all():
         assert field.input_value() == ""
         assert not re.search(r"\d{4}-\d{2}", field.get_attribute("placeholder") or "")
+    SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"))
     assert page.errors == [], page.errors
     assert offline.foreign == [], f"requests left 127.0.0.1: {offline.foreign}"

@@ -213,12 +213,12 @@ class EventsStage:
                 confidence -= 0.1
         if frame.entry.has("cameo") and not _dictionary_roles(frame, roles):
             return None
-        if roles.target is None and kind.plover in COOPERATIVE_CATEGORIES \
-                and not (roles.source.code or "").startswith("IGO"):
+        if roles.target is None and kind.plover in COOPERATIVE_CATEGORIES and not (
+                (roles.source.code or "").startswith("IGO") and (code[:2] == "04" or code.startswith("036"))):
             # agreeing, meeting, backing, cooperating and giving are done with or to someone:
             # event data code them as dyads (CAMEO/TABARI source-target records); with no
             # counterpart in the text ("Getty agreed", "talks resumed") there is no event to
-            # code. An international body's summit or accord is among its own members.
+            # code. An international body's meeting or summit is among its own members.
             return None
         coder = ctx.published("actors", ActorCoder)
         if coder is not None and date:

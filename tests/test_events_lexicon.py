@@ -76,3 +76,16 @@ def test_lexicon_user_file_extends_patterns(tmp_path) -> None:
 def test_lexicon_missing_user_file_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(DataFileError, match="not found"):
         load_lexicon(str(tmp_path / "nope.tsv"))
+
+
+def test_lexicon_entry_naming_its_words_wins_over_any_word(tmp_path) -> None:
+    from geoevents.events.lexicon import Lexicon
+    from geoevents.nlp import load_model
+
+    entries = parse_lexicon("verb\tdecline\tcomp:\t120\tgovern\t\n"
+                            "verb\tdecline\tcomp:give|say\t011\t\t\n", "my.tsv")
+    doc = load_model()("The ministry declined to give figures.")
+    match = Lexicon(entries).match(doc[2])
+    assert match is not None and match.cameo == "011"
+    other = load_model()("The ministry declined to sign the accord.")
+    assert Lexicon(entries).match(other[2]).cameo == "120"

@@ -108,7 +108,8 @@ class Lexicon:
         for e in entries:
             self._index.setdefault((e.kind, e.lemma), []).append(e)
         for bucket in self._index.values():
-            bucket.sort(key=lambda e: -len(e.constraints))
+            # most specific first: more constraints, then constraints naming their words
+            bucket.sort(key=lambda e: (-len(e.constraints), -sum(1 for c in e.constraints if c.lemmas)))
 
     def codes(self) -> set[str]:
         return {e.cameo for e in self.entries if e.cameo}

@@ -129,6 +129,9 @@ def test_events_background_event_dated_by_its_year(pipeline) -> None:  # type: i
     ("Japanese exports fell in March, the finance ministry said.", "PROTEST"),
     # exchanged accusations are no trade
     ("India and Pakistan traded accusations over the shelling in Kashmir.", "COOPERATE"),
+    # a match result and a beaten forecast are no assault
+    ("Russia beat Croatia 2-1 in the final in Moscow.", "ASSAULT"),
+    ("Brazil's exports beat forecasts in March.", "ASSAULT"),
 ])
 def test_events_word_senses_not_coded(pipeline, text: str, absent: str) -> None:
     assert absent not in {e.plover for e in scored(pipeline, text)}
@@ -447,3 +450,10 @@ def test_events_announced_plans_for_punitive_tariffs_are_the_sanction(pipeline) 
 def test_events_cooperation_needs_a_counterpart(pipeline, text: str, coded: bool) -> None:
     found = {d[0] for d in dyads(scored(pipeline, text))}
     assert bool(found & {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}) is coded
+
+
+@pytest.mark.issue(13)
+def test_events_close_to_agreeing_is_not_done(pipeline) -> None:  # type: ignore[no-untyped-def]
+    out = pipeline.extract_one(make_doc("Chile and Bolivia are close to agreeing on a border accord."))
+    agreed = [e for e in out.events if e.plover == "AGREE"]
+    assert agreed and all(e.status == "hypothetical" for e in agreed)

@@ -25,7 +25,7 @@ FLAGS = frozenset({"govern", "transparent", "report", "future", "negate", "light
 # Flags of entries made from the CAMEO verb dictionary (not allowed in lexicon files):
 # "cameo" a pattern matched, "default" only the verb's or its block's code applies.
 DICTIONARY_FLAGS = frozenset({"cameo", "default"})
-CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp", "clause", "control"})
+CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp", "clause", "control", "score"})
 _POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB"}}
 # Nouns that measure another ("a package of sanctions"): the measured noun is the object
 MEASURE_NOUNS = {"package", "set", "series", "round", "wave", "raft", "range", "number", "list"}
@@ -205,6 +205,9 @@ def _holds(c: Constraint, token: Token) -> bool:
     if c.key == "clause":  # a finite clause with its own subject: "agreed (that) X must"
         return any(k.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in k.children)
                    and (not c.lemmas or _lemma(k) in c.lemmas) for k in kids)
+    if c.key == "score":  # a match result beside the verb: "beat Croatia 2-1"
+        return any(k.like_num and k.i + 2 < len(token.doc) and token.doc[k.i + 1].text in ("-", "–")
+                   and token.doc[k.i + 2].like_num for k in token.subtree)
     if c.key == "control":  # "told Japan to open", "wants Japan to open": a to-infinitive
         # whose doer is another party (the verb's object or the clause's own subject)
         other_doer = any(g.dep_ in OBJECT_DEPS for g in kids)

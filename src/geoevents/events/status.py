@@ -49,6 +49,9 @@ def is_conditional(frame: Frame) -> bool:
             return True
         if "would" in auxes and not frame.reported:
             return True
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in (
+                "close", "near"):
+            return True  # "close to agreeing": not yet done
     return False
 
 

@@ -457,3 +457,14 @@ def test_events_close_to_agreeing_is_not_done(pipeline) -> None:  # type: ignore
     out = pipeline.extract_one(make_doc("Chile and Bolivia are close to agreeing on a border accord."))
     agreed = [e for e in out.events if e.plover == "AGREE"]
     assert agreed and all(e.status == "hypothetical" for e in agreed)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Argentine dockers struck on Monday for higher pay.", "PROTEST"),  # labour, not force
+    ("A stoppage by Dutch port workers entered its third week.", "PROTEST"),
+    ("The Iranian army struck Iraqi positions near Basra.", "ASSAULT"),
+])
+def test_events_strike_sense_follows_the_striker(pipeline, text: str, plover: str) -> None:
+    found = {e.plover for e in scored(pipeline, text)}
+    assert plover in found and not ({"PROTEST", "ASSAULT"} - {plover}) & found

@@ -25,7 +25,8 @@ FLAGS = frozenset({"govern", "transparent", "report", "future", "negate", "light
 # Flags of entries made from the CAMEO verb dictionary (not allowed in lexicon files):
 # "cameo" a pattern matched, "default" only the verb's or its block's code applies.
 DICTIONARY_FLAGS = frozenset({"cameo", "default"})
-CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp", "clause", "control", "score"})
+CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp", "clause", "control", "score",
+                             "subj"})
 _POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB"}}
 # Nouns that measure another ("a package of sanctions"): the measured noun is the object
 MEASURE_NOUNS = {"package", "set", "series", "round", "wave", "raft", "range", "number", "list"}
@@ -205,6 +206,16 @@ def _holds(c: Constraint, token: Token) -> bool:
     if c.key == "clause":  # a finite clause with its own subject: "agreed (that) X must"
         return any(k.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in k.children)
                    and (not c.lemmas or _lemma(k) in c.lemmas) for k in kids)
+    if c.key == "subj":  # the doer's head word, up the chain of "voted to strike"
+        tok = token
+        for _ in range(4):
+            subj = next((k for k in tok.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return _lemma(subj) in c.lemmas
+            if tok.dep_ not in ("xcomp", "conj") or tok.head is tok:
+                return False
+            tok = tok.head
+        return False
     if c.key == "score":  # a match result beside the verb: "beat Croatia 2-1"
         return any(k.like_num and k.i + 2 < len(token.doc) and token.doc[k.i + 1].text in ("-", "–")
                    and token.doc[k.i + 2].like_num for k in token.subtree)

@@ -132,6 +132,8 @@ def test_events_background_event_dated_by_its_year(pipeline) -> None:  # type: i
     # a match result and a beaten forecast are no assault
     ("Russia beat Croatia 2-1 in the final in Moscow.", "ASSAULT"),
     ("Brazil's exports beat forecasts in March.", "ASSAULT"),
+    # meeting a target or a requirement is no meeting
+    ("Mexico met the IMF's targets for the first quarter.", "CONSULT"),
 ])
 def test_events_word_senses_not_coded(pipeline, text: str, absent: str) -> None:
     assert absent not in {e.plover for e in scored(pipeline, text)}
@@ -468,3 +470,12 @@ def test_events_close_to_agreeing_is_not_done(pipeline) -> None:  # type: ignore
 def test_events_strike_sense_follows_the_striker(pipeline, text: str, plover: str) -> None:
     found = {e.plover for e in scored(pipeline, text)}
     assert plover in found and not ({"PROTEST", "ASSAULT"} - {plover}) & found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan met U.S. demands for more beef imports.", ("CONCEDE", "JPN", "USA")),  # CAMEO 08 yield
+    ("The Canadian trade minister returned from Mexico on Friday.", ("CONSULT", "CAN", "MEX")),  # 042
+])
+def test_events_meeting_demands_and_returning_from_a_visit(pipeline, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    assert expected in dyads(scored(pipeline, text))

@@ -466,6 +466,7 @@ def test_events_close_to_agreeing_is_not_done(pipeline) -> None:  # type: ignore
     ("Argentine dockers struck on Monday for higher pay.", "PROTEST"),  # labour, not force
     ("A stoppage by Dutch port workers entered its third week.", "PROTEST"),
     ("The Iranian army struck Iraqi positions near Basra.", "ASSAULT"),
+    ("Britain launched a strike against Argentine positions.", "ASSAULT"),
 ])
 def test_events_strike_sense_follows_the_striker(pipeline, text: str, plover: str) -> None:
     found = {e.plover for e in scored(pipeline, text)}

@@ -56,7 +56,7 @@ def test_ontology_planned_code_follows_plover(code: str, planned: str, plover: s
 @pytest.mark.parametrize(("line", "message"), [
     ("verb\tmeet\t\t999\t", "unknown CAMEO code"),
     ("adverb\tmeet\t\t040\t", "kind must be"),
-    ("verb\tmeet\tsubj:x\t040\t", "unknown constraint"),
+    ("verb\tmeet\twho:x\t040\t", "unknown constraint"),
     ("verb\tmeet\t\t040\tloud", "unknown flag"),
 ])
 def test_lexicon_malformed_line_names_the_problem(line: str, message: str) -> None:

@@ -444,9 +444,9 @@ def test_events_announced_plans_for_punitive_tariffs_are_the_sanction(pipeline) 
 
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "coded"), [
-    ("Alberta Premier Don Getty agreed.", False),  # agreed with no one named
-    ("Chile's negotiations resumed in early March.", False),
-    ("Chile resumed negotiations with Peru in early March.", True),
+    ("Norway agreed on Monday.", False),  # agreed with no one named
+    ("Chile's negotiations resumed on Monday.", False),
+    ("Chile resumed negotiations with Peru on Monday.", True),
     ("ASEAN leaders will hold a summit in Manila next month.", True),  # among the body's members
 ])
 def test_events_cooperation_needs_a_counterpart(pipeline, text: str, coded: bool) -> None:
@@ -464,7 +464,7 @@ def test_events_close_to_agreeing_is_not_done(pipeline) -> None:  # type: ignore
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "plover"), [
     ("Argentine dockers struck on Monday for higher pay.", "PROTEST"),  # labour, not force
-    ("A stoppage by Dutch port workers entered its third week.", "PROTEST"),
+    ("A work stoppage by Dutch port workers began on Monday.", "PROTEST"),
     ("The Iranian army struck Iraqi positions near Basra.", "ASSAULT"),
     ("Britain launched a strike against Argentine positions.", "ASSAULT"),
 ])

@@ -147,7 +147,7 @@ class EventsStage:
                 roles = Roles(speaker_actor, roles.source, speaker)
                 code, status = "100", "occurred"
         if frame.entry.has("exposure") and status != "negated":
-            # "Taiwan would face retaliation unless ..., U.S. officials said": a threat by the
+            # "Peru would face sanctions unless ..., Chilean officials said": a threat by the
             # one stating it to the one exposed; no one stating it, no threat
             exposed = _exposure_roles(finder, frame)
             if exposed is None:
@@ -217,7 +217,7 @@ class EventsStage:
                 (roles.source.code or "").startswith("IGO") and (code[:2] == "04" or code.startswith("036"))):
             # agreeing, meeting, backing, cooperating and giving are done with or to someone:
             # event data code them as dyads (CAMEO/TABARI source-target records); with no
-            # counterpart in the text ("Getty agreed", "talks resumed") there is no event to
+            # counterpart in the text ("the minister agreed", "talks resumed") there is no event to
             # code. An international body's meeting or summit is among its own members.
             return None
         coder = ctx.published("actors", ActorCoder)

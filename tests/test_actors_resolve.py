@@ -85,3 +85,20 @@ def test_resolve_case_rules(text, kind, code):
 def test_resolve_unknown_string_is_uncoded():
     actor = resolve_string("a man walking his dog", "2024-01-01")
     assert actor.code is None and actor.country is None
+
+
+def test_a_listed_surname_after_another_given_name_is_someone_else():
+    # Phoenix lists Jens Stoltenberg (Norway), aliased "Stoltenberg"; a "Gerhard Stoltenberg"
+    # is not him, and with no title nor country named stays uncoded
+    assert resolve_string("Gerhard Stoltenberg", "1987-04-01").country is None
+    assert resolve_string("Jens Stoltenberg", "2001-01-01").country == "NOR"
+    titled = resolve_string("West German Finance Minister Gerhard Stoltenberg", "1987-04-01")
+    assert (titled.country, titled.sector) == ("DEU", "GOV")
+
+
+def test_a_stated_national_title_overrules_an_international_role_held_at_the_time():
+    # Phoenix codes Leo Tindemans IGOEUREEC for January-June 1987 (the EC Council presidency);
+    # "Belgian Foreign Minister" says he acts for Belgium
+    assert resolve_string("Leo Tindemans", "1987-03-01").code.startswith("IGO")
+    actor = resolve_string("Belgian Foreign Minister Leo Tindemans", "1987-03-01")
+    assert (actor.country, actor.sector) == ("BEL", "GOV")

@@ -23,7 +23,7 @@ def dyads(events: list[Event]) -> set[tuple[str | None, str | None, str | None]]
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "expected"), [
     ("The United States, Britain and France imposed sanctions on Iran on Tuesday.",
-     {("COERCE", "USA", "IRN"), ("COERCE", "GBR", "IRN"), ("COERCE", "FRA", "IRN")}),
+     {("SANCTION", "USA", "IRN"), ("SANCTION", "GBR", "IRN"), ("SANCTION", "FRA", "IRN")}),
     ("Germany and Poland condemned Russia.", {("ACCUSE", "DEU", "RUS"), ("ACCUSE", "POL", "RUS")}),
 ])
 def test_events_coordinated_sources_give_one_event_each(pipeline, text: str,
@@ -201,7 +201,7 @@ def test_events_call_with_a_judgment_is_no_phone_call(pipeline) -> None:  # type
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "expected"), [
     ("The United States imposed sanctions on Iran and Syria.",
-     {("COERCE", "USA", "IRN"), ("COERCE", "USA", "SYR")}),
+     {("SANCTION", "USA", "IRN"), ("SANCTION", "USA", "SYR")}),
     ("Iran accused Iraq and the United States of attacking its oil tankers.",
      {("ACCUSE", "IRN", "IRQ"), ("ACCUSE", "IRN", "USA")}),
 ])
@@ -331,12 +331,12 @@ def test_events_meeting_of_several_parties_is_one_event(pipeline) -> None:
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "plover", "source", "target"), [
     ("The United States imposed 100 pct tariffs on Japanese electronic goods on Friday.",
-     "COERCE", "USA", "JPN"),
-    ("The European Community put duties on Japanese ball bearings.", "COERCE", "IGO", "JPN"),
+     "SANCTION", "USA", "JPN"),
+    ("The European Community put duties on Japanese ball bearings.", "SANCTION", "IGO", "JPN"),
     ("Washington announced plans to slap as much as 300 mln dlrs in tariffs on Japanese imports.",
      "THREATEN", "USA", "JPN"),
 ])
-def test_events_trade_sanctions_are_coercion_and_announced_ones_threats(
+def test_events_trade_sanctions_are_sanctions_and_announced_ones_threats(
         pipeline, text: str, plover: str, source: str, target: str) -> None:
     found = scored(pipeline, text)
     assert any(e.plover == plover and e.target is not None and e.target.country == target
@@ -441,7 +441,7 @@ def test_events_exposure_needs_someone_stating_it(pipeline) -> None:  # type: ig
 @pytest.mark.issue(13)
 def test_events_announced_plans_for_punitive_tariffs_are_the_sanction(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = dyads(scored(pipeline, "Ottawa announced plans for 50 mln dlrs in tariffs on Danish cheese."))
-    assert ("COERCE", "CAN", "DNK") in found
+    assert ("SANCTION", "CAN", "DNK") in found
 
 
 @pytest.mark.issue(13)

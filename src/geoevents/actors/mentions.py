@@ -80,6 +80,7 @@ class Mention:
     parts: list[int] = field(default_factory=list)
     sectors: tuple[str, ...] = ()  # every CAMEO sector of the entry (Phoenix GOVMIL: GOV, MIL)
     role: str = ""  # the office or agent words ("defence minister"), for PLOVER's sectors
+    stated: bool = False  # a listed person coded by the text's own nationality and title
 
 
 def find_atoms(text: str, lex: Lexicon) -> list[Atom]:
@@ -130,7 +131,24 @@ def find_atoms(text: str, lex: Lexicon) -> list[Atom]:
         taken[atom.start:atom.end] = b"\x01" * (atom.end - atom.start)
         chosen.append(atom)
     chosen.sort(key=lambda a: a.start)
-    return chosen
+    return [a for a in chosen if not _other_given_name(text, a, lex, chosen)]
+
+
+_GIVEN_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
+
+
+def _other_given_name(text: str, atom: Atom, lex: Lexicon, atoms: list[Atom]) -> bool:
+    """A listed surname after a given name the listed person does not bear ("Gerhard" before
+    the "Stoltenberg" of Jens Stoltenberg) names someone else: the name is not theirs."""
+    if atom.kind != "person" or atom.key is None or " " in text[atom.start:atom.end].strip():
+        return False
+    m = _GIVEN_NAME_BEFORE.search(text, max(0, atom.start - 30), atom.start)
+    if not m or m.group(1) in _NOT_NAMES or m.group(1).lower() in _NOT_MODIFIERS:
+        return False
+    if any(a.start <= m.start(1) < a.end for a in atoms):
+        return False  # a title or a country before the name ("Minister Stoltenberg")
+    given = m.group(1)
+    return all(given not in lex.people[key].name.split() for key in (atom.alts or (atom.key,)))
 
 
 def guess_names_after_titles(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
@@ -295,6 +313,13 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
             item.key = None
         if item.key is not None:
             _code_person(mention, lex, item.key, date, former)
+            if stated is not None and mention.country != stated and title is not None and not former:
+                # "Belgian Foreign Minister X" while X also chairs an international body: the
+                # text's national title is the capacity the person acts in
+                mention.country, mention.sector = stated, title.sector
+                mention.sectors, mention.role = title.sectors, title.phrase
+                mention.code = code_for(stated, title.sector)
+                mention.stated = True
         else:
             mention.name = text[item.start:item.end]
             mention.entity = "?" + mention.name

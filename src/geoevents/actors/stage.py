@@ -51,11 +51,6 @@ def _ner_people(doc: Doc, text: str, atoms: list[Atom]) -> list[Atom]:
             continue
         if any(named[start:end]):
             inside = [a for a in out if a.kind != "agent" and a.start < end and start < a.end]
-            if _other_given_name(text, start, end, inside):
-                # "Gerhard Stoltenberg" is not the "Stoltenberg" of the dictionary
-                out = [a for a in out if a not in inside]
-                out.append(Atom(start, end, "person", None))
-                continue
             # "Michael Jordan", "Chad Smith": a multi-word name wrapping a place word is a person
             if len(ent) < 2 or not all(a.kind in _PLACE_KINDS and start <= a.start and a.end <= end
                                        for a in inside) or text[start:end].count(" ") < 1:
@@ -74,20 +69,6 @@ def _ner_people(doc: Doc, text: str, atoms: list[Atom]) -> list[Atom]:
         out.append(Atom(start, end, "person", None))
     out.sort(key=lambda a: a.start)
     return out
-
-
-def _other_given_name(text: str, start: int, end: int, inside: list[Atom]) -> bool:
-    """A full name whose surname alone is a dictionary person of another given name."""
-    known_atoms = [a for a in inside if a.key is not None]
-    if len(known_atoms) != 1 or any(a.kind != "person" for a in inside):
-        return False  # the others are guesses of unknown names ("Minister Gerhard")
-    atom = known_atoms[0]
-    name = text[start:end]
-    if atom.end != end or atom.start <= start or " " in text[atom.start:atom.end]:
-        return False
-    given = name[:atom.start - start].split()
-    known = atom.key.split()
-    return bool(given) and given[0][:1].isupper() and given[0] not in known
 
 
 def _accept_modifier(doc: Doc):  # type: ignore[no-untyped-def]
@@ -320,10 +301,15 @@ class ActorsStage:
         mentions = self.mentions(ctx.doc, date, ctx.text)
         ctx.actors.extend(_to_actor(ctx.text, m) for m in mentions)
         lex = self.lexicon
+        # dictionary people whose code the text did not state itself: a name that only
+        # happens to be listed ("Soviet Foreign Minister X" where the list has X for another
+        # country) keeps the text's nationality at every date
+        stated = {m.entity for m in mentions if m.stated}
+        listed = {(m.start, m.end) for m in mentions if m.entity in lex.people and m.entity not in stated}
 
         def code_at(actor: Actor, when: str | dt.date | None) -> Actor:
             """The same actor coded at another date (a known person's role then)."""
-            if actor.name not in lex.people or when is None:
+            if (actor.start, actor.end) not in listed or actor.name not in lex.people or when is None:
                 return actor
             m = Mention(actor.start, actor.end, actor.kind or "person", entity=actor.name)
             recode_person(m, lex, as_date(when))

@@ -482,3 +482,23 @@ def test_events_strike_sense_follows_the_striker(pipeline, text: str, plover: st
 ])
 def test_events_meeting_demands_and_returning_from_a_visit(pipeline, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
     assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "The Canadian foreign minister is due to fly to Rome next week.",
+    "The Canadian and Italian prime ministers are scheduled to meet in Rome.",
+])
+def test_events_meetings_due_or_scheduled_are_planned(pipeline, text: str) -> None:
+    found = [e for e in scored(pipeline, text) if e.plover in ("AGREE", "CONSULT")]
+    assert found and all(e.plover == "AGREE" and e.status == "planned" for e in found)
+
+
+@pytest.mark.issue(13)
+def test_events_people_are_coded_at_a_month_precise_event_date(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a month ("next month") is a date for the offices people held: Reagan was president
+    # in 1987, not a former president as on today's date
+    out = pipeline.extract_one(make_doc("Japanese Prime Minister Yasuhiro Nakasone will meet President "
+                                        "Reagan next month.", "1987-04-10"))
+    meeting = next(e for e in out.events if e.plover == "AGREE")
+    assert (meeting.source.code, meeting.target.code) == ("JPNGOV", "USAGOV")

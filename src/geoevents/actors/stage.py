@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from geoevents.actors.coref import resolve_pronouns
 from geoevents.actors.lexicon import Lexicon, code_for, get_lexicon
 from geoevents.actors.mentions import (
+    _NOT_NAMES,
     Atom,
     Mention,
     compose,
@@ -28,7 +29,7 @@ from geoevents.actors.metonymy import acts
 from geoevents.actors.plover import plover_sectors
 from geoevents.actors.resolve import as_date, to_actor
 from geoevents.model import Actor
-from geoevents.stage import ActorCoder, StageContext
+from geoevents.stage import ActorCoder, StageContext, parse_published
 
 _NER_PEOPLE = frozenset({"PERSON"})
 _PLACE_KINDS = frozenset({"country", "capital", "city", "demonym"})
@@ -67,6 +68,40 @@ def _ner_people(doc: Doc, text: str, atoms: list[Atom]) -> list[Atom]:
             if start >= end:
                 continue
         out.append(Atom(start, end, "person", None))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon, date: dt.date) -> list[Atom]:
+    """Bare surnames of people in office that the NER did not tag ("Nakasone is expected to").
+
+    Only a capitalised word that is the surname of exactly one office holder on the date, with
+    no given name before it, tagged as a proper noun (or opening a sentence, when the article
+    never writes it in lower case: "Rice" the crop is not Condoleezza Rice), and that no other
+    phrase covers. `_surnames_in_office` then codes it like an NER name."""
+    covered = bytearray(len(text) + 1)
+    for a in atoms:
+        covered[a.start:a.end] = b"\x01" * (a.end - a.start)
+    lowered: set[str] | None = None
+    out = list(atoms)
+    for tok in doc:
+        word = tok.text
+        if (len(word) < 3 or not word[0].isupper() or not word.isalpha() or word.isupper()
+                or word in _NOT_NAMES or any(covered[tok.idx:tok.idx + len(word)])):
+            continue
+        if tok.is_stop:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].text[:1].isupper() and not tok.is_sent_start:
+            continue  # a given name or another capitalised word before: some other name
+        if tok.tag_ != "NNP":
+            if not tok.is_sent_start:
+                continue
+            if lowered is None:
+                lowered = {t.text for t in doc if t.text.islower()}
+            if word.lower() in lowered:
+                continue
+        if len(lex.holders_named(word, date)) == 1:
+            out.append(Atom(tok.idx, tok.idx + len(word), "person", None))
     out.sort(key=lambda a: a.start)
     return out
 
@@ -281,7 +316,7 @@ class ActorsStage:
         text = doc.text if text is None else text  # doc.text is rebuilt on each access
         lex = self.lexicon
         atoms = _ner_people(doc, text, guess_names_after_titles(text, find_atoms(text, lex), lex))
-        atoms = _dedupe(atoms)
+        atoms = _dedupe(_unseen_surnames(doc, text, atoms, lex, date))
         mentions = compose(text, atoms, lex, date, accept=_accept_modifier(doc))
         mentions = [m for m in mentions
                     if m.seat not in ("capital", "seat") or acts(doc, m.start, m.end, m.seat)]
@@ -309,15 +344,34 @@ class ActorsStage:
 
         def code_at(actor: Actor, when: str | dt.date | None) -> Actor:
             """The same actor coded at another date (a known person's role then)."""
-            if (actor.start, actor.end) not in listed or actor.name not in lex.people or when is None:
+            at = _role_date(when)
+            if (actor.start, actor.end) not in listed or actor.name not in lex.people or at is None:
                 return actor
             m = Mention(actor.start, actor.end, actor.kind or "person", entity=actor.name)
-            recode_person(m, lex, as_date(when))
+            recode_person(m, lex, at)
             return Actor(actor.start, actor.end, actor.text, name=m.name, country=m.country,
                          sector=m.sector, code=m.code, wikidata=m.wikidata, kind=actor.kind,
                          plover_sectors=plover_sectors(m.sector, m.sectors, phrase=m.role))
 
         ctx.extras["actors"] = ActorCoder(code_at=code_at, date=date.isoformat())
+
+
+_MONTH_OR_YEAR = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
+def _role_date(when: str | dt.date | None) -> dt.date | None:
+    """The day an event's date stands for when looking up who held an office: the day itself,
+    the middle of a month ("1987-05") or year; None for values with no calendar date
+    ("PRESENT_REF", "XXXX-05"), which keep the publication date's coding."""
+    if when is None or isinstance(when, dt.date):
+        return when
+    day = parse_published(when)
+    if day is not None:
+        return day
+    m = _MONTH_OR_YEAR.fullmatch(str(when))
+    if m is None:
+        return None
+    return dt.date(int(m.group(1)), int(m.group(2) or 7), 15 if m.group(2) else 1)
 
 
 def _dedupe(atoms: list[Atom]) -> list[Atom]:

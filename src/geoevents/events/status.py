@@ -88,6 +88,9 @@ def is_planned(frame: Frame) -> bool:
         if "going" in lowers or (any(a.lower_ == "to" for a in auxes) and tok.dep_ == "xcomp" \
                 and tok.head.lemma_ == "go"):
             return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLANNING_VERBS \
+                and any(a.lower_ == "to" for a in auxes):
+            return True  # "is due to fly", "is scheduled to meet", "is set to visit"
     noun = frame.noun
     if noun is not None:
         if any(c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_MODIFIERS

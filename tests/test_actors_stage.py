@@ -191,3 +191,19 @@ def test_bare_surname_of_the_one_office_holder_that_ner_misses(run):  # type: ig
     # a capitalised word that is also the surname of someone in office is not them
     ctx = run("Some 500 workers stopped work on Monday.", "2015-01-01")
     assert _at(ctx, "Some") is None
+
+
+def test_unlisted_official_holds_office_in_the_country_the_article_is_about(run):  # type: ignore[no-untyped-def]
+    text = ("Japan will open its rice market, Japanese officials said. Agriculture Minister Taro "
+            "Ishimaru told parliament that Japan could not wait. Tokyo hopes for a deal.")
+    assert _at(run(text, "1987-04-10"), "Agriculture Minister").code == "JPNGOV"
+    # no country dominates: the official stays without one
+    text = ("Japan and France will talk. Agriculture Minister Taro Ishimaru told parliament "
+            "that France and Japan could not wait.")
+    assert _at(run(text, "1987-04-10"), "Agriculture Minister").country is None
+
+
+def test_former_federations_are_their_successor_states(run):  # type: ignore[no-untyped-def]
+    ctx = run("Yugoslavia and Czechoslovakia signed a trade pact with Yugoslav officials present.",
+              "1987-04-10")
+    assert (_at(ctx, "Yugoslavia").country, _at(ctx, "Czechoslovakia").country) == ("SRB", "CZE")

@@ -106,6 +106,30 @@ def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon, date:
     return out
 
 
+_STATE_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def _officials_of_the_article(mentions: list[Mention]) -> None:
+    """"Agriculture Minister Mutsuki Kato" in an article about Japan: a named holder of a
+    state office the dictionaries do not list, with no nationality stated, holds it in the
+    country the article is about (wire copy drops the nationality its dateline gave). The
+    article is about a country when more than half of its mentions that name a country
+    name that one."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.country:
+            counts[m.country] = counts.get(m.country, 0) + 1
+    if not counts:
+        return
+    top, n = max(counts.items(), key=lambda kv: kv[1])
+    if n < 2 or 2 * n <= sum(counts.values()):
+        return
+    for m in mentions:
+        if (m.kind == "person" and m.country is None and (m.entity or "").startswith("?")
+                and m.sector in _STATE_OFFICES and m.role):
+            m.country, m.code = top, code_for(top, m.sector)
+
+
 def _accept_modifier(doc: Doc):  # type: ignore[no-untyped-def]
     """Accept "Russian state-owned firms" only if the adjective really modifies the noun."""
     def accept(m_start: int, m_end: int, h_start: int, h_end: int) -> bool:
@@ -321,6 +345,7 @@ class ActorsStage:
         mentions = [m for m in mentions
                     if m.seat not in ("capital", "seat") or acts(doc, m.start, m.end, m.seat)]
         mentions = [m for m in mentions if not _bare_modifier(doc, m)]
+        _officials_of_the_article(mentions)
         _bind_short_names(mentions, text)
         mentions = _carry_surnames(_firms_by_apposition(mentions, text), text)
         _surnames_in_office(mentions, lex, date)

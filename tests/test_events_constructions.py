@@ -502,3 +502,22 @@ def test_events_people_are_coded_at_a_month_precise_event_date(pipeline) -> None
                                         "Reagan next month.", "1987-04-10"))
     meeting = next(e for e in out.events if e.plover == "AGREE")
     assert (meeting.source.code, meeting.target.code) == ("JPNGOV", "USAGOV")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Iran said its ships were harassed and accused Britain of piracy.",
+    "Iran has said its ships are harassed and has accused Britain of piracy.",
+])
+def test_events_second_act_of_the_speaker_after_a_reported_passive(pipeline, text: str) -> None:
+    assert ("ACCUSE", "IRN", "GBR") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_conditional_retaliation_threatens_the_party_of_the_condition(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Canadian officials said Ottawa would retaliate if the United States passed the bill."
+    assert ("THREATEN", "CAN", "USA") in dyads(scored(pipeline, text))
+    # no condition on another party: no one is threatened, and a bare verb default stays uncoded
+    bare = scored(pipeline, "Canadian officials said Ottawa would retaliate.")
+    assert not any(e.plover == "THREATEN" for e in bare)
+

@@ -87,6 +87,16 @@ def has_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
+def _second_act_of_speaker(tok: Token) -> bool:
+    """"X said its ships were harassed and accused Y": the parser hangs the speaker's second
+    act (active, with an object, no subject of its own) on the reported passive clause."""
+    head = tok.head
+    return (tok.dep_ == "conj" and tok.pos_ == "VERB" and not has_subject(tok)
+            and any(c.dep_ == "dobj" for c in tok.children)
+            and head.dep_ == "ccomp" and head.head.pos_ == "VERB"
+            and any(c.dep_ == "nsubjpass" for c in head.children))
+
+
 class FrameFinder:
     """Finds the event frames of a sentence with one lexicon."""
 
@@ -281,7 +291,9 @@ class FrameFinder:
                 frames.append(frame)
                 if frame.content is not None and frame.content.i not in consumed \
                         and frame.content is not frame.noun:
-                    consumed.update(t.i for t in frame.content.subtree)
+                    second = {t.i for c in frame.content.children if _second_act_of_speaker(c)
+                              for t in c.subtree}
+                    consumed.update(t.i for t in frame.content.subtree if t.i not in second)
                 for holder in (frame.content, frame.noun, frame.trigger):
                     if holder is not None:
                         for c in holder.children:
@@ -290,6 +302,8 @@ class FrameFinder:
         return frames
 
     def _own_clause(self, tok: Token) -> bool:
+        if _second_act_of_speaker(tok):
+            return True
         if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" \
                 and not has_subject(tok) and has_subject(tok.head) and tok.head.dep_ == "ROOT":
             # "Japan rejected the demand and accused Britain": a second act of one subject

@@ -196,9 +196,18 @@ class RoleFinder:
                     return c
             for c in tok.children:
                 if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                    if came_from == "conj" and tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" \
+                            and any(o.dep_ == "dobj" for o in verb.children):
+                        # "X said its ships were harassed and accused Y": the parser hangs the
+                        # second act of the speaker on the reported passive, whose subject
+                        # suffered it; the act is the speaker's
+                        tok, came_from = tok.head, "ccomp"
+                        break
                     # "Japan is expected [to impose]", "X was asked [to leave]": the passive
                     # subject of a raising or control verb is its complement's subject
                     return c if tok is not verb and came_from == "xcomp" else None
+            if came_from == "ccomp":
+                continue
             if tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(
                     c.dep_ in ("aux", "auxpass") for c in tok.children):
                 # "Asked about retaliation, she said": a reduced passive; the main clause's

@@ -134,11 +134,19 @@ class EventsStage:
             # "said Britain would ban Japanese firms if ...": a coercive act stated as the
             # consequence of a condition is a threat (CAMEO 13: threats are conditional)
             status = "planned"
+        conditional_threat = status == "planned" and is_conditional_consequence(frame) \
+            and planned_code(code).startswith("13")
         if status == "planned":
             code = planned_code(code)
         if code[:2] in ("01", "02") and not self.statements:
             return None
         roles = finder.find(frame)
+        if conditional_threat and roles.target is None:
+            # "would retaliate if Congress passed the bill": threatened is the party the
+            # condition is on
+            party = _condition_party(finder, frame)
+            if party is not None and not _same_party(party, roles.source):
+                roles.target = party
         if frame.reported and frame.reporter is not None and _obligation(frame):
             # "X said that Y must reach an agreement": X demands it of Y
             speaker = finder.subject_of(frame.reporter)
@@ -201,7 +209,9 @@ class EventsStage:
         if roles.target is not None and not has_identity(roles.target) \
                 and kind.plover in DOMESTIC_CATEGORIES:
             roles.target = None  # a role with no country ("prevented the rally"): see domestic_target
-        if frame.entry.has("cameo") and not _dictionary_roles(frame, roles):
+        conditional_threat = conditional_threat and has_identity(roles.source) \
+            and has_identity(roles.target)  # the condition names whom the act would hit
+        if frame.entry.has("cameo") and not conditional_threat and not _dictionary_roles(frame, roles):
             return None  # judged on the actors the text names, before any default target
         if roles.target is None:
             confidence -= 0.1
@@ -211,7 +221,7 @@ class EventsStage:
                     location is not None and location.country):
                 roles.target = domestic_target(roles.source, location)
                 confidence -= 0.1
-        if frame.entry.has("cameo") and not _dictionary_roles(frame, roles):
+        if frame.entry.has("cameo") and not conditional_threat and not _dictionary_roles(frame, roles):
             return None
         if roles.target is None and kind.plover in COOPERATIVE_CATEGORIES and not (
                 (roles.source.code or "").startswith("IGO") and (code[:2] == "04" or code.startswith("036"))):
@@ -467,6 +477,19 @@ def _agentless_passive(frame: Frame) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     stative = bool(auxes) and all(a.lower_ in ("is", "are", "'s", "'re") for a in auxes)
     return passive and not agent and not stative
+
+
+def _condition_party(finder: RoleFinder, frame: Frame) -> Actor | None:
+    """The subject of the "if"/"unless" clause that a consequence depends on, as an actor."""
+    for tok in (frame.trigger, frame.clause, *frame.governors):
+        for c in tok.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in c.children):
+                subject = finder.subject_of(c) or finder.agent_of(c)
+                actor = finder.phrase_actor(subject) if subject is not None else None
+                if has_identity(actor):
+                    return actor
+    return None
 
 
 def _inside_quote(ctx: StageContext, char: int) -> bool:

@@ -102,3 +102,7 @@ def test_a_stated_national_title_overrules_an_international_role_held_at_the_tim
     assert resolve_string("Leo Tindemans", "1987-03-01").code.startswith("IGO")
     actor = resolve_string("Belgian Foreign Minister Leo Tindemans", "1987-03-01")
     assert (actor.country, actor.sector) == ("BEL", "GOV")
+
+
+def test_popes_are_the_holy_see():
+    assert resolve_string("Pope John Paul", "1987-04-07").code == "VATGOV"

@@ -521,3 +521,14 @@ def test_events_conditional_retaliation_threatens_the_party_of_the_condition(pip
     bare = scored(pipeline, "Canadian officials said Ottawa would retaliate.")
     assert not any(e.plover == "THREATEN" for e in bare)
 
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO.2.0's BLAME block codes CHARGE 112: charging that someone did wrong accuses them
+    ("Iran charged that Iraq had attacked its tankers.", ("ACCUSE", "IRN", "IRQ")),
+    # the participle of an issued statement states the issuer's act
+    ("EC foreign ministers issued a statement deploring Japan's trade surplus.", ("ACCUSE", None, "JPN")),
+])
+def test_events_charges_and_issued_statements_are_acts(pipeline, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    assert expected in dyads(scored(pipeline, text))

@@ -23,6 +23,20 @@ PRECONDITION_MARKS = {"before", "until", "unless", "if", "once", "whether"}
 # Nominal events are looked for along these relations below a clause head (not into clauses).
 # Nouns of intent whose "to" clause is an act announced for the future ("plans to impose")
 PLAN_NOUNS = {"plan", "intention", "intent", "readiness"}
+# what is issued, sent or adopted and says something: its participle states the act
+# ("a statement condemning", "a letter urging", "a resolution calling on")
+STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "message", "resolution",
+                   "note", "memorandum"}
+
+
+def statement_participle(verb: Token) -> Token | None:
+    """The -ing participle of the verb's object when that object is a statement noun."""
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in STATEMENT_NOUNS:
+            for c in obj.children:
+                if c.dep_ == "acl" and c.tag_ == "VBG":
+                    return c
+    return None
 NOMINAL_PATH_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "pcomp",
                      "appos", "oprd", "dative", "conj", "agent", "npadvmod", "acomp"}
 
@@ -197,6 +211,11 @@ class FrameFinder:
                 noun = self._object_event(head)
                 if noun is not None:
                     sub = self.noun_frame(noun, head, [*governors, head])
+            if sub is None and entry.has("light"):
+                stated = statement_participle(head)
+                if stated is not None and stated.i not in consumed:
+                    # "issued a statement condemning X": the statement's act is the issuer's
+                    sub = self.clause_frame(stated, consumed, [*governors, head])
             if sub is not None:
                 if entry.has("future"):
                     sub.planned = True

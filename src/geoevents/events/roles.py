@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from geoevents.events.frames import PLAN_NOUNS, SUBJECT_DEPS, Frame
+from geoevents.events.frames import PLAN_NOUNS, STATEMENT_NOUNS, SUBJECT_DEPS, Frame
 from geoevents.events.lexicon import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS
 from geoevents.model import Actor, Place
 from geoevents.stage import StageContext
@@ -219,6 +219,10 @@ class RoleFinder:
             elif tok.dep_ == "acl" and tok.head.lemma_.lower() in PLAN_NOUNS \
                     and tok.head.head is not tok.head:
                 came_from = "xcomp"  # "X announced plans to visit": X's own plan, as "X plans to"
+                tok = tok.head.head
+            elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in STATEMENT_NOUNS \
+                    and tok.head.dep_ == "dobj":
+                came_from = "acl"  # "X issued a statement condemning Y": the act is X's
                 tok = tok.head.head
             elif tok.dep_ in ("acl", "relcl") and tok.head is not tok:
                 return tok.head

@@ -10,6 +10,7 @@ date, place and evidence.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import re
 
@@ -117,7 +118,7 @@ class EventsStage:
         code = frame.code
         evidence = evidence_span(ctx, frame, sent)
         date = self._date(ctx, frame, evidence)
-        if date and status in ("occurred", "reported") and _after_publication(ctx, date):
+        if date and status in ("occurred", "reported") and _after_publication(ctx, date, evidence):
             status = "planned"
         if frame.failed:
             if code[:2] in COOPERATIVE_ROOTS:  # PLOVER: "failed to reach an agreement" is REJECT
@@ -555,11 +556,31 @@ def _same_party(a: Actor | None, b: Actor | None) -> bool:
         bool(a.country) and a.country == b.country)
 
 
-def _after_publication(ctx: StageContext, value: str) -> bool:
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})")
+
+
+def _after_publication(ctx: StageContext, value: str, evidence: Span | None = None) -> bool:
+    """Whether the event's date lies wholly after publication: a later day, a later month
+    or year, or a week of the evidence ("next week") that starts after it (event dates
+    keep a week as its month)."""
     ref = ctx.reference_date
-    if ref is None or not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+    if ref is None:
         return False
-    return value > ref.isoformat()
+    if re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+        return value > ref.isoformat()
+    if re.match(r"^\d{4}(?:-\d{2})?$", value) and value > ref.isoformat()[:len(value)]:
+        return True
+    for t in ctx.timexes if evidence is not None else ():
+        m = _WEEK_VALUE.match(t.value or "")
+        if m and evidence.start <= t.start and t.end <= evidence.end:
+            try:
+                monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            except ValueError:
+                continue
+            months = monday.isoformat()[:7], (monday + dt.timedelta(6)).isoformat()[:7]
+            if monday > ref and months[0] <= value[:7] <= months[1]:
+                return True
+    return False
 
 
 def make_events_stage(lexicon: str | None = None, statements: bool = True,

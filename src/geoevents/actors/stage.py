@@ -72,6 +72,19 @@ def _ner_people(doc: Doc, text: str, atoms: list[Atom]) -> list[Atom]:
     return out
 
 
+_HEADS: dict[int, frozenset[str]] = {}
+
+
+def _institution_heads(lex: Lexicon) -> frozenset[str]:
+    """Last words of the organisations' names ("Commission", "Council", "Bank")."""
+    heads = _HEADS.get(id(lex))
+    if heads is None:
+        heads = frozenset(name.split()[-1] for org in lex.organisations.values()
+                          for name in [org.name] if len(name.split()) > 1)
+        _HEADS[id(lex)] = heads
+    return heads
+
+
 def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon, date: dt.date) -> list[Atom]:
     """Bare surnames of people in office that the NER did not tag ("Nakasone is expected to").
 
@@ -100,6 +113,11 @@ def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon, date:
                 lowered = {t.text for t in doc if t.text.islower()}
             if word.lower() in lowered:
                 continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and tok.i > 0 \
+                and doc[tok.i - 1].dep_ == "det":
+            continue  # "the National Soybean ...": the start of a longer name
+        if word in _institution_heads(lex):
+            continue  # "the Commission": Phoenix lists some bodies among its people
         if len(lex.holders_named(word, date)) == 1:
             out.append(Atom(tok.idx, tok.idx + len(word), "person", None))
     out.sort(key=lambda a: a.start)

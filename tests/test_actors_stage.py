@@ -212,3 +212,11 @@ def test_former_federations_are_their_successor_states(run):  # type: ignore[no-
     ctx = run("Yugoslavia and Czechoslovakia signed a trade pact with Yugoslav officials present.",
               "1987-04-10")
     assert (_at(ctx, "Yugoslavia").country, _at(ctx, "Czechoslovakia").country) == ("SRB", "CZE")
+
+
+def test_actor_phrases_run_across_a_wrapped_line(run):  # type: ignore[no-untyped-def]
+    # wire copy wraps its lines: a title and its name on two lines are one actor
+    ctx = run("Australian Trade Minister\nJane Ormsby said the talks failed. She said more.",
+              "1987-03-20")
+    assert _at(ctx, "Jane").code == "AUSGOV"
+    assert _at(ctx, "She").code == "AUSGOV"

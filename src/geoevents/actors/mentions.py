@@ -31,12 +31,15 @@ _KIND_RANK = {"person": 0, "org": 1, "seat": 2, "country": 3, "capital": 4, "dem
               "city": 6, "agent": 7}
 _NAME_KINDS = frozenset({"person", "org", "seat", "country", "capital", "demonym", "city"})
 
-_ADJACENT = re.compile(r"[ \t]*-?[ \t]*")
-_GENITIVE = re.compile(r"['’]s?[ \t]+")
-_COORD = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
-_AFTER = re.compile(r"[ \t]+(?:of|in|from|for)[ \t]+(?:the[ \t]+)?")
-_MODIFIER_WORDS = re.compile(r"[ \t]+((?:[a-z][a-z-]*[ \t]+){1,2})")
-_GENITIVE_MODIFIERS = re.compile(r"['’]s?[ \t]+((?:[a-z][a-z-]*[ \t]+){1,2})")
+# Gaps between the words of one actor phrase: spaces, and at most one line break (wire copy
+# wraps its lines: "Australian Trade Minister\nJohn Dawkins").
+_SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_ADJACENT = re.compile(r"[ \t]*\n?[ \t]*-?[ \t]*")
+_GENITIVE = re.compile(r"['’]s?" + _SP)
+_COORD = re.compile(r"[ \t]*,[ \t]*\n?[ \t]*(?:and" + _SP + r")?|" + _SP + r"(?:and|or)" + _SP)
+_AFTER = re.compile(_SP + r"(?:of|in|from|for)" + _SP + r"(?:the" + _SP + r")?")
+_MODIFIER_WORDS = re.compile(_SP + r"((?:[a-z][a-z-]*" + _SP + r"){1,2})")
+_GENITIVE_MODIFIERS = re.compile(r"['’]s?" + _SP + r"((?:[a-z][a-z-]*" + _SP + r"){1,2})")
 _NOT_MODIFIERS = frozenset(
     "and or of in on at to the a an that which who whom is are was were be been has have had "
     "said says say will would could should may might can did do does not with by for from as "
@@ -134,7 +137,7 @@ def find_atoms(text: str, lex: Lexicon) -> list[Atom]:
     return [a for a in chosen if not _other_given_name(text, a, lex, chosen)]
 
 
-_GIVEN_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
+_GIVEN_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)" + _SP + "$")
 
 
 def _other_given_name(text: str, atom: Atom, lex: Lexicon, atoms: list[Atom]) -> bool:
@@ -160,7 +163,7 @@ def guess_names_after_titles(text: str, atoms: list[Atom], lex: Lexicon) -> list
             continue
         pos, words, end = atom.end, 0, atom.end
         while words < 4:
-            m = re.match(r"[ \t]+", text[pos:])
+            m = re.match(_SP, text[pos:])
             if not m:
                 break
             w = _CAPITALISED.match(text, pos + m.end())
@@ -243,7 +246,7 @@ def _joins(text: str, left: Item, right: Item, accept: Accept | None) -> bool:
     """Whether ``left`` modifies ``right`` ("Russian firms", "Russia's minister")."""
     assert isinstance(left, Atom)
     gap = text[left.end:right.start]
-    if left.kind == "country" and (_GENITIVE.fullmatch(gap) or re.fullmatch(r"[ \t]+", gap)):
+    if left.kind == "country" and (_GENITIVE.fullmatch(gap) or re.fullmatch(_SP, gap)):
         return True  # "Russia's troops", also headline style "Russia troops"
     if left.kind != "country" and (_ADJACENT.fullmatch(gap)
                                    or (left.kind != "demonym" and _GENITIVE.fullmatch(gap))):

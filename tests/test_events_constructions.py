@@ -534,3 +534,14 @@ def test_events_conditional_retaliation_threatens_the_party_of_the_condition(pip
 ])
 def test_events_charges_and_issued_statements_are_acts(pipeline, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
     assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Japan protested to Washington over the new tariffs.",
+    "Japan lodged a protest with the United States over the tariffs.",
+])
+def test_events_diplomatic_protests_are_accusations(pipeline, text: str) -> None:
+    # PLOVER manual, ACCUSE: diplomatic protests are ACCUSE 'disapprove'; PROTEST presumes
+    # physical activity
+    assert ("ACCUSE", "JPN", "USA") in dyads(scored(pipeline, text))

@@ -545,3 +545,11 @@ def test_events_diplomatic_protests_are_accusations(pipeline, text: str) -> None
     # PLOVER manual, ACCUSE: diplomatic protests are ACCUSE 'disapprove'; PROTEST presumes
     # physical activity
     assert ("ACCUSE", "JPN", "USA") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_an_international_body_named_community_is_no_ethnic_community(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The European Community warned Japan and the United States over trade frictions."
+    found = dyads(scored(pipeline, text))
+    assert {("THREATEN", None, "JPN"), ("THREATEN", None, "USA")} <= found
+    assert all(source is None for _, source, _ in found)  # the EC has no country

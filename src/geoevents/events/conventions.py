@@ -14,8 +14,10 @@ def resident(actor: Actor | None, country: str | None, text: str) -> Actor | Non
     CAMEO codes minorities, when the event's place says where that is."""
     if actor is None or not country or actor.country == country:
         return actor
+    if actor.kind == "organisation" or (actor.code or "")[:3] in ("IGO", "NGO", "MNC"):
+        return actor  # "the European Community" is a body, not a community of people
     before = text[max(0, actor.start - 8):actor.start].lower()
-    words = set(actor.text.lower().split())
+    words = set(actor.text.split())  # lower case only: "the Community" is the EC
     if not words & ETHNIC_GROUP_WORDS and not before.rstrip().endswith("ethnic"):
         return actor
     sector = actor.sector if actor.sector not in (None, "GOV") else "CVL"

@@ -553,3 +553,12 @@ def test_events_an_international_body_named_community_is_no_ethnic_community(pip
     found = dyads(scored(pipeline, text))
     assert {("THREATEN", None, "JPN"), ("THREATEN", None, "USA")} <= found
     assert all(source is None for _, source, _ in found)  # the EC has no country
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Canada delivered a warning to Denmark over fishing quotas.", "THREATEN"),
+    ("Canada delivered food aid to Ethiopia.", "AID"),
+])
+def test_events_delivering_an_act_noun_is_that_act(pipeline, text: str, plover: str) -> None:
+    assert any(e.plover == plover and e.source.country == "CAN" for e in scored(pipeline, text))

@@ -562,3 +562,11 @@ def test_events_an_international_body_named_community_is_no_ethnic_community(pip
 ])
 def test_events_delivering_an_act_noun_is_that_act(pipeline, text: str, plover: str) -> None:
     assert any(e.plover == plover and e.source.country == "CAN" for e in scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_a_target_group_with_named_members_is_those_members(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Kuwait has asked several countries, including Britain and France, for naval escorts."
+    found = dyads(scored(pipeline, text))
+    assert {("REQUEST", "KWT", "GBR"), ("REQUEST", "KWT", "FRA")} <= found
+    assert all(target in ("GBR", "FRA") for _, _, target in found)

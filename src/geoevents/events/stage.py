@@ -93,7 +93,8 @@ class EventsStage:
                     # PLOVER and PETRARCH code acts of known actors only; a secondary clause
                     # needs an actor of its own even for a statement
                     continue
-                for one in [event, *_coordinated(roles, event, event_roles)]:
+                members = _named_members(roles, event, ctx.doc)
+                for one in members or [event, *_coordinated(roles, event, event_roles)]:
                     if not self._merge(one, emitted):
                         emitted.append(one)
             if any(e.plover for e in emitted):  # statements only when nothing else is stated
@@ -462,6 +463,37 @@ def _coordinated_targets(finder: RoleFinder, event: Event, doc: Doc) -> list[Eve
             continue
         seen.add(key)
         out.append(dataclasses.replace(event, target=actor))
+    return out
+
+
+_INCLUDING = {"including", "like"}
+
+
+def _named_members(finder: RoleFinder, event: Event, doc: Doc) -> list[Event]:
+    """"Asked four countries, including the United States and the Soviet Union": a target
+    group whose members are named is those members, one event each (none for the group)."""
+    target = event.target
+    if target is None:
+        return []
+    span = doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out: list[Event] = []
+    seen: set[str | None] = set()
+    for prep in span.root.children:
+        if not (prep.dep_ == "prep" and prep.lower_ in _INCLUDING):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for tok in (obj, *obj.conjuncts):
+                actor = finder.phrase_actor(tok, exclude=event.source)
+                if not has_identity(actor) or actor is None or _same_party(actor, event.source):
+                    continue
+                key = actor.country or actor.code
+                if key not in seen:
+                    seen.add(key)
+                    out.append(dataclasses.replace(event, target=actor))
     return out
 
 

@@ -557,7 +557,8 @@ def test_events_an_international_body_named_community_is_no_ethnic_community(pip
 
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "plover"), [
-    ("Canada delivered a warning to Denmark over fishing quotas.", "THREATEN"),
+    ("Canada delivered a stern warning to the Danish government.", "THREATEN"),
+    ("Canadian officials delivered a protest to the Danish ambassador.", "ACCUSE"),
     ("Canada delivered food aid to Ethiopia.", "AID"),
 ])
 def test_events_delivering_an_act_noun_is_that_act(pipeline, text: str, plover: str) -> None:
@@ -570,3 +571,15 @@ def test_events_a_target_group_with_named_members_is_those_members(pipeline) -> 
     found = dyads(scored(pipeline, text))
     assert {("REQUEST", "KWT", "GBR"), ("REQUEST", "KWT", "FRA")} <= found
     assert all(target in ("GBR", "FRA") for _, _, target in found)
+
+
+@pytest.mark.issue(13)
+def test_events_verbal_conflict_aimed_at_no_one_is_not_the_speakers_own_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a refusal of an unnamed proposal is not Canada's act against Canada
+    found = scored(pipeline, "Canada rejected the proposals on Tuesday.")
+    assert not any(e.target is not None and e.target.country == "CAN" for e in found)
+    # protest, coercion and violence keep the domestic convention, and a threatened coercion
+    # is a threat to the country's own people
+    assert ("PROTEST", "KOR", "KOR") in dyads(scored(pipeline, "South Korean students protested on Monday."))
+    threat = dyads(scored(pipeline, "The Thai government said it was prepared to impose martial law."))
+    assert ("THREATEN", "THA", "THA") in threat

@@ -219,10 +219,20 @@ class EventsStage:
             confidence -= 0.1
             if code[:2] in VISIT_ROOTS or code.startswith("036"):
                 roles.target = self._visit_destination(ctx, roles.source, location)
-            elif kind.plover not in INTERNATIONAL_CATEGORIES or (
-                    location is not None and location.country):
+            elif location is not None and location.country:
+                roles.target = domestic_target(roles.source, location)  # the place's authorities
+                confidence -= 0.1
+            elif kind.plover in DOMESTIC_CATEGORIES or event_type(frame.code).plover in DOMESTIC_CATEGORIES:
+                # the actor's own authorities; a threatened or planned coercion too ("is prepared
+                # to impose martial law" is a threat to the country's own people)
                 roles.target = domestic_target(roles.source, location)
                 confidence -= 0.1
+            elif kind.plover not in INTERNATIONAL_CATEGORIES:
+                # a demand, accusation, refusal, threat or sanction aimed at no one the text
+                # names, nowhere: never the source's own country by default (only protest,
+                # coercion and violence are aimed at the authorities by convention), and
+                # event data code dyads, so there is no event to code
+                return None
         if frame.entry.has("cameo") and not conditional_threat and not _dictionary_roles(frame, roles):
             return None
         if roles.target is None and kind.plover in COOPERATIVE_CATEGORIES and not (

@@ -583,3 +583,10 @@ def test_events_verbal_conflict_aimed_at_no_one_is_not_the_speakers_own_country(
     assert ("PROTEST", "KOR", "KOR") in dyads(scored(pipeline, "South Korean students protested on Monday."))
     threat = dyads(scored(pipeline, "The Thai government said it was prepared to impose martial law."))
     assert ("THREATEN", "THA", "THA") in threat
+
+
+@pytest.mark.issue(13)
+def test_events_attacking_a_policy_is_criticism_not_fighting(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(scored(pipeline, "The Dutch minister attacked France's farm policy."))
+    assert ("ACCUSE", "NLD", "FRA") in found and not any(p == "ASSAULT" for p, _, _ in found)
+    assert ("ASSAULT", "IRQ", "IRN") in dyads(scored(pipeline, "Iraqi jets attacked Iranian oil platforms."))

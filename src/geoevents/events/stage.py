@@ -222,7 +222,7 @@ class EventsStage:
             elif location is not None and location.country:
                 roles.target = domestic_target(roles.source, location)  # the place's authorities
                 confidence -= 0.1
-            elif kind.plover in DOMESTIC_CATEGORIES or event_type(frame.code).plover in DOMESTIC_CATEGORIES:
+            elif kind.plover in DOMESTIC_CATEGORIES or event_type(frame.code).plover in ("COERCE", "PROTEST"):
                 # the actor's own authorities; a threatened or planned coercion too ("is prepared
                 # to impose martial law" is a threat to the country's own people)
                 roles.target = domestic_target(roles.source, location)

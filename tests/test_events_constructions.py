@@ -590,3 +590,14 @@ def test_events_attacking_a_policy_is_criticism_not_fighting(pipeline) -> None: 
     found = dyads(scored(pipeline, "The Dutch minister attacked France's farm policy."))
     assert ("ACCUSE", "NLD", "FRA") in found and not any(p == "ASSAULT" for p, _, _ in found)
     assert ("ASSAULT", "IRQ", "IRN") in dyads(scored(pipeline, "Iraqi jets attacked Iranian oil platforms."))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover"), [
+    ('"We cannot accept the American plan," the French farm minister said.', "REJECT"),
+    ("France could not accept the American plan.", "REJECT"),
+    ("France could not meet the American negotiators.", None),  # an inability, no refusal
+])
+def test_events_cannot_accept_is_a_refusal(pipeline, text: str, plover: str | None) -> None:
+    found = {p for p, s, t in dyads(scored(pipeline, text)) if s == "FRA" and t == "USA"}
+    assert (plover in found) if plover else not (found & {"REJECT"})

@@ -12,6 +12,9 @@ CONDITION_MARKS = {"if", "unless", "whether"}
 PLANNED_MODIFIERS = {"planned", "upcoming", "scheduled", "proposed", "forthcoming", "future",
                      "next", "expected", "possible", "prospective"}
 PLANNING_VERBS = {"plan", "schedule", "set", "expect", "due", "slate", "arrange", "prepare"}
+# verbs whose "cannot"/"could not" states a refusal, not an inability (CAMEO 12: reject,
+# refuse to accept a proposal or a demand)
+ACCEPTING = {"accept", "agree", "approve", "endorse", "support", "tolerate", "allow"}
 
 
 def _chain(frame: Frame) -> list[Token]:
@@ -120,7 +123,10 @@ def is_refusal(frame: Frame) -> bool:
     happen."""
     for tok in _chain(frame):
         kids = list(tok.children)
+        will = FUTURE_AUX | {"would"}
+        if tok.lemma_.lower() in ACCEPTING:
+            will = will | {"can", "ca", "could"}  # "cannot accept": a refusal (CAMEO 12)
         if any(c.dep_ == "neg" for c in kids) and any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX | {"would"} for c in kids):
+                c.dep_ in ("aux", "auxpass") and c.lower_ in will for c in kids):
             return True
     return False

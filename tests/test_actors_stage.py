@@ -220,3 +220,11 @@ def test_actor_phrases_run_across_a_wrapped_line(run):  # type: ignore[no-untype
               "1987-03-20")
     assert _at(ctx, "Jane").code == "AUSGOV"
     assert _at(ctx, "She").code == "AUSGOV"
+    # a dictionary phrase wrapped over two lines is still the phrase
+    ctx = run("Talks with the Soviet\nUnion resumed.", "1987-03-20")
+    assert _at(ctx, "Union").code == "RUS"
+
+
+def test_a_title_before_the_surname_of_the_one_office_holder_is_that_person(run):  # type: ignore[no-untyped-def]
+    ctx = run("Prime Minister Nakasone spoke on Monday.", "1987-04-10")
+    assert _at(ctx, "Nakasone").code == "JPNGOV"

@@ -88,7 +88,7 @@ class Mention:
 
 def find_atoms(text: str, lex: Lexicon) -> list[Atom]:
     """Leftmost-longest dictionary matches on token boundaries."""
-    folded = fold(text)
+    folded = fold(text).replace("\n", " ")  # a phrase wrapped over two lines ("Soviet\nUnion")
     found: list[Atom] = []
     size = len(text)
     assert lex.automaton is not None
@@ -105,7 +105,7 @@ def find_atoms(text: str, lex: Lexicon) -> list[Atom]:
     for start, end, phrase in hits:
         if (start > 0 and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum()):
             continue
-        surface = text[start:end]
+        surface = text[start:end].replace("\n", " ")
         best: Atom | None = None
         people: list[str] = []
         for entry in lex.entries[phrase]:

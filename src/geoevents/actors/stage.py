@@ -292,8 +292,9 @@ def _surnames_in_office(mentions: list[Mention], lex: Lexicon, date: dt.date) ->
     """
     for m in mentions:
         name = m.name or ""
-        if m.kind != "person" or m.code is not None or " " in name or not name[:1].isupper():
-            continue
+        if m.kind != "person" or m.country is not None or " " in name or not name[:1].isupper() \
+                or not (m.entity or "?").startswith("?"):
+            continue  # also "Prime Minister Nakasone": a title gave a sector, not who it is
         keys = lex.holders_named(name, date)
         if len(keys) == 1:
             m.entity = keys[0]

@@ -239,3 +239,12 @@ def test_stage_town_heading_a_company_name_far_from_its_state_is_no_place(run):
     ctx = run("The Union Pacific railroad said its trains from Omaha were delayed.")
     assert "Union" not in [p.text for p in ctx.places]
     assert "Omaha" in [p.text for p in ctx.places]
+
+
+def test_stage_former_states_are_placed_at_their_successor(run):
+    text = ("The United States and the Soviet Union agreed in Washington that U.S. officials "
+            "would fly to Moscow. Yugoslavia welcomed the news.")
+    ctx = run(text)
+    assert _place(ctx, "Soviet Union").country == "RUS"
+    assert _place(ctx, "Yugoslavia").country == "SRB"
+    assert _place(ctx, "Moscow").country == "RUS"

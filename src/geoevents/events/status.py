@@ -100,7 +100,8 @@ def is_planned(frame: Frame) -> bool:
                for c in noun.children):
             return True
         holders = [noun, *(h for h in (noun.head.head,) if noun.dep_ == "pobj" and h.pos_ == "NOUN")]
-        if any(c.dep_ == "acl" and c.lemma_.lower() in PLANNING_VERBS for h in holders for c in h.children):
+        if any(t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in PLANNING_VERBS
+               for h in holders for t in h.subtree):
             return True  # "talks, scheduled for Thursday", "two rounds of talks, set for May"
         head = noun.head
         if noun.dep_ in ("nsubjpass", "nsubj") and head.lemma_ in PLANNING_VERBS:

@@ -20,13 +20,15 @@ CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "conj", "parataxis", "acl"}
 COMPLEMENT_DEPS = ("xcomp", "ccomp")
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 PRECONDITION_MARKS = {"before", "until", "unless", "if", "once", "whether"}
-# Nominal events are looked for along these relations below a clause head (not into clauses).
 # Nouns of intent whose "to" clause is an act announced for the future ("plans to impose")
 PLAN_NOUNS = {"plan", "intention", "intent", "readiness"}
-# what is issued, sent or adopted and says something: its participle states the act
+# What is issued, sent or adopted and says something: its participle states the act
 # ("a statement condemning", "a letter urging", "a resolution calling on")
 STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "message", "resolution",
                    "note", "memorandum"}
+# Nominal events are looked for along these relations below a clause head (not into clauses).
+NOMINAL_PATH_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "pcomp",
+                     "appos", "oprd", "dative", "conj", "agent", "npadvmod", "acomp"}
 
 
 def statement_participle(verb: Token) -> Token | None:
@@ -37,8 +39,6 @@ def statement_participle(verb: Token) -> Token | None:
                 if c.dep_ == "acl" and c.tag_ == "VBG":
                     return c
     return None
-NOMINAL_PATH_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "pcomp",
-                     "appos", "oprd", "dative", "conj", "agent", "npadvmod", "acomp"}
 
 
 @dataclass

@@ -602,3 +602,12 @@ def test_events_attacking_a_policy_is_criticism_not_fighting(pipeline) -> None: 
 def test_events_cannot_accept_is_a_refusal(pipeline, text: str, plover: str | None) -> None:
     found = {p for p, s, t in dyads(scored(pipeline, text)) if s == "FRA" and t == "USA"}
     assert (plover in found) if plover else not (found & {"REJECT"})
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Canada said the United States had violated the free trade accord.",
+    "Canadian officials said the United States was not honouring the agreement.",
+])
+def test_events_saying_another_party_broke_an_accord_accuses_it(pipeline, text: str) -> None:
+    assert ("ACCUSE", "CAN", "USA") in dyads(scored(pipeline, text))

@@ -156,6 +156,15 @@ class EventsStage:
             if speaker_actor is not None and not _same_party(speaker_actor, roles.source):
                 roles = Roles(speaker_actor, roles.source, speaker)
                 code, status = "100", "occurred"
+        if frame.reported and frame.reporter is not None and _breach(frame, status):
+            # "X said Y had violated the accord / was not honouring the pact": X accuses Y
+            # (CAMEO 112; PLOVER ACCUSE), whatever Y did or did not do
+            speaker = finder.subject_of(frame.reporter)
+            speaker_actor = finder.phrase_actor(speaker) if speaker is not None else None
+            if has_identity(speaker_actor) and has_identity(roles.source) \
+                    and not _same_party(speaker_actor, roles.source):
+                roles = Roles(speaker_actor, roles.source, speaker)
+                code, status = "112", "occurred"
         if frame.entry.has("exposure") and status != "negated":
             # "Peru would face sanctions unless ..., Chilean officials said": a threat by the
             # one stating it to the one exposed; no one stating it, no threat
@@ -574,6 +583,28 @@ def _exposure_roles(finder: RoleFinder, frame: Frame) -> Roles | None:
     if source is None or target is None or _same_party(source, target):
         return None
     return Roles(source, target, speaker)
+
+
+# Keeping an agreement, and breaking one: a party said not to keep or to break an accord is
+# accused of it (CAMEO 112 accuse; PLOVER ACCUSE)
+COMPLIANCE = {"honor", "honour", "comply", "respect", "abide", "keep", "observe", "fulfil", "fulfill",
+              "implement", "live", "adhere"}
+BREACH = {"violate", "breach", "break", "flout", "renege", "contravene"}
+AGREEMENT_NOUNS = {"agreement", "accord", "pact", "treaty", "ceasefire", "truce", "deal", "commitment",
+                   "promise", "pledge", "rule", "resolution", "understanding", "arrangement"}
+
+
+def _breach(frame: Frame, status: str) -> bool:
+    lemma = frame.trigger.lemma_.lower()
+    if lemma in COMPLIANCE or (frame.noun is not None and frame.clause.lemma_.lower() in COMPLIANCE
+                               and lemma in AGREEMENT_NOUNS):  # "was not honouring the pact"
+        return status == "negated" or frame.failed
+    if lemma in BREACH and status != "negated":
+        objects = [c for c in frame.trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [g for c in frame.trigger.children if c.dep_ == "prep" for g in c.children
+                    if g.dep_ == "pobj"]
+        return any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects)
+    return False
 
 
 def _obligation(frame: Frame) -> bool:

@@ -197,6 +197,7 @@ class Lexicon:
     acronyms: dict[str, str] = field(default_factory=dict)  # exact spelling -> folded key
     acronym_pattern: re.Pattern[str] | None = None
     _surnames: dict[str, list[str]] | None = None
+    _heads: frozenset[str] | None = None
 
     def holders_named(self, surname: str, date: dt.date) -> list[str]:
         """People with this surname who hold an office (not a former one, ELI) on ``date``."""
@@ -213,6 +214,13 @@ class Lexicon:
             if role is not None and role.sector != "ELI":
                 out.append(key)
         return out
+
+    def institution_heads(self) -> frozenset[str]:
+        """Last words of the organisations' names ("Commission", "Council", "Bank")."""
+        if self._heads is None:
+            self._heads = frozenset(org.name.split()[-1] for org in self.organisations.values()
+                                    if len(org.name.split()) > 1)
+        return self._heads
 
     def add(self, phrase: str, kind: str, key: str) -> None:
         phrase = " ".join(phrase.split())

@@ -45,7 +45,7 @@ _NOT_MODIFIERS = frozenset(
     "said says say will would could should may might can did do does not with by for from as "
     "than then also about after before".split())
 _FORMER = re.compile(r"(?:former|ex-|ex|then-former|late)[ \t-]*$", re.IGNORECASE)
-_NOT_NAMES = frozenset(
+NOT_NAMES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
     "July August September October November December The A An On In At And But He She It They "
     "This That Said Says".split())
@@ -146,7 +146,7 @@ def _other_given_name(text: str, atom: Atom, lex: Lexicon, atoms: list[Atom]) ->
     if atom.kind != "person" or atom.key is None or " " in text[atom.start:atom.end].strip():
         return False
     m = _GIVEN_NAME_BEFORE.search(text, max(0, atom.start - 30), atom.start)
-    if not m or m.group(1) in _NOT_NAMES or m.group(1).lower() in _NOT_MODIFIERS:
+    if not m or m.group(1) in NOT_NAMES or m.group(1).lower() in _NOT_MODIFIERS:
         return False
     if any(a.start <= m.start(1) < a.end for a in atoms):
         return False  # a title or a country before the name ("Minister Stoltenberg")
@@ -167,7 +167,7 @@ def guess_names_after_titles(text: str, atoms: list[Atom], lex: Lexicon) -> list
             if not m:
                 break
             w = _CAPITALISED.match(text, pos + m.end())
-            if not w or (pos + m.end()) in starts or w.group(0) in _NOT_NAMES:
+            if not w or (pos + m.end()) in starts or w.group(0) in NOT_NAMES:
                 break
             pos = end = w.end()
             words += 1

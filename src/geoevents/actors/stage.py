@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from geoevents.actors.coref import resolve_pronouns
 from geoevents.actors.lexicon import Lexicon, code_for, get_lexicon
 from geoevents.actors.mentions import (
-    _NOT_NAMES,
+    NOT_NAMES,
     Atom,
     Mention,
     compose,
@@ -72,19 +72,6 @@ def _ner_people(doc: Doc, text: str, atoms: list[Atom]) -> list[Atom]:
     return out
 
 
-_HEADS: dict[int, frozenset[str]] = {}
-
-
-def _institution_heads(lex: Lexicon) -> frozenset[str]:
-    """Last words of the organisations' names ("Commission", "Council", "Bank")."""
-    heads = _HEADS.get(id(lex))
-    if heads is None:
-        heads = frozenset(name.split()[-1] for org in lex.organisations.values()
-                          for name in [org.name] if len(name.split()) > 1)
-        _HEADS[id(lex)] = heads
-    return heads
-
-
 def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon, date: dt.date) -> list[Atom]:
     """Bare surnames of people in office that the NER did not tag ("Nakasone is expected to").
 
@@ -100,7 +87,7 @@ def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon, date:
     for tok in doc:
         word = tok.text
         if (len(word) < 3 or not word[0].isupper() or not word.isalpha() or word.isupper()
-                or word in _NOT_NAMES or any(covered[tok.idx:tok.idx + len(word)])):
+                or word in NOT_NAMES or any(covered[tok.idx:tok.idx + len(word)])):
             continue
         if tok.is_stop:
             continue
@@ -116,7 +103,7 @@ def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon, date:
         if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and tok.i > 0 \
                 and doc[tok.i - 1].dep_ == "det":
             continue  # "the National Soybean ...": the start of a longer name
-        if word in _institution_heads(lex):
+        if word in lex.institution_heads():
             continue  # "the Commission": Phoenix lists some bodies among its people
         if len(lex.holders_named(word, date)) == 1:
             out.append(Atom(tok.idx, tok.idx + len(word), "person", None))

@@ -228,3 +228,17 @@ def test_actor_phrases_run_across_a_wrapped_line(run):  # type: ignore[no-untype
 def test_a_title_before_the_surname_of_the_one_office_holder_is_that_person(run):  # type: ignore[no-untyped-def]
     ctx = run("Prime Minister Nakasone spoke on Monday.", "1987-04-10")
     assert _at(ctx, "Nakasone").code == "JPNGOV"
+
+
+def test_courtesy_title_between_office_and_name(run):  # type: ignore[no-untyped-def]
+    ctx = run("Norwegian Foreign Minister Sir Arne Dahlberg met the press.", "1987-04-10")
+    actor = _at(ctx, "Arne")
+    assert (actor.code, actor.text) == ("NORGOV", "Norwegian Foreign Minister Sir Arne Dahlberg")
+
+
+def test_stated_current_title_overrules_a_dictionary_without_office_then(run):  # type: ignore[no-untyped-def]
+    # the dictionary lists Kiichi Miyazawa in no office in 1987; the text calls him minister
+    assert _at(run("Finance Minister Kiichi Miyazawa said.", "1987-04-10"), "Kiichi").code == "JPNGOV"
+    # a former minister stays a former one
+    assert _at(run("Former Finance Minister Kiichi Miyazawa said.", "1987-04-10"),
+               "Kiichi").code == "JPNELI"

@@ -611,3 +611,12 @@ def test_events_cannot_accept_is_a_refusal(pipeline, text: str, plover: str | No
 ])
 def test_events_saying_another_party_broke_an_accord_accuses_it(pipeline, text: str) -> None:
     assert ("ACCUSE", "CAN", "USA") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_a_named_person_is_not_of_the_country_where_he_meets(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a former official and an unlisted person acting abroad: where they meet says nothing of
+    # their nationality (police or protesters there are of that country)
+    text = "Former Foreign Minister Tomas Varga met President Reagan in Washington."
+    sources = {e.source.country for e in scored(pipeline, text) if e.source}
+    assert "USA" not in sources

@@ -43,6 +43,8 @@ def _place(ctx: StageContext, text: str, nth: int = 0):
     ("Students at the University of Idaho live in Moscow, Idaho, near the Washington border.",
      "Moscow", 5601538),
     ("The Kremlin said the treaty would be signed in Moscow next week.", "Moscow", 524901),
+    # a small US town does not win on the article naming the United States among others
+    ("The United States and Japan will hold talks in Geneva next week.", "Geneva", 2660646),
 ])
 def test_stage_resolves_homonyms(run, text, name, geonameid):
     assert _place(run(text), name).geonameid == geonameid

@@ -35,6 +35,10 @@ _NAME_KINDS = frozenset({"person", "org", "seat", "country", "capital", "demonym
 # wraps its lines: "Australian Trade Minister\nJohn Dawkins").
 _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _ADJACENT = re.compile(r"[ \t]*\n?[ \t]*-?[ \t]*")
+# Courtesy titles between an office and a name ("Foreign Secretary Sir Geoffrey Howe"): part of
+# neither, as in Phoenix, whose names never start with them.
+_HONORIFIC = r"(?:Sir|Dame|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
+_TITLE_GAP = re.compile(rf"{_ADJACENT.pattern}(?:{_HONORIFIC}{_SP})?")
 _GENITIVE = re.compile(r"['’]s?" + _SP)
 _COORD = re.compile(r"[ \t]*,[ \t]*\n?[ \t]*(?:and" + _SP + r")?|" + _SP + r"(?:and|or)" + _SP)
 _AFTER = re.compile(_SP + r"(?:of|in|from|for)" + _SP + r"(?:the" + _SP + r")?")
@@ -162,6 +166,10 @@ def guess_names_after_titles(text: str, atoms: list[Atom], lex: Lexicon) -> list
         if atom.kind != "agent" or lex.agents[atom.key].type not in ("title", "person"):
             continue
         pos, words, end = atom.end, 0, atom.end
+        first: int | None = None
+        honorific = re.match(rf"{_SP}{_HONORIFIC}(?=[ \t\n])", text[pos:])
+        if honorific:  # "Foreign Secretary Sir ...": the name starts after the courtesy title
+            pos = end = pos + honorific.end()
         while words < 4:
             m = re.match(_SP, text[pos:])
             if not m:
@@ -169,11 +177,12 @@ def guess_names_after_titles(text: str, atoms: list[Atom], lex: Lexicon) -> list
             w = _CAPITALISED.match(text, pos + m.end())
             if not w or (pos + m.end()) in starts or w.group(0) in NOT_NAMES:
                 break
+            if first is None:
+                first = w.start()
             pos = end = w.end()
             words += 1
-        if words:
-            out.append(Atom(atom.end + (len(text[atom.end:]) - len(text[atom.end:].lstrip())), end,
-                            "person", None))
+        if words and first is not None:
+            out.append(Atom(first, end, "person", None))
     out.sort(key=lambda a: a.start)
     return out
 
@@ -296,7 +305,7 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
         j = i - 1
         if j >= 0 and isinstance(items[j], _Chain) and items[j].head.type in ("title", "person") \
                 and not used[j] \
-                and _ADJACENT.fullmatch(text[items[j].end:item.start]):
+                and _TITLE_GAP.fullmatch(text[items[j].end:item.start]):
             title = items[j]
             parts.insert(0, j)
         mods = modifiers_before(parts[0], items[parts[0]].start)
@@ -316,6 +325,11 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
             item.key = None
         if item.key is not None:
             _code_person(mention, lex, item.key, date, former)
+            if mention.sector == "ELI" and title is not None and not former and title.sector != "ELI":
+                # "Finance Minister Kiichi Miyazawa" where the dictionary lists no office at
+                # the date: the text's title is the later or more complete record
+                mention.sector, mention.sectors, mention.role = title.sector, title.sectors, title.phrase
+                mention.code = code_for(mention.country, title.sector)
             if stated is not None and mention.country != stated and title is not None and not former:
                 # "Belgian Foreign Minister X" while X also chairs an international body: the
                 # text's national title is the capacity the person acts in

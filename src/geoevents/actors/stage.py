@@ -114,23 +114,32 @@ def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon, date:
 _STATE_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
+def _article_country(mentions: list[Mention]) -> str | None:
+    """The country an article is about: more than half of its mentions that name a country
+    name it (and at least two do)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.country:
+            counts[m.country] = counts.get(m.country, 0) + 1
+    if not counts:
+        return None
+    top, n = max(counts.items(), key=lambda kv: kv[1])
+    if n < 2 or 2 * n <= sum(counts.values()):
+        return None
+    return top
+
+
 def _officials_of_the_article(mentions: list[Mention]) -> None:
     """"Agriculture Minister Mutsuki Kato" in an article about Japan: a named holder of a
     state office the dictionaries do not list, with no nationality stated, holds it in the
     country the article is about (wire copy drops the nationality its dateline gave). The
     article is about a country when more than half of its mentions that name a country
     name that one."""
-    counts: dict[str, int] = {}
-    for m in mentions:
-        if m.country:
-            counts[m.country] = counts.get(m.country, 0) + 1
-    if not counts:
-        return
-    top, n = max(counts.items(), key=lambda kv: kv[1])
-    if n < 2 or 2 * n <= sum(counts.values()):
+    top = _article_country(mentions)
+    if top is None:
         return
     for m in mentions:
-        if (m.kind == "person" and m.country is None and (m.entity or "").startswith("?")
+        if (m.kind == "person" and m.country is None and not (m.code or "").startswith(("IGO", "NGO"))
                 and m.sector in _STATE_OFFICES and m.role):
             m.country, m.code = top, code_for(top, m.sector)
 

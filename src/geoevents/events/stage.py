@@ -210,7 +210,8 @@ class EventsStage:
             # a countryless actor ("police", "activists") belongs to the country where it
             # acts or that it acts on; an official's visit, meeting or demand abroad says
             # nothing of the official's own country
-            official = roles.source.sector in STATE_SECTORS
+            official = roles.source.sector in STATE_SECTORS or roles.source.sector == "ELI" \
+                or roles.source.kind == "person"  # a named person's home is not where they meet
             home = where if not official or kind.plover not in INTERNATIONAL_CATEGORIES else None
             roles.source = with_country(roles.source, home or (
                 roles.target.country if roles.target is not None

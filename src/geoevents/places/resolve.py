@@ -167,12 +167,14 @@ class Resolver:
             in_admin1 = is_town and local and entry.admin1 in admin1
             if entry.country and entry.feature != "continent" and local:
                 share = ctx.get(entry.country, 0) / total
-                # A small town needs local evidence: its country being talked about is not enough.
-                if is_town and entry.population < SMALL_TOWN and not in_admin1:
+                # A small town needs local evidence: its country being talked about is not enough
+                # ("talks in Geneva" in an article about the United States is not Geneva, Illinois).
+                small = is_town and entry.population < SMALL_TOWN and not in_admin1
+                if small:
                     share /= 2
                 s += COUNTRY_CONTEXT_WEIGHT * share
                 if entry.feature != "country" and entry.country in self.named_countries:
-                    s += NAMED_COUNTRY_WEIGHT
+                    s += 0.0 if small else NAMED_COUNTRY_WEIGHT
             if in_admin1:
                 s += ADMIN1_CONTEXT_WEIGHT
             if parent is not None and is_town:

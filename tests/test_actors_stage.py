@@ -242,3 +242,20 @@ def test_stated_current_title_overrules_a_dictionary_without_office_then(run):  
     # a former minister stays a former one
     assert _at(run("Former Finance Minister Kiichi Miyazawa said.", "1987-04-10"),
                "Kiichi").code == "JPNELI"
+
+
+def test_unlisted_name_beside_a_national_title_in_commas_holds_it(run):  # type: ignore[no-untyped-def]
+    ctx = run("Trade is at risk, Olaf Brekke, Norwegian minister of fisheries, warned. Brekke "
+              "said more. Sweden's trade minister, Lena Dahl, agreed.", "1987-04-10")
+    assert _at(ctx, "Olaf").code == "NORGOV"
+    assert _at(ctx, "Brekke", 1).code == "NORGOV"  # the bare surname later, as well
+    assert _at(ctx, "Lena").code == "SWEGOV"
+    # a list of names is no apposition
+    ctx = run("Olaf Brekke, Lena Dahl and Swedish officials met.", "1987-04-10")
+    assert _at(ctx, "Lena").country is None
+
+
+def test_portfolio_after_minister_of_is_no_surname(run):  # type: ignore[no-untyped-def]
+    # Phoenix files the US Department of Agriculture among its people
+    ctx = run("Olaf Brekke, Norwegian minister of Agriculture, warned.", "1987-04-10")
+    assert _at(ctx, "Agriculture") is None or _at(ctx, "Agriculture").country != "USA"

@@ -32,6 +32,9 @@ from geoevents.model import Actor
 from geoevents.stage import ActorCoder, StageContext, parse_published
 
 _NER_PEOPLE = frozenset({"PERSON"})
+# Nouns whose "of" phrase names a portfolio ("minister of Agriculture"), not a person
+PORTFOLIO_NOUNS = frozenset({"minister", "ministry", "department", "secretary", "secretariat",
+                             "office", "bureau", "commissioner"})
 _PLACE_KINDS = frozenset({"country", "capital", "city", "demonym"})
 
 
@@ -105,6 +108,8 @@ def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon, date:
             continue  # "the National Soybean ...": the start of a longer name
         if word in lex.institution_heads():
             continue  # "the Commission": Phoenix lists some bodies among its people
+        if tok.i > 1 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lemma_.lower() in PORTFOLIO_NOUNS:
+            continue  # "minister of Agriculture": a portfolio, not a surname
         if len(lex.holders_named(word, date)) == 1:
             out.append(Atom(tok.idx, tok.idx + len(word), "person", None))
     out.sort(key=lambda a: a.start)
@@ -142,6 +147,31 @@ def _officials_of_the_article(mentions: list[Mention]) -> None:
         if (m.kind == "person" and m.country is None and not (m.code or "").startswith(("IGO", "NGO"))
                 and m.sector in _STATE_OFFICES and m.role):
             m.country, m.code = top, code_for(top, m.sector)
+
+
+_APPOSITION_AFTER = re.compile(r",[ \t\n]+(?:(?:the|a|an)[ \t\n]+)?")
+_APPOSITION_BEFORE = re.compile(r",[ \t\n]+")
+
+
+def _titles_by_apposition(mentions: list[Mention], text: str) -> None:
+    """"Michael Jopling, British minister of agriculture, said" and "Japan's foreign minister,
+    Taro Ishimaru, said": an unlisted name set off by commas beside a national title holds it.
+    """
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for k, m in enumerate(ordered):
+        if m.kind != "person" or m.country is not None or not (m.entity or "?").startswith("?"):
+            continue
+        role = None
+        if k + 1 < len(ordered) and _APPOSITION_AFTER.fullmatch(text[m.end:ordered[k + 1].start]):
+            role = ordered[k + 1]
+        elif k > 0 and _APPOSITION_BEFORE.fullmatch(text[ordered[k - 1].end:m.start]) \
+                and text[m.end:m.end + 1] == ",":
+            role = ordered[k - 1]
+        if role is None or role.kind != "agent" or not role.country or not role.sector \
+                or role.sector in ("CVL", "ELI"):
+            continue
+        m.country, m.sector, m.code = role.country, role.sector, role.code
+        m.sectors, m.role = role.sectors, role.role
 
 
 def _accept_modifier(doc: Doc):  # type: ignore[no-untyped-def]
@@ -360,6 +390,7 @@ class ActorsStage:
         mentions = [m for m in mentions
                     if m.seat not in ("capital", "seat") or acts(doc, m.start, m.end, m.seat)]
         mentions = [m for m in mentions if not _bare_modifier(doc, m)]
+        _titles_by_apposition(mentions, text)
         _officials_of_the_article(mentions)
         _bind_short_names(mentions, text)
         mentions = _carry_surnames(_firms_by_apposition(mentions, text), text)

@@ -25,6 +25,9 @@ def dyads(events: list[Event]) -> set[tuple[str | None, str | None, str | None]]
     ("The United States, Britain and France imposed sanctions on Iran on Tuesday.",
      {("SANCTION", "USA", "IRN"), ("SANCTION", "GBR", "IRN"), ("SANCTION", "FRA", "IRN")}),
     ("Germany and Poland condemned Russia.", {("ACCUSE", "DEU", "RUS"), ("ACCUSE", "POL", "RUS")}),
+    # backing is aimed at someone: coordinated backers are no joint pair (CAMEO 051)
+    ("Canada, Japan and Britain backed Kenya.",
+     {("SUPPORT", "CAN", "KEN"), ("SUPPORT", "JPN", "KEN"), ("SUPPORT", "GBR", "KEN")}),
 ])
 def test_events_coordinated_sources_give_one_event_each(pipeline, text: str,
                                                         expected: set) -> None:  # type: ignore[type-arg]
@@ -620,3 +623,19 @@ def test_events_a_named_person_is_not_of_the_country_where_he_meets(pipeline) ->
     text = "Former Foreign Minister Tomas Varga met President Reagan in Washington."
     sources = {e.source.country for e in scored(pipeline, text) if e.source}
     assert "USA" not in sources
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a stated absence of intent declines the act (CAMEO 125: refuse to meet or negotiate)
+    ("Chile has no plans to open talks with Peru.", ("REJECT", "125")),
+    ("Chile does not plan to hold talks with Peru.", ("REJECT", "125")),
+    # with the intent, the meeting is planned (PLOVER: a future meeting is AGREE)
+    ("Chile has plans to hold talks with Peru.", ("AGREE", "036")),
+    # an ultimatum of any length (CAMEO.2.0 "GIVE * {TWO WEEKS}" [139])
+    ("Chile has given Peru six weeks to open its market.", ("THREATEN", "139")),
+])
+def test_events_intent_and_ultimatum(pipeline, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = {(e.plover, e.cameo) for e in scored(pipeline, text)
+             if e.source and e.source.country == "CHL" and e.target and e.target.country == "PER"}
+    assert expected in found

@@ -398,7 +398,14 @@ def _phrase_at(phrase: Phrase, head: Token) -> bool:
     return False
 
 
+# A number in a pattern stands for any number ("GIVE * {TWO WEEKS}" [139]: an ultimatum of
+# six weeks is one as well)
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+
+
 def _word_is(token: Token, word: str) -> bool:
+    if word in NUMBER_WORDS and token.like_num:
+        return True
     return token.lower_ == word or token.lemma_.lower() == word
 
 

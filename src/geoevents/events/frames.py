@@ -234,6 +234,16 @@ class FrameFinder:
             if entry.has("govern"):
                 noun = self._object_event(head)
             return Frame(head, entry, entry.cameo, head, governors, content=comp or noun)
+        if head.lemma_ == "have":
+            intended = self._planned_act(head)
+            if intended is not None and intended.i not in consumed:
+                # "has plans to visit", "has no plans to start talks": the act intended; the
+                # plan noun stays in the chain for its "no"
+                plan = intended.head
+                sub = self.clause_frame(intended, consumed, [*governors, head, plan])
+                if sub is not None:
+                    sub.planned = True
+                    return sub
         # No predicate here: a complement, or an event noun in the clause, may state it.
         if comp is not None and comp.i not in consumed and (
                 head.lemma_ in ("be", "have") or head.pos_ == "ADJ"):  # "are accused of [verb]ing"

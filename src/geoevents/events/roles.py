@@ -78,6 +78,8 @@ NON_STATE = ("IGO", "NGO", "MNC")
 
 # Acts two parties do together (consult, agree, cooperate): coordinated subjects are partners
 MUTUAL_ROOTS = ("03", "04", "05", "06")
+# CAMEO 05 acts that are directed at someone, never joint ("X and Y praised/backed Z")
+DIRECTED_05 = ("051", "052", "053", "054", "055", "056")
 
 
 def _direct_partner(verb: Token, actor: Actor) -> bool:
@@ -293,7 +295,7 @@ class RoleFinder:
         target = None
         # coordination: "X and Y agreed" -> a joint event, the partner as target;
         # also "Greek and Italian warships": coordinated modifiers of the subject
-        if source_tok is not None:
+        if source_tok is not None and not frame.code.startswith(DIRECTED_05):
             partners = list(source_tok.conjuncts) + [
                 conj for m in source_tok.children if m.dep_ in ("amod", "compound", "nmod")
                 and m.conjuncts for conj in (m, *m.conjuncts)]

@@ -17,6 +17,10 @@ PLANNING_VERBS = {"plan", "schedule", "set", "expect", "due", "slate", "arrange"
 ACCEPTING = {"accept", "agree", "approve", "endorse", "support", "tolerate", "allow"}
 
 
+# Words of intent whose negation refuses the act ("has no plans to", "does not intend to")
+INTENT_WORDS = frozenset({"plan", "intention", "intent", "intend"})
+
+
 def _chain(frame: Frame) -> list[Token]:
     """The trigger, its clause verb and the non-speech verbs that govern it."""
     out = [frame.trigger]
@@ -132,5 +136,10 @@ def is_refusal(frame: Frame) -> bool:
             will = will | {"can", "ca", "could"}  # "cannot accept": a refusal (CAMEO 12)
         if any(c.dep_ == "neg" for c in kids) and any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in will for c in kids):
+            return True
+        # "has no plans to", "does not intend to": a stated absence of intent declines the act
+        if tok.lemma_.lower() in INTENT_WORDS and (
+                any(c.dep_ == "neg" for c in kids)
+                or any(c.dep_ == "det" and c.lower_ == "no" for c in kids)):
             return True
     return False

@@ -259,3 +259,11 @@ def test_portfolio_after_minister_of_is_no_surname(run):  # type: ignore[no-unty
     # Phoenix files the US Department of Agriculture among its people
     ctx = run("Olaf Brekke, Norwegian minister of Agriculture, warned.", "1987-04-10")
     assert _at(ctx, "Agriculture") is None or _at(ctx, "Agriculture").country != "USA"
+
+
+def test_town_name_run_into_a_person_name_is_no_nationality(run):  # type: ignore[no-untyped-def]
+    # "Constantine" is also an Algerian city; "Moscow Mayor X" keeps its title's city
+    ctx = run("Opposition leader Constantine Mitsotakis said he would fight.", "1987-04-10")
+    actor = _at(ctx, "Mitsotakis")
+    assert actor is None or actor.country != "DZA"
+    assert _at(run("Moscow Mayor Yuri Luzhkov said.", "1995-04-10"), "Yuri").code == "RUSGOV"

@@ -313,6 +313,11 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
         # an international one does not make its officials nationals of anywhere
         mods = [m for m in mods if items[m].kind != "org" or (
             title is not None and _country_of(items[m], lex, date) is not None)]
+        if title is None:
+            # a town's name run into a person's name is a given name ("Constantine
+            # Mitsotakis"), not a nationality: that takes a demonym, a country or a title
+            mods = [m for m in mods if items[m].kind not in ("city", "capital")
+                    or _GENITIVE.fullmatch(text[items[m].end:items[parts[0]].start])]
         parts = mods + parts
         start = items[parts[0]].start
         former = is_former(start)

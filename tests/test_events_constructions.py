@@ -639,3 +639,11 @@ def test_events_intent_and_ultimatum(pipeline, text: str, expected: tuple[str, s
     found = {(e.plover, e.cameo) for e in scored(pipeline, text)
              if e.source and e.source.country == "CHL" and e.target and e.target.country == "PER"}
     assert expected in found
+
+
+@pytest.mark.issue(13)
+def test_events_speakers_own_side_in_the_clause_is_not_the_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    threats = [e for e in scored(pipeline, "Latvian Prime Minister Olga Berzina warned that Latvia "
+                                           "would retaliate against Belarus.")
+               if e.plover == "THREATEN"]
+    assert threats and all(e.target is not None and e.target.country == "BLR" for e in threats)

@@ -365,7 +365,8 @@ class RoleFinder:
             return None  # but "his Afghan counterpart" is another party
         return actor
 
-    def clause_target(self, head: Token, source: Actor | None) -> Actor | None:
+    def clause_target(self, head: Token, source: Actor | None,
+                      other_side: bool = True) -> Actor | None:
         """A target inside a complement clause ("threatened [to cut off power to X]")."""
         subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
         toks = subj + [c for c in head.children if c.dep_ in OBJECT_DEPS] + self.prep_objects(head)
@@ -375,6 +376,12 @@ class RoleFinder:
                 actor = self.clause_target(c, source)
                 if actor is not None:
                     found.append(actor)
+        if other_side and source is not None and source.country:
+            # "warned that Britain would retaliate against Japan": the speaker's own side
+            # acting in the clause is not whom the act is aimed at, another party is
+            others = [a for a in found if a.country != source.country and has_identity(a)]
+            if others:
+                found = others
         return best_target(found, source)
 
     def _nominal_target(self, noun: Token, source: Actor | None) -> Actor | None:

@@ -278,7 +278,8 @@ class EventsStage:
                 # "said Japan must open its markets": a demand on the party obliged (CAMEO 10)
                 return "100", Roles(roles.source, obliged, roles.source_token, False)
             text = content_text(content)
-            about = finder.clause_target(content, roles.source)
+            # whom a statement is about, its own side included ("said Iraqi towns were shelled")
+            about = finder.clause_target(content, roles.source, other_side=False)
         else:  # a quotation introduced by the speech verb: its words are the content
             quote = next((q for q in ctx.quotes if q.start <= frame.trigger.idx < q.end
                           or (q.start >= sent.start_char and q.end <= sent.end_char)), None)

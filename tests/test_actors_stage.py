@@ -267,3 +267,16 @@ def test_town_name_run_into_a_person_name_is_no_nationality(run):  # type: ignor
     actor = _at(ctx, "Mitsotakis")
     assert actor is None or actor.country != "DZA"
     assert _at(run("Moscow Mayor Yuri Luzhkov said.", "1995-04-10"), "Yuri").code == "RUSGOV"
+
+
+def test_domestic_groups_and_former_officials_take_the_article_country(run):  # type: ignore[no-untyped-def]
+    text = ("Chile's government raised fuel prices, Chilean officials said. The opposition "
+            "parties walked out of parliament. Former Interior Minister Pablo Rojas said Chile "
+            "would recover. Farmers blocked roads in Chile.")
+    ctx = run(text, "1987-04-10")
+    assert _at(ctx, "opposition parties").code == "CHLOPP"
+    assert _at(ctx, "Farmers").country == "CHL"
+    assert _at(ctx, "Pablo").code == "CHLELI"
+    # no country dominates: the groups stay without one
+    ctx = run("Chile and Peru met. The opposition parties walked out.", "1987-04-10")
+    assert _at(ctx, "opposition parties").country is None

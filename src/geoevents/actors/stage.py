@@ -145,7 +145,9 @@ def _officials_of_the_article(mentions: list[Mention]) -> None:
         return
     for m in mentions:
         if (m.kind == "person" and m.country is None and not (m.code or "").startswith(("IGO", "NGO"))
-                and m.sector in _STATE_OFFICES and m.role):
+                and ((m.sector in _STATE_OFFICES and m.role)
+                     or (m.sector == "ELI" and (m.entity or "").startswith("?")))):
+            # a former office holder ("Former Foreign Minister X") held it there as well
             m.country, m.code = top, code_for(top, m.sector)
 
 
@@ -172,6 +174,20 @@ def _titles_by_apposition(mentions: list[Mention], text: str) -> None:
             continue
         m.country, m.sector, m.code = role.country, role.sector, role.code
         m.sectors, m.role = role.sectors, role.role
+
+
+_DOMESTIC_GROUPS = frozenset({"OPP", "LAB", "AGR", "CVL", "EDU", "REB", "PTY"})
+
+
+def _groups_of_the_article(mentions: list[Mention]) -> None:
+    """"The opposition parties", "farmers", "the unions" in an article about one country:
+    the country's own (domestic groups act at home; wire copy names the country once)."""
+    top = _article_country(mentions)
+    if top is None:
+        return
+    for m in mentions:
+        if m.kind == "agent" and m.country is None and m.sector in _DOMESTIC_GROUPS:
+            m.country, m.code = top, code_for(top, m.sector)
 
 
 def _accept_modifier(doc: Doc):  # type: ignore[no-untyped-def]
@@ -392,6 +408,7 @@ class ActorsStage:
         mentions = [m for m in mentions if not _bare_modifier(doc, m)]
         _titles_by_apposition(mentions, text)
         _officials_of_the_article(mentions)
+        _groups_of_the_article(mentions)
         _bind_short_names(mentions, text)
         mentions = _carry_surnames(_firms_by_apposition(mentions, text), text)
         _surnames_in_office(mentions, lex, date)

@@ -647,3 +647,9 @@ def test_events_speakers_own_side_in_the_clause_is_not_the_target(pipeline) -> N
                                            "would retaliate against Belarus.")
                if e.plover == "THREATEN"]
     assert threats and all(e.target is not None and e.target.country == "BLR" for e in threats)
+
+
+@pytest.mark.issue(13)
+def test_events_retaliation_without_named_means_reduces_relations(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO.2.0 files "retaliate" under FIGHT; the means are coded from their own words
+    assert ("SANCTION", "CHL", "PER") in dyads(scored(pipeline, "Chile retaliated against Peru."))

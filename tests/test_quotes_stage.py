@@ -62,6 +62,16 @@ def test_stage_interrupted_quote_is_one_quote(run_quotes):
     assert q.speaker is not None and q.speaker.text == "he" and q.cue.text == "said"
 
 
+def test_stage_next_sentence_quote_with_its_own_attribution_is_another_quote(run_quotes):
+    text = ("“We will reopen the border,” said Tokayev. “We will not close ours,” Mirziyoyev "
+            "said.")
+    _, quotes = run_quotes(text)
+    assert [q.speaker.text if q.speaker else None for q in quotes] == ["Tokayev", "Mirziyoyev"]
+    # with no attribution of its own, the next sentence's quotation continues the first
+    _, quotes = run_quotes("“We will reopen the border,” said Tokayev. “Trucks come first.”")
+    assert len(quotes) == 1 and "Trucks come first" in quotes[0].text
+
+
 def test_stage_multi_paragraph_quote_keeps_its_speaker(run_quotes):
     text = ("Mirziyoyev said: “Uzbekistan has opened its markets.\n\n"
             "“Investors from every region are welcome here.”\n\nThe visit ends on Friday.")

@@ -77,6 +77,16 @@ def _word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _own_attribution(span: QuotedSpan, text: str, index: TokenIndex, lexicon: CueLexicon) -> bool:
+    """A quotation in a new sentence followed by its own attribution (“A,” said X. “B,”
+    Y said.) is another speaker's, not the first one continuing."""
+    after = re.match(r"[^.\n“\"]*", text[span.end:])
+    tail = after.group(0) if after else ""
+    if not tail.strip() or _word_count(tail) > _MAX_GAP_WORDS:
+        return False
+    return any(_is_cue_verb(t, lexicon) for t in index.tokens_in(span.end, span.end + len(tail)))
+
+
 def join_interrupted(spans: list[QuotedSpan], text: str, index: TokenIndex,
                      lexicon: CueLexicon) -> list[QuotedSpan]:
     """“A,” he said, “B.” -> one span from the first opening to the last closing mark.
@@ -97,7 +107,8 @@ def join_interrupted(spans: list[QuotedSpan], text: str, index: TokenIndex,
                 continues = (inner_end[-1:] in ",—–-:" if inner_end else False) or \
                     text[nxt.start + 1:nxt.start + 2].islower()
                 gap = text[prev.end:nxt.start]
-                if continues and _gap_is_attribution(gap, index.tokens_in(prev.end, nxt.start), lexicon):
+                if continues and _gap_is_attribution(gap, index.tokens_in(prev.end, nxt.start), lexicon) \
+                        and not (gap.strip()[-1:] == "." and _own_attribution(nxt, text, index, lexicon)):
                     out[-1] = QuotedSpan(prev.start, nxt.end, prev.double)
                     i = j + 1
                     break

@@ -653,3 +653,16 @@ def test_events_speakers_own_side_in_the_clause_is_not_the_target(pipeline) -> N
 def test_events_retaliation_without_named_means_reduces_relations(pipeline) -> None:  # type: ignore[no-untyped-def]
     # CAMEO.2.0 files "retaliate" under FIGHT; the means are coded from their own words
     assert ("SANCTION", "CHL", "PER") in dyads(scored(pipeline, "Chile retaliated against Peru."))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover"), [
+    # sending warships deploys forces (CAMEO 154), and their own forces are no target
+    ("Chile sent two frigates to the border with Peru.", "MOBILIZE"),
+    # forces leaving a place they held retreat (CAMEO 0874); evacuating people is aid (073)
+    ("Chilean troops evacuated their last stronghold in southern Peru.", "RETREAT"),
+])
+def test_events_deployment_and_military_retreat(pipeline, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in pipeline.extract_one(make_doc(text)).events if e.plover == plover]
+    assert found and all(e.source is not None and e.source.country == "CHL" for e in found)
+    assert all(e.target is None or e.target.country != "CHL" for e in found)

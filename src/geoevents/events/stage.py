@@ -218,6 +218,9 @@ class EventsStage:
                 and (not official or kind.plover in DOMESTIC_CATEGORIES) else None))
             if roles.target is not None:
                 roles.target = with_country(roles.target, roles.source.country or where)
+        if roles.target is not None and kind.plover == "MOBILIZE" and roles.source is not None \
+                and roles.target.country and roles.target.country == roles.source.country:
+            roles.target = None  # "sent its frigates to the Gulf": its own forces are the means
         if roles.target is not None and not has_identity(roles.target) \
                 and kind.plover in DOMESTIC_CATEGORIES:
             roles.target = None  # a role with no country ("prevented the rally"): see domestic_target

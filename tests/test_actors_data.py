@@ -39,6 +39,8 @@ def data_copy(tmp_path: Path) -> Path:
     ("organisations.tsv", "igo\tSome Body\t\t\t", "should be a country"),
     ("agents.tsv", "chieftain\tGOV\tboss\t", "type 'boss'"),
     ("countries.tsv", "RU\tRuritania\t\t\t\t\t", "not an ISO 3166-1"),
+    # a change written one column early lands in the Wikidata column
+    ("organisations.tsv", "SYRREB\tSome Front\tSF\t2024-12-08:SYRGOV\t", "Wikidata item id"),
 ])
 def test_lexicon_malformed_row_names_file_and_line(data_copy, file, line, message):
     path = data_copy / file

@@ -311,6 +311,9 @@ def _load_organisations(lex: Lexicon, path: Path) -> None:
                 changes.append((dt.date.fromisoformat(when), new))
             except ValueError:
                 raise row.fail(f"change {item!r} should be DATE:CODE, e.g. 2021-08-15:AFGGOV") from None
+        qid = row.get("wikidata")
+        if qid and not re.fullmatch(r"Q[1-9][0-9]*", qid):
+            raise row.fail(f"wikidata {qid!r} should be a Wikidata item id such as Q1065 (or empty)")
         key = f"{code}:{row.get('name')}"
         lex.organisations[key] = Organisation(code, row.get("name"), country, sector,
                                               row.get("wikidata") or None, tuple(sorted(changes)))

@@ -280,3 +280,10 @@ def test_domestic_groups_and_former_officials_take_the_article_country(run):  # 
     # no country dominates: the groups stay without one
     ctx = run("Chile and Peru met. The opposition parties walked out.", "1987-04-10")
     assert _at(ctx, "opposition parties").country is None
+
+
+def test_former_after_a_genitive_is_still_former(run):  # type: ignore[no-untyped-def]
+    ctx = run("Chile's former interior minister was detained. Peru's former Finance Minister "
+              "Tomas Urqueta spoke.", "2025-04-10")
+    assert _at(ctx, "former interior").code == "CHLELI"
+    assert _at(ctx, "Tomas").code == "PERELI"

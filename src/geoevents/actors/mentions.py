@@ -318,9 +318,11 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
             # Mitsotakis"), not a nationality: that takes a demonym, a country or a title
             mods = [m for m in mods if items[m].kind not in ("city", "capital")
                     or _GENITIVE.fullmatch(text[items[m].end:items[parts[0]].start])]
+        # "former Prime Minister X", also "Japan's former prime minister X"
+        former = is_former(items[mods[0]].start if mods else items[parts[0]].start) \
+            or is_former(items[parts[0]].start)
         parts = mods + parts
         start = items[parts[0]].start
-        former = is_former(start)
         mention = Mention(start, item.end, "person", head_start=item.start, head_end=item.end,
                           human=True, parts=parts)
         stated = _country_of(items[mods[-1]], lex, date) if mods else None
@@ -359,7 +361,9 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
         if not isinstance(item, _Chain) or used[i]:
             continue
         mods = modifiers_before(i, item.start)
-        sector = "ELI" if is_former(items[mods[0]].start if mods else item.start) else item.sector
+        # "former Soviet leader", also "Sierra Leone's former vice-president"
+        former = is_former(items[mods[0]].start if mods else item.start) or is_former(item.start)
+        sector = "ELI" if former else item.sector
         after = None
         if not mods and i + 1 < len(items) and not used[i + 1]:
             nxt = items[i + 1]

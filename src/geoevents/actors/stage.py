@@ -170,7 +170,7 @@ def _titles_by_apposition(mentions: list[Mention], text: str) -> None:
                 and text[m.end:m.end + 1] == ",":
             role = ordered[k - 1]
         if role is None or role.kind != "agent" or not role.country or not role.sector \
-                or role.sector in ("CVL", "ELI"):
+                or role.sector == "CVL":
             continue
         m.country, m.sector, m.code = role.country, role.sector, role.code
         m.sectors, m.role = role.sectors, role.role

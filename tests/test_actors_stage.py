@@ -287,3 +287,12 @@ def test_former_after_a_genitive_is_still_former(run):  # type: ignore[no-untype
               "Tomas Urqueta spoke.", "2025-04-10")
     assert _at(ctx, "former interior").code == "CHLELI"
     assert _at(ctx, "Tomas").code == "PERELI"
+
+
+def test_national_parties_are_coded_with_their_governing_periods(run):  # type: ignore[no-untyped-def]
+    # the LDP governed Japan until August 1993 and from 1996; a party out of power is PTY
+    assert _at(run("The LDP said it would win.", "1987-04-10"), "LDP").code == "JPNGOV"
+    assert _at(run("The LDP said it would win.", "1994-04-10"), "LDP").code == "JPNPTY"
+    # a body's name before the role's own modifiers ("EC farm ministers") is the body acting
+    ctx = run("EC farm ministers met in Brussels.", "1987-04-10")
+    assert _at(ctx, "EC").code == "IGOEEC" and _at(ctx, "ministers") is None

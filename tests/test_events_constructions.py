@@ -666,3 +666,12 @@ def test_events_deployment_and_military_retreat(pipeline, text: str, plover: str
     found = [e for e in pipeline.extract_one(make_doc(text)).events if e.plover == plover]
     assert found and all(e.source is not None and e.source.country == "CHL" for e in found)
     assert all(e.target is None or e.target.country != "CHL" for e in found)
+
+
+@pytest.mark.issue(13)
+def test_events_a_bodys_members_meeting_among_themselves(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the host city is no party to a meeting of an international body's members
+    events = scored(pipeline, "OPEC oil ministers met in Vienna on Monday.")
+    meetings = [e for e in events if e.plover == "CONSULT"]
+    assert meetings and all(e.target is not None and (e.target.code or "").startswith("IGO")
+                            for e in meetings)

@@ -260,7 +260,9 @@ def _joins(text: str, left: Item, right: Item, accept: Accept | None) -> bool:
     if left.kind != "country" and (_ADJACENT.fullmatch(gap)
                                    or (left.kind != "demonym" and _GENITIVE.fullmatch(gap))):
         return True
-    m = _MODIFIER_WORDS.fullmatch(gap) if left.kind in ("demonym", "capital") else None
+    # "Russian state-owned firms", "EC farm ministers": a demonym, capital or body before
+    # the noun's own modifiers
+    m = _MODIFIER_WORDS.fullmatch(gap) if left.kind in ("demonym", "capital", "org") else None
     if m is None and left.kind != "demonym":
         m = _GENITIVE_MODIFIERS.fullmatch(gap)  # "Iran's religious leader"
     if m and not (set(m.group(1).split()) & _NOT_MODIFIERS):

@@ -230,7 +230,11 @@ class EventsStage:
             return None  # judged on the actors the text names, before any default target
         if roles.target is None:
             confidence -= 0.1
-            if code[:2] in VISIT_ROOTS or code.startswith("036"):
+            if (roles.source.code or "").startswith("IGO") and code[:3] in ("040", "044", "046"):
+                # "EC farm ministers met in Brussels": a body's members meeting among
+                # themselves; the host city is no party
+                roles.target = roles.source
+            elif code[:2] in VISIT_ROOTS or code.startswith("036"):
                 roles.target = self._visit_destination(ctx, roles.source, location)
             elif location is not None and location.country:
                 roles.target = domestic_target(roles.source, location)  # the place's authorities

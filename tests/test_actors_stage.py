@@ -296,3 +296,11 @@ def test_national_parties_are_coded_with_their_governing_periods(run):  # type: 
     # a body's name before the role's own modifiers ("EC farm ministers") is the body acting
     ctx = run("EC farm ministers met in Brussels.", "1987-04-10")
     assert _at(ctx, "EC").code == "IGOEEC" and _at(ctx, "ministers") is None
+
+
+def test_it_as_the_subject_of_an_act_is_the_body_or_country_named_before(run):  # type: ignore[no-untyped-def]
+    ctx = run("Chile imposed duties on Peru after it accused Lima of dumping.", "1987-04-10")
+    assert _at(ctx, "it").code == "CHL"
+    # the "it" of "it is likely" and "it was not known" names nothing
+    ctx = run("Chile met Peru. It is likely that talks resume. It was not known when.", "1987-04-10")
+    assert _at(ctx, "It") is None and _at(ctx, "It", 1) is None

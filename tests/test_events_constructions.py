@@ -675,3 +675,11 @@ def test_events_a_bodys_members_meeting_among_themselves(pipeline) -> None:  # t
     meetings = [e for e in events if e.plover == "CONSULT"]
     assert meetings and all(e.target is not None and (e.target.code or "").startswith("IGO")
                             for e in meetings)
+
+
+@pytest.mark.issue(13)
+def test_events_denying_charges_is_no_accusation_by_the_denier(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO.2.0: DENY * CHARGES [016] (deny responsibility, a statement for PLOVER)
+    events = pipeline.extract_one(make_doc("Chile denied Peruvian charges of smuggling.")).events
+    assert not any(e.plover == "ACCUSE" for e in events)
+    assert any(e.cameo == "016" for e in events)

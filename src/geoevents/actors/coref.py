@@ -26,7 +26,11 @@ _ITS = frozenset({"its", "itself"})
 _POSSESSIVE = frozenset({"his", "her", "hers", "its", "their", "theirs"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _ANAPHOR = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself|[Tt]hey|[Tt]hem|"
-                      r"[Tt]heir|[Tt]heirs|[Tt]hemselves|[Ii]ts|[Ii]tself|[Tt]he (?:country|nation))\b")
+                      r"[Tt]heir|[Tt]heirs|[Tt]hemselves|[Ii]ts|[Ii]tself|[Ii]t|[Tt]he (?:country|nation))\b")
+# "It" names something only as the subject of an act: not the "it" of "it is likely that",
+# "it was not known", "it seems"
+_DUMMY_IT_HEADS = frozenset({"be", "seem", "appear", "remain", "know", "expect", "believe",
+                             "understand", "report", "say", "think", "take", "make", "look"})
 _WINDOW = 3  # sentences back
 
 
@@ -35,7 +39,7 @@ def _compatible(pronoun: str, m: Mention) -> bool:
         return m.human and (m.gender is None or m.gender == _HUMAN[pronoun])
     if pronoun in _PLURAL:  # plural agents only: "they" after a country is too often a people
         return m.kind in ("agent", "pronoun") and m.number == "pl"
-    if pronoun in _ITS:
+    if pronoun in _ITS or pronoun == "it":
         return (m.kind in ("country", "metonym", "organisation") and m.seat != "demonym") \
             or (m.kind == "agent" and not m.human and m.number == "sg")
     return m.kind in ("country", "metonym") and m.seat != "demonym"  # the country / the nation
@@ -118,6 +122,9 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], text: str) -> list[Menti
         word = "country" if word.startswith("the ") else word
         i = parse.token_at(end - 1)  # "the country": its head noun
         if word not in ("country", *_POSSESSIVE) and parse.pos[i] != parse.pron_id:
+            continue
+        if word == "it" and (doc[i].dep_ != "nsubj" or doc[i].head.lemma_ in _DUMMY_IT_HEADS
+                             or any(c.dep_ == "auxpass" for c in doc[i].head.children)):
             continue
         anaphors.append((start, end, word, i))
     if not anaphors or parse is None:

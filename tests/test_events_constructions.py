@@ -683,3 +683,10 @@ def test_events_denying_charges_is_no_accusation_by_the_denier(pipeline) -> None
     events = pipeline.extract_one(make_doc("Chile denied Peruvian charges of smuggling.")).events
     assert not any(e.plover == "ACCUSE" for e in events)
     assert any(e.cameo == "016" for e in events)
+
+
+@pytest.mark.issue(13)
+def test_events_a_governments_protest_is_an_accusation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER manual, PROTEST: diplomatic protests are ACCUSE 'disapprove'
+    found = dyads(scored(pipeline, "Chile protested against the Peruvian decision to close the border."))
+    assert ("ACCUSE", "CHL", "PER") in found and not any(d[0] == "PROTEST" for d in found)

@@ -174,6 +174,10 @@ class EventsStage:
             roles, status = exposed, "occurred"
         if code.startswith("01") and frame.entry.has("report") and self.statement_acts:
             code, roles = self._statement_act(ctx, finder, frame, sent, code, roles)
+        if code == "140" and _is_state(roles.source):
+            # PLOVER manual, PROTEST: "Diplomatic protests ... are coded as ACCUSE
+            # 'disapprove'"; PROTEST presumes physical activity (CAMEO 114 complain officially)
+            code = "114"
         kind = event_type(code)
         confidence = 0.75 if frame.entry.constraints else 0.65
         location = self._location(ctx, frame, evidence, roles)
@@ -523,6 +527,15 @@ def _named_members(finder: RoleFinder, event: Event, doc: Doc) -> list[Event]:
                     seen.add(key)
                     out.append(dataclasses.replace(event, target=actor))
     return out
+
+
+def _is_state(actor: Actor | None) -> bool:
+    """A government acting: a country, a capital for its government, a state body or office
+    holder, or an international organisation."""
+    if actor is None:
+        return False
+    return actor.kind in ("country", "metonym") or actor.sector in STATE_SECTORS \
+        or (actor.code or "").startswith("IGO")
 
 
 def _agentless_passive(frame: Frame) -> bool:

@@ -35,7 +35,7 @@ _NAME_KINDS = frozenset({"person", "org", "seat", "country", "capital", "demonym
 # wraps its lines: "Australian Trade Minister\nJohn Dawkins").
 _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _ADJACENT = re.compile(r"[ \t]*\n?[ \t]*-?[ \t]*")
-# Courtesy titles between an office and a name ("Foreign Secretary Sir Geoffrey Howe"): part of
+# Courtesy titles between an office and a name ("Foreign Secretary Sir John Doe"): part of
 # neither, as in Phoenix, whose names never start with them.
 _HONORIFIC = r"(?:Sir|Dame|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
 _TITLE_GAP = re.compile(rf"{_ADJACENT.pattern}(?:{_HONORIFIC}{_SP})?")
@@ -260,7 +260,7 @@ def _joins(text: str, left: Item, right: Item, accept: Accept | None) -> bool:
     if left.kind != "country" and (_ADJACENT.fullmatch(gap)
                                    or (left.kind != "demonym" and _GENITIVE.fullmatch(gap))):
         return True
-    # "Russian state-owned firms", "EC farm ministers": a demonym, capital or body before
+    # "Russian state-owned firms", "OPEC oil ministers": a demonym, capital or body before
     # the noun's own modifiers
     m = _MODIFIER_WORDS.fullmatch(gap) if left.kind in ("demonym", "capital", "org") else None
     if m is None and left.kind != "demonym":
@@ -316,8 +316,8 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
         mods = [m for m in mods if items[m].kind != "org" or (
             title is not None and _country_of(items[m], lex, date) is not None)]
         if title is None:
-            # a town's name run into a person's name is a given name ("Constantine
-            # Mitsotakis"), not a nationality: that takes a demonym, a country or a title
+            # a town's name run into a person's name is a given name ("Sydney
+            # Jones"), not a nationality: that takes a demonym, a country or a title
             mods = [m for m in mods if items[m].kind not in ("city", "capital")
                     or _GENITIVE.fullmatch(text[items[m].end:items[parts[0]].start])]
         # "former Prime Minister X", also "Japan's former prime minister X"
@@ -335,7 +335,7 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
         if item.key is not None:
             _code_person(mention, lex, item.key, date, former)
             if mention.sector == "ELI" and title is not None and not former and title.sector != "ELI":
-                # "Finance Minister Kiichi Miyazawa" where the dictionary lists no office at
+                # "Finance Minister Ana Ruiz" where the dictionary lists no office at
                 # the date: the text's title is the later or more complete record
                 mention.sector, mention.sectors, mention.role = title.sector, title.sectors, title.phrase
                 mention.code = code_for(mention.country, title.sector)
@@ -363,7 +363,7 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
         if not isinstance(item, _Chain) or used[i]:
             continue
         mods = modifiers_before(i, item.start)
-        # "former Soviet leader", also "Sierra Leone's former vice-president"
+        # "former Soviet leader", also "Chile's former vice-president"
         former = is_former(items[mods[0]].start if mods else item.start) or is_former(item.start)
         sector = "ELI" if former else item.sector
         after = None

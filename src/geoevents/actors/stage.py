@@ -156,8 +156,8 @@ _APPOSITION_BEFORE = re.compile(r",[ \t\n]+")
 
 
 def _titles_by_apposition(mentions: list[Mention], text: str) -> None:
-    """"Michael Jopling, British minister of agriculture, said" and "Japan's foreign minister,
-    Taro Ishimaru, said": an unlisted name set off by commas beside a national title holds it.
+    """"Ana Ruiz, Peruvian minister of agriculture, said" and "Peru's foreign minister,
+    Luis Vega, said": an unlisted name set off by commas beside a national title holds it.
     """
     ordered = sorted(mentions, key=lambda m: m.start)
     for k, m in enumerate(ordered):

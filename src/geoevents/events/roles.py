@@ -377,7 +377,7 @@ class RoleFinder:
                 if actor is not None:
                     found.append(actor)
         if other_side and source is not None and source.country:
-            # "warned that Britain would retaliate against Japan": the speaker's own side
+            # "warned that Chile would retaliate against Peru": the speaker's own side
             # acting in the clause is not whom the act is aimed at, another party is
             others = [a for a in found if a.country != source.country and has_identity(a)]
             if others:

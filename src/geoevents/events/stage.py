@@ -235,7 +235,7 @@ class EventsStage:
         if roles.target is None:
             confidence -= 0.1
             if (roles.source.code or "").startswith("IGO") and code[:3] in ("040", "044", "046"):
-                # "EC farm ministers met in Brussels": a body's members meeting among
+                # "OPEC oil ministers met in Vienna": a body's members meeting among
                 # themselves; the host city is no party
                 roles.target = roles.source
             elif code[:2] in VISIT_ROOTS or code.startswith("036"):

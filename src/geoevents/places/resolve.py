@@ -168,7 +168,7 @@ class Resolver:
             if entry.country and entry.feature != "continent" and local:
                 share = ctx.get(entry.country, 0) / total
                 # A small town needs local evidence: its country being talked about is not enough
-                # ("talks in Geneva" in an article about the United States is not Geneva, Illinois).
+                # (a world city named in an article about another country is not that country's small namesake).
                 small = is_town and entry.population < SMALL_TOWN and not in_admin1
                 if small:
                     share /= 2

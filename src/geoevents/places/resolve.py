@@ -167,8 +167,9 @@ class Resolver:
             in_admin1 = is_town and local and entry.admin1 in admin1
             if entry.country and entry.feature != "continent" and local:
                 share = ctx.get(entry.country, 0) / total
-                # A small town needs local evidence: its country being talked about is not enough
-                # (a world city named in an article about another country is not that country's small namesake).
+                # A small town needs local evidence: its country being talked about is not
+                # enough (a world city named in an article about another country is not that
+                # country's small namesake).
                 small = is_town and entry.population < SMALL_TOWN and not in_admin1
                 if small:
                     share /= 2

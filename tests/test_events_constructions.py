@@ -690,3 +690,12 @@ def test_events_a_governments_protest_is_an_accusation(pipeline) -> None:  # typ
     # PLOVER manual, PROTEST: diplomatic protests are ACCUSE 'disapprove'
     found = dyads(scored(pipeline, "Chile protested against the Peruvian decision to close the border."))
     assert ("ACCUSE", "CHL", "PER") in found and not any(d[0] == "PROTEST" for d in found)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "During a visit to Lima, Chilean Foreign Minister Ana Ruiz presented Peruvian officials with a plan.",
+    "Chilean Foreign Minister Ana Ruiz, on a visit to Peru, warned Lima of sanctions.",
+])
+def test_events_a_visit_named_in_an_adjunct_is_the_subjects(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("CONSULT", "CHL", "PER") in dyads(scored(pipeline, text))

@@ -20,6 +20,8 @@ CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "conj", "parataxis", "acl"}
 COMPLEMENT_DEPS = ("xcomp", "ccomp")
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 PRECONDITION_MARKS = {"before", "until", "unless", "if", "once", "whether"}
+# Prepositions whose visit noun is a visit the clause's subject made
+VISIT_ADJUNCT_PREPS = {"during", "on", "after", "following"}
 # Nouns of intent whose "to" clause is an act announced for the future ("plans to impose")
 PLAN_NOUNS = {"plan", "intention", "intent", "readiness"}
 # What is issued, sent or adopted and says something: its participle states the act
@@ -328,7 +330,33 @@ class FrameFinder:
                         for c in holder.children:
                             if c.dep_ in ("xcomp", "ccomp", "acl"):
                                 consumed.update(t.i for t in c.subtree)
+        frames += self._adjunct_visits(sent, consumed, frames)
         return frames
+
+    def _adjunct_visits(self, sent: Span, consumed: set[int], frames: list[Frame]) -> list[Frame]:
+        """"During a visit to Tokyo, X warned ...", "X, on a visit to Japan, said": the visit
+        named in an adjunct of the clause is its subject's (CAMEO 042)."""
+        out = []
+        taken = {f.trigger.i for f in frames} | {f.noun.i for f in frames if f.noun is not None}
+        for tok in sent:
+            # a visit taken as another act's object only for want of one is still a visit
+            if tok.dep_ != "pobj" or tok.i in taken:
+                continue
+            prep = tok.head
+            clause = prep.head
+            if clause.dep_ in SUBJECT_DEPS and clause.head.pos_ in ("VERB", "AUX"):
+                clause = clause.head  # "X, on a visit to Y, said": set off beside the subject
+            if prep.lower_ not in VISIT_ADJUNCT_PREPS or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            entry = self.lexicon.match(tok)
+            if entry is None or entry.kind != "noun" or entry.cameo != "042" or is_anaphoric(tok):
+                continue
+            if not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+                continue  # the place visited is named ("a visit to Tokyo")
+            frame = self.noun_frame(tok, clause, [])
+            if frame is not None:
+                out.append(frame)
+        return out
 
     def _own_clause(self, tok: Token) -> bool:
         if _second_act_of_speaker(tok):

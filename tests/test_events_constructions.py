@@ -699,3 +699,13 @@ def test_events_a_governments_protest_is_an_accusation(pipeline) -> None:  # typ
 ])
 def test_events_a_visit_named_in_an_adjunct_is_the_subjects(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert ("CONSULT", "CHL", "PER") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_a_persons_meeting_in_a_who_clause(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean Foreign Minister Ana Ruiz, who met Peruvian President Luis Vega on Monday, "
+            "said talks went well.")
+    assert ("CONSULT", "CHL", "PER") in dyads(scored(pipeline, text))
+    # other "who" clauses stay background
+    text = "Chilean Foreign Minister Ana Ruiz, who criticised Peru last year, said talks went well."
+    assert ("ACCUSE", "CHL", "PER") not in dyads(scored(pipeline, text))

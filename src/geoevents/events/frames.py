@@ -370,7 +370,12 @@ class FrameFinder:
         marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod")}
         if tok.dep_ == "relcl":
             # "where/when", and their prepositional forms: "the meeting, in which he demanded
-            # access", "talks, during which ..."
+            # access", "talks, during which ..."; and a person's visit or meeting stated in a
+            # "who" clause ("X, who met Y on Monday, said")
+            if any(c.dep_ in SUBJECT_DEPS and c.lower_ == "who" for c in tok.children):
+                entry = self.lexicon.match(tok)
+                if entry is not None and (entry.cameo or "").startswith("04"):
+                    return True
             return bool(marks & {"where", "when"}) or any(
                 c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in ("which", "whom")
                                          for g in c.children) for c in tok.children)

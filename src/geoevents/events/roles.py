@@ -195,6 +195,8 @@ class RoleFinder:
                 return None
             for c in tok.children:
                 if c.dep_ in SUBJECT_DEPS and c.dep_ not in PASSIVE_SUBJECT_DEPS:
+                    if c.tag_ == "WP" and tok.dep_ == "relcl":
+                        return tok.head  # "X, who met Y": the relative pronoun is X
                     return c
             for c in tok.children:
                 if c.dep_ in PASSIVE_SUBJECT_DEPS:

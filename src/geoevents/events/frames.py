@@ -330,10 +330,10 @@ class FrameFinder:
                         for c in holder.children:
                             if c.dep_ in ("xcomp", "ccomp", "acl"):
                                 consumed.update(t.i for t in c.subtree)
-        frames += self._adjunct_visits(sent, consumed, frames)
+        frames += self._adjunct_visits(sent, frames)
         return frames
 
-    def _adjunct_visits(self, sent: Span, consumed: set[int], frames: list[Frame]) -> list[Frame]:
+    def _adjunct_visits(self, sent: Span, frames: list[Frame]) -> list[Frame]:
         """"During a visit to Tokyo, X warned ...", "X, on a visit to Japan, said": the visit
         named in an adjunct of the clause is its subject's (CAMEO 042)."""
         out = []

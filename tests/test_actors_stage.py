@@ -143,6 +143,21 @@ def test_stage_bare_surname_is_the_one_office_holder_then(run):
 
 
 @pytest.mark.issue(13)
+def test_stage_family_name_first_refers_back_by_its_first_word(run):
+    # Chinese and Korean names put the family name first: news refers back by that word
+    ctx = run("Premier Li Peng opened the session. Later Li said reform would go on.", "1990-04-01")
+    later = _at(ctx, "Li", 1)
+    assert later is not None and later.code == "CHNGOV"
+    # and a bare family name is the one office holder of that name then
+    ctx = run("Li told reporters that reform would go on.", "1990-04-01")
+    bare = _at(ctx, "Li")
+    assert bare is not None and bare.country == "CHN"
+    # a Western name keeps its last word: the given name alone is no one
+    ctx = run("Chancellor Helmut Kohl opened the session. Later Helmut left.", "1990-04-01")
+    assert _at(ctx, "Helmut", 1) is None or _at(ctx, "Helmut", 1).code is None
+
+
+@pytest.mark.issue(13)
 def test_stage_names_match_without_middle_initials(run):
     ctx = run("Trade Representative Clayton Yeutter spoke on Monday.", "1987-04-01")
     yeutter = _at(ctx, "Yeutter")

@@ -141,6 +141,21 @@ class Person:
         return min(self.roles, key=distance).country
 
 
+# Countries whose names put the family name first, as English-language news keeps them
+# ("Premier Zhao Ziyang ... Zhao said", "Kim Dae-jung ... Kim"): Chinese, Korean and Singaporean
+# Chinese names (Wikipedia, "Personal name": Eastern name order). Vietnamese and Japanese
+# people are referred to by the last word of the name in English news, like Western names.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "SGP"})
+
+
+def family_name(name: str, country: str | None) -> str:
+    """The word of a full name that news uses alone to refer back to the person."""
+    words = name.split()
+    if not words:
+        return name
+    return words[0] if country in FAMILY_NAME_FIRST and len(words) > 1 else words[-1]
+
+
 @dataclass(frozen=True, slots=True)
 class Agent:
     phrase: str
@@ -205,8 +220,9 @@ class Lexicon:
             index: dict[str, list[str]] = {}
             for key, person in self.people.items():
                 words = person.name.split()
-                if len(words) > 1:
-                    index.setdefault(words[-1], []).append(key)
+                if len(words) > 1 and person.roles:
+                    country = person.roles[0].country
+                    index.setdefault(family_name(person.name, country), []).append(key)
             self._surnames = index
         out = []
         for key in self._surnames.get(surname, ()):

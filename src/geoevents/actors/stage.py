@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc
 
 from geoevents.actors.coref import resolve_pronouns
-from geoevents.actors.lexicon import Lexicon, code_for, get_lexicon
+from geoevents.actors.lexicon import Lexicon, code_for, family_name, get_lexicon
 from geoevents.actors.mentions import (
     NOT_NAMES,
     Atom,
@@ -267,7 +267,7 @@ def _carry_surnames(mentions: list[Mention], text: str) -> list[Mention]:
     for m in mentions:
         name = m.name or ""
         if m.kind == "person" and m.code and len(name.split()) > 1:
-            titled.setdefault(name.split()[-1], m)
+            titled.setdefault(family_name(name, m.country), m)
     if not titled:
         return mentions
     for m in mentions:  # "President Ronald Reagan ... Reagan said": a bare surname, uncoded

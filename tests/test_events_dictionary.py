@@ -25,9 +25,10 @@ ACCUSE
 
 ---  DRAW   [---]  ---
 DRAW {DRAWS DREW DRAWN}
-- * PICTURE                                        [---]   # DRAW
+SKETCH
+- * PICTURE                                        [---]   # SKETCH
 - * {GROUND FIRE}                                  [190]   # DRAW
-- * &WEAPON                                        [154]   # DRAW
+- * &WEAPON                                        [154]   # DREW
 - $ TROOP * (TO +)                                 [042:043]   # DRAW
 """
 
@@ -85,6 +86,19 @@ def test_events_dictionary_matches_patterns(sample: CameoDictionary, words: list
     found = sample.match(doc[1])
     assert found is not None
     assert found.code == code
+
+
+@pytest.mark.parametrize(("verb", "lemma", "code"), [
+    ("drew", "draw", "154"),  # "# DREW": written for draw, named by an inflected form
+    ("sketched", "sketch", None),  # another verb of the block: the block's code, not 154
+])
+def test_events_dictionary_pattern_applies_to_its_own_verb(sample: CameoDictionary, verb: str,
+                                                            lemma: str, code: str | None) -> None:
+    doc = _doc(["troops", verb, "guns"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+               ["troop", lemma, "gun"], ["NOUN", "VERB", "NOUN"])
+    found = sample.match(doc[1])
+    assert found is not None and found.code == code
+    assert (found.pattern is not None) == (code is not None)
 
 
 @pytest.mark.parametrize("particle", [True, False])

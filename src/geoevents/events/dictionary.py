@@ -44,6 +44,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
 _CODE = re.compile(r"\[([^\]]*)\]")
 
 
+
 @dataclass(frozen=True, slots=True)
 class Phrase:
     """Alternatives of consecutive words; the last word of each is the phrase's head."""
@@ -70,6 +71,7 @@ class VerbPattern:
     preps: tuple[PrepGroup, ...]
     code: str | None  # None: the null code [---], no event
     line: int
+    verb: str | None = None  # the verb of the block the pattern was written for (its comment)
 
     @property
     def only_prepositions(self) -> bool:
@@ -166,6 +168,7 @@ class CameoDictionary:
         self.synsets: dict[str, tuple[tuple[str, ...], ...]] = {}
         self.blocks: list[VerbBlock] = []
         self.forms: dict[str, list[VerbForm]] = {}
+        self.inflections: dict[int, dict[str, str]] = {}  # block -> written form -> lemma
 
     # ------------------------------------------------------------------ reading
     @classmethod
@@ -202,6 +205,11 @@ class CameoDictionary:
                     raise DataFileError(f"{where}: pattern before the first verb block")
                 pattern = self._pattern(stripped[1:], n, where)
                 if pattern is not None:
+                    comment = raw.split("#", 1)[1].split() if "#" in raw else []
+                    written_for = comment[0].strip(",").lower() if comment else ""
+                    if written_for.replace("_", "").isalpha():
+                        pattern = VerbPattern(pattern.before, pattern.after, pattern.preps,
+                                              pattern.code, pattern.line, written_for)
                     self.blocks[-1].patterns.append(pattern)
             else:
                 if not self.blocks:
@@ -209,7 +217,20 @@ class CameoDictionary:
                 self._forms(stripped, len(self.blocks) - 1)
         if not self.forms:
             raise DataFileError(f"{origin}: no verbs found")
+        self._lemmatise_pattern_verbs()
         return self
+
+    def _lemmatise_pattern_verbs(self) -> None:
+        """A pattern's comment names its verb inflected as in the text it was written from
+        ("# RALLIED"): map it to the block's lemma, or drop it when no verb of the block has it."""
+        for k, block in enumerate(self.blocks):
+            own = self.inflections.get(k, {})
+            for n, pattern in enumerate(block.patterns):
+                if pattern.verb is None:
+                    continue
+                lemma = own.get(pattern.verb)
+                block.patterns[n] = VerbPattern(pattern.before, pattern.after, pattern.preps,
+                                                pattern.code, pattern.line, lemma)
 
     def _forms(self, text: str, block: int) -> None:
         has_code, code = _code(text)
@@ -224,6 +245,13 @@ class CameoDictionary:
         form = VerbForm(lemma, tuple(w.lower() for w in words[verb_at + 1:] if w),
                         tuple(w.lower() for w in words[:verb_at] if w), code, has_code, block)
         self.forms.setdefault(lemma, []).append(form)
+        own = self.inflections.setdefault(block, {})
+        own.setdefault(main.lower().replace("+", ""), lemma)
+        own.setdefault(lemma, lemma)
+        braces = _CODE.sub("", text).split("{", 1)
+        if len(braces) > 1:
+            for written in braces[1].split("}", 1)[0].split():
+                own.setdefault(written.lower().replace("+", ""), lemma)
 
     def _phrase(self, element: str, where: str) -> Phrase | None:
         """A word, ``&SET`` or ``{A B}`` element; None when it only marks a role."""
@@ -305,6 +333,11 @@ class CameoDictionary:
             if not _form_fits(f, token):
                 continue
             for pattern in self.blocks[f.block].patterns:
+                if pattern.verb is not None and pattern.verb != f.lemma:
+                    # TABARI wrote each pattern for one verb, named in its comment; PETRARCH2
+                    # pooled them in synonym blocks, where "announce * measures [130]" also
+                    # made "explain the measures" a threat
+                    continue
                 if best is not None and pattern.weight <= best.weight:
                     continue
                 if context.fits(pattern):

@@ -594,6 +594,8 @@ def test_events_attacking_a_policy_is_criticism_not_fighting(pipeline) -> None: 
     found = dyads(scored(pipeline, "The Dutch minister attacked France's farm policy."))
     assert ("ACCUSE", "NLD", "FRA") in found and not any(p == "ASSAULT" for p, _, _ in found)
     assert ("ASSAULT", "IRQ", "IRN") in dyads(scored(pipeline, "Iraqi jets attacked Iranian oil platforms."))
+    # "positions" are also what troops hold: attacking them is fighting
+    assert ("ASSAULT", "IRN", "IRQ") in dyads(scored(pipeline, "Iranian troops attacked Iraqi positions."))
 
 
 @pytest.mark.issue(13)

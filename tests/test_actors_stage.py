@@ -152,6 +152,9 @@ def test_stage_family_name_first_refers_back_by_its_first_word(run):
     ctx = run("Li told reporters that reform would go on.", "1990-04-01")
     bare = _at(ctx, "Li")
     assert bare is not None and bare.country == "CHN"
+    # a courtesy title is no one's family name ("Sir David Wilson" governed Hong Kong in 1990)
+    ctx = run("Sir Roy Denman said the talks would go on.", "1990-04-01")
+    assert all(a.code is None for a in ctx.actors if a.text == "Sir")
     # a Western name keeps its last word: the given name alone is no one
     ctx = run("Chancellor Helmut Kohl opened the session. Later Helmut left.", "1990-04-01")
     assert _at(ctx, "Helmut", 1) is None or _at(ctx, "Helmut", 1).code is None

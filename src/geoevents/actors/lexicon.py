@@ -142,15 +142,19 @@ class Person:
 
 
 # Countries whose names put the family name first, as English-language news keeps them
-# ("Premier Zhao Ziyang ... Zhao said", "Kim Dae-jung ... Kim"): Chinese, Korean and Singaporean
-# Chinese names (Wikipedia, "Personal name": Eastern name order). Vietnamese and Japanese
-# people are referred to by the last word of the name in English news, like Western names.
-FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "SGP"})
+# ("Premier Zhao Ziyang ... Zhao said", "Kim Dae-jung ... Kim"): Chinese and Korean names
+# (Wikipedia, "Personal name": Eastern name order). Vietnamese and Japanese people are referred
+# to by the last word of the name in English news, like Western names; Hong Kong and Singapore
+# names are mixed ("Sir David Wilson", "Tony Tan"), so they keep the last word too.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR"})
+COURTESY_TITLES = frozenset({"Sir", "Dame", "Lord", "Lady", "Dr", "Mr", "Mrs", "Ms"})
 
 
 def family_name(name: str, country: str | None) -> str:
     """The word of a full name that news uses alone to refer back to the person."""
     words = name.split()
+    while len(words) > 1 and words[0].rstrip(".") in COURTESY_TITLES:
+        words = words[1:]  # "Sir David Wilson", governor of Hong Kong: Wilson
     if not words:
         return name
     return words[0] if country in FAMILY_NAME_FIRST and len(words) > 1 else words[-1]

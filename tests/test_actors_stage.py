@@ -143,6 +143,18 @@ def test_stage_bare_surname_is_the_one_office_holder_then(run):
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "code"), [
+    ("John Hamilton, the European Community representative in Lima, said the talks went well.", "IGOEEC"),
+    ("John Hamilton, head of the IMF mission to Peru, said the talks went well.", "IGOIMF"),
+    # an appositive that is no post of the body: nothing to take
+    ("John Hamilton, a critic of the IMF, said the talks went well.", None),
+])
+def test_stage_official_of_a_body_by_apposition(run, text, code):
+    person = _at(run(text, "1990-04-01"), "John Hamilton")
+    assert person is not None and person.code == code
+
+
+@pytest.mark.issue(13)
 def test_stage_family_name_first_refers_back_by_its_first_word(run):
     # Chinese and Korean names put the family name first: news refers back by that word
     ctx = run("Premier Li Peng opened the session. Later Li said reform would go on.", "1990-04-01")

@@ -176,6 +176,40 @@ def _titles_by_apposition(mentions: list[Mention], text: str) -> None:
         m.sectors, m.role = role.sectors, role.role
 
 
+# head nouns of an appositive that names a post held in an international body
+_POST_NOUNS = frozenset({
+    "head", "chief", "president", "vice-president", "chairman", "chairwoman", "chair",
+    "secretary", "secretary-general", "director", "director-general", "commissioner",
+    "representative", "envoy", "ambassador", "delegate", "official", "spokesman",
+    "spokeswoman", "spokesperson", "negotiator", "coordinator", "governor", "member",
+    "adviser", "advisor", "economist", "executive", "observer", "mediator", "rapporteur"})
+
+
+def _officials_of_bodies_by_apposition(doc: Doc, mentions: list[Mention]) -> None:
+    """"Roy Denman, the European Community representative in Washington," and "X, head of
+    the EC delegation,": an unlisted name whose appositive is a post of an international
+    body holds it there (CAMEO codes an IGO's officials as the IGO)."""
+    bodies = [m for m in mentions if m.kind == "organisation" and (m.code or "").startswith("IGO")]
+    if not bodies:
+        return
+    for m in mentions:
+        if m.kind != "person" or m.country is not None or (m.code or "").startswith("IGO") \
+                or not (m.entity or "?").startswith("?"):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for appos in (c for c in span.root.children if c.dep_ == "appos"):
+            if appos.lemma_.lower() not in _POST_NOUNS:
+                continue
+            lo, hi = appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge)
+            body = next((b for b in bodies if lo <= b.start and b.end <= hi), None)
+            if body is not None:
+                m.sector, m.code, m.sectors = body.sector, body.code, body.sectors
+                m.role = appos.lemma_.lower()
+                break
+
+
 _DOMESTIC_GROUPS = frozenset({"OPP", "LAB", "AGR", "CVL", "EDU", "REB", "PTY"})
 
 
@@ -407,6 +441,7 @@ class ActorsStage:
                     if m.seat not in ("capital", "seat") or acts(doc, m.start, m.end, m.seat)]
         mentions = [m for m in mentions if not _bare_modifier(doc, m)]
         _titles_by_apposition(mentions, text)
+        _officials_of_bodies_by_apposition(doc, mentions)
         _officials_of_the_article(mentions)
         _groups_of_the_article(mentions)
         _bind_short_names(mentions, text)

@@ -155,6 +155,14 @@ def test_stage_official_of_a_body_by_apposition(run, text, code):
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize("name", ["Jan de Smet", "Pieter van den Berg", "Luis de la Garza"])
+def test_stage_name_after_a_title_keeps_its_particles(run, name):
+    ctx = run(f"Belgian minister {name} met the Dutch delegation.", "1990-04-01")
+    person = _at(ctx, name.split()[-1])
+    assert person is not None and person.text.endswith(name) and person.country == "BEL"
+
+
+@pytest.mark.issue(13)
 def test_stage_family_name_first_refers_back_by_its_first_word(run):
     # Chinese and Korean names put the family name first: news refers back by that word
     ctx = run("Premier Li Peng opened the session. Later Li said reform would go on.", "1990-04-01")

@@ -158,6 +158,12 @@ def _other_given_name(text: str, atom: Atom, lex: Lexicon, atoms: list[Atom]) ->
     return all(given not in lex.people[key].name.split() for key in (atom.alts or (atom.key,)))
 
 
+# lower-case particles of surnames (Dutch, Flemish, German, French, Italian, Spanish,
+# Portuguese, Arabic naming)
+_NAME_PARTICLES = re.compile(
+    r"(?:(?:de|van|von|der|den|da|di|du|del|della|dos|das|la|le|ter|ten|bin|ibn|al|el)[ \t\n]+){1,3}")
+
+
 def guess_names_after_titles(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
     """Unknown names right after a title ("Foreign Minister Zheenbek Kulubaev")."""
     out = list(atoms)
@@ -175,6 +181,12 @@ def guess_names_after_titles(text: str, atoms: list[Atom], lex: Lexicon) -> list
             if not m:
                 break
             w = _CAPITALISED.match(text, pos + m.end())
+            if not w and first is not None:
+                # "Paul de Keersmaeker", "Hans van den Broek": lower-case particles inside a
+                # surname, when a capitalised word follows them
+                particle = _NAME_PARTICLES.match(text, pos + m.end())
+                if particle:
+                    w = _CAPITALISED.match(text, particle.end())
             if not w or (pos + m.end()) in starts or w.group(0) in NOT_NAMES:
                 break
             if first is None:

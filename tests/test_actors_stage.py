@@ -163,6 +163,17 @@ def test_stage_name_after_a_title_keeps_its_particles(run, name):
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "code"), [
+    ("West German Economics Minister Jan Hellwig met the French delegation.", "DEUGOV"),
+    ("Brazilian Planning Minister Jan Hellwig met the French delegation.", "BRAGOV"),
+    ("Peru's Mines Minister Jan Hellwig met the French delegation.", "PERGOV"),
+])
+def test_stage_capitalised_portfolio_between_nationality_and_title(run, text, code):
+    person = _at(run(text, "1990-04-01"), "Hellwig")
+    assert person is not None and person.code == code
+
+
+@pytest.mark.issue(13)
 def test_stage_family_name_first_refers_back_by_its_first_word(run):
     # Chinese and Korean names put the family name first: news refers back by that word
     ctx = run("Premier Li Peng opened the session. Later Li said reform would go on.", "1990-04-01")

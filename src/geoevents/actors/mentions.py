@@ -44,6 +44,9 @@ _COORD = re.compile(r"[ \t]*,[ \t]*\n?[ \t]*(?:and" + _SP + r")?|" + _SP + r"(?:
 _AFTER = re.compile(_SP + r"(?:of|in|from|for)" + _SP + r"(?:the" + _SP + r")?")
 _MODIFIER_WORDS = re.compile(_SP + r"((?:[a-z][a-z-]*" + _SP + r"){1,2})")
 _GENITIVE_MODIFIERS = re.compile(r"['’]s?" + _SP + r"((?:[a-z][a-z-]*" + _SP + r"){1,2})")
+_PORTFOLIO_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_PORTFOLIO = re.compile(r"(?:['’]s?)?" + _SP + _PORTFOLIO_WORD + r"(?:" + _SP + r"(?:(?:and|&)"
+                        + _SP + r")?" + _PORTFOLIO_WORD + r"){0,2}" + _SP)
 _NOT_MODIFIERS = frozenset(
     "and or of in on at to the a an that which who whom is are was were be been has have had "
     "said says say will would could should may might can did do does not with by for from as "
@@ -274,6 +277,11 @@ def _joins(text: str, left: Item, right: Item, accept: Accept | None) -> bool:
         return True
     # "Russian state-owned firms", "OPEC oil ministers": a demonym, capital or body before
     # the noun's own modifiers
+    if left.kind in ("demonym", "country") and isinstance(right, _Chain) \
+            and right.agents[0].type == "title" and _PORTFOLIO.fullmatch(gap):
+        # "West German Economics Minister", "Japan's Trade and Industry Minister": the
+        # capitalised portfolio of a national office (the title's own words)
+        return accept(left.start, left.end, right.start, right.end) if accept else True
     m = _MODIFIER_WORDS.fullmatch(gap) if left.kind in ("demonym", "capital", "org") else None
     if m is None and left.kind != "demonym":
         m = _GENITIVE_MODIFIERS.fullmatch(gap)  # "Iran's religious leader"

@@ -148,6 +148,8 @@ def test_stage_bare_surname_is_the_one_office_holder_then(run):
     ("John Hamilton, head of the IMF mission to Peru, said the talks went well.", "IGOIMF"),
     # an appositive that is no post of the body: nothing to take
     ("John Hamilton, a critic of the IMF, said the talks went well.", None),
+    # the body before the title: its official, as CAMEO codes them
+    ("UN envoy John Hamilton said the talks went well.", "IGOUNO"),
 ])
 def test_stage_official_of_a_body_by_apposition(run, text, code):
     person = _at(run(text, "1990-04-01"), "John Hamilton")

@@ -332,7 +332,10 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
             parts.insert(0, j)
         mods = modifiers_before(parts[0], items[parts[0]].start)
         # a national body names the holder's country ("Bundesbank President Karl Otto Poehl");
-        # an international one does not make its officials nationals of anywhere
+        # an international one does not make its officials nationals of anywhere, but its
+        # officials ("UN envoy X", "EC farm commissioner X": CAMEO codes them as the body)
+        body = next((items[m] for m in mods if items[m].kind == "org" and title is not None
+                     and _country_of(items[m], lex, date) is None and items[m].key), None)
         mods = [m for m in mods if items[m].kind != "org" or (
             title is not None and _country_of(items[m], lex, date) is not None)]
         if title is None:
@@ -374,6 +377,9 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
             if title and not former:
                 mention.sectors, mention.role = title.sectors, title.phrase
             mention.code = code_for(mention.country, mention.sector)
+            if body is not None and mention.country is None and not former:
+                org = lex.organisations[body.key]
+                mention.code, mention.sector, mention.sectors = org.code_at(date), org.sector, ()
         for p in parts:
             used[p] = True
         mentions.append(mention)

@@ -711,3 +711,16 @@ def test_events_a_persons_meeting_in_a_who_clause(pipeline) -> None:  # type: ig
     # other "who" clauses stay background
     text = "Chilean Foreign Minister Ana Ruiz, who criticised Peru last year, said talks went well."
     assert ("ACCUSE", "CHL", "PER") not in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_cooperative_partner_without_country_is_no_compatriot(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a partner the text does not identify is no counterpart (and not the source's compatriot)
+    assert not scored(pipeline, "The Brazilian finance minister met Jan Hellwig on Monday.")
+    # a coordinated partner that says who it is is the counterpart
+    events = scored(pipeline, "The Brazilian finance minister held talks with Jan Hellwig and the IMF.")
+    assert {(e.plover, e.source.country, e.target.code) for e in events if e.source and e.target} \
+        == {("CONSULT", "BRA", "IGOIMF")}
+    # a country's own institutions stay its own: a minister meeting deputies is domestic
+    found = dyads(scored(pipeline, "The French foreign minister met deputies on Monday."))
+    assert ("CONSULT", "FRA", "FRA") in found

@@ -220,7 +220,13 @@ class EventsStage:
             roles.source = with_country(roles.source, home or (
                 roles.target.country if roles.target is not None
                 and (not official or kind.plover in DOMESTIC_CATEGORIES) else None))
-            if roles.target is not None:
+            if roles.target is not None and _foreign_counterpart(kind.plover, roles.source, roles.target):
+                # "met Jan Hellwig", "offered a loan with other countries": a cooperative act's
+                # partner the text does not identify is not the source's compatriot for lack
+                # of a country (only the country's own institutions are: parliament, courts,
+                # opposition, parties); with no identified partner there is no dyad to code
+                roles.target = _identified_partner(ctx.doc, finder, roles.target, roles.source)
+            elif roles.target is not None:
                 roles.target = with_country(roles.target, roles.source.country or where)
         if roles.target is not None and kind.plover == "MOBILIZE" and roles.source is not None \
                 and roles.target.country and roles.target.country == roles.source.country:
@@ -536,6 +542,29 @@ def _is_state(actor: Actor | None) -> bool:
         return False
     return actor.kind in ("country", "metonym") or actor.sector in STATE_SECTORS \
         or (actor.code or "").startswith("IGO")
+
+
+DOMESTIC_INSTITUTIONS = frozenset({"LEG", "JUD", "OPP", "PTY"})
+
+
+def _foreign_counterpart(plover: str | None, source: Actor, target: Actor) -> bool:
+    """A countryless partner of a cooperative act that need not be the source's compatriot."""
+    return (plover in COOPERATIVE_CATEGORIES and not target.country and bool(source.country)
+            and (target.code or "")[:3] not in ("IGO", "NGO", "MNC")
+            and target.sector not in DOMESTIC_INSTITUTIONS)
+
+
+def _identified_partner(doc: Doc, finder: RoleFinder, target: Actor, source: Actor) -> Actor | None:
+    """The partner itself when it says who it is, else a coordinated one that does ("talks
+    with creditor banks and the IMF": the IMF), else none."""
+    if has_identity(target):
+        return target
+    span = doc.char_span(target.start, target.end, alignment_mode="expand")
+    for conj in span.root.conjuncts if span is not None else ():
+        actor = finder.phrase_actor(conj, exclude=source)
+        if actor is not None and has_identity(actor) and not _same_party(actor, source):
+            return actor
+    return None
 
 
 def _agentless_passive(frame: Frame) -> bool:

@@ -724,3 +724,11 @@ def test_events_cooperative_partner_without_country_is_no_compatriot(pipeline) -
     # a country's own institutions stay its own: a minister meeting deputies is domestic
     found = dyads(scored(pipeline, "The French foreign minister met deputies on Monday."))
     assert ("CONSULT", "FRA", "FRA") in found
+
+
+@pytest.mark.issue(13)
+def test_events_talks_as_subject_of_a_light_verb_are_reported(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "make" is a light verb; when its object ("progress") states no event, the event noun
+    # that is its subject does
+    found = dyads(scored(pipeline, "Talks between France and Iran have made progress."))
+    assert ("CONSULT", "FRA", "IRN") in found or ("CONSULT", "IRN", "FRA") in found

@@ -228,8 +228,11 @@ class FrameFinder:
                 return sub
             if entry.cameo:
                 return Frame(head, entry, entry.cameo, head, governors, content=comp)
-            return None
-        if entry is not None and entry.cameo:
+            if not entry.has("light"):
+                return None
+            # a light verb whose object states no event ("talks between X and Y have made
+            # progress"): an event noun elsewhere in the clause may, as with no predicate
+        elif entry is not None and entry.cameo:
             if comp is not None:
                 consumed.add(comp.i)
             noun = None

@@ -732,3 +732,12 @@ def test_events_talks_as_subject_of_a_light_verb_are_reported(pipeline) -> None:
     # that is its subject does
     found = dyads(scored(pipeline, "Talks between France and Iran have made progress."))
     assert ("CONSULT", "FRA", "IRN") in found or ("CONSULT", "IRN", "FRA") in found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover"), [
+    ("France and Iran ended two days of talks on Monday.", "CONSULT"),  # a round concluded
+    ("France broke off talks with Iran on Monday.", "SANCTION"),  # CAMEO 16: halted
+])
+def test_events_ending_talks_is_no_halt(pipeline, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    assert plover in {p for p, _, _ in dyads(scored(pipeline, text))}

@@ -741,3 +741,12 @@ def test_events_talks_as_subject_of_a_light_verb_are_reported(pipeline) -> None:
 ])
 def test_events_ending_talks_is_no_halt(pipeline, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
     assert plover in {p for p, _, _ in dyads(scored(pipeline, text))}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Japan sent a delegation to Washington on Monday.", "CONSULT"),  # a visit (CAMEO 042)
+    ("Japan sent food and medicine to Ethiopia on Monday.", "AID"),  # goods: aid (CAMEO 07)
+])
+def test_events_sending_envoys_is_a_visit_sending_goods_is_aid(pipeline, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    assert {p for p, _, _ in dyads(scored(pipeline, text))} == {plover}

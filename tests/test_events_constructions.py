@@ -750,3 +750,10 @@ def test_events_ending_talks_is_no_halt(pipeline, text: str, plover: str) -> Non
 ])
 def test_events_sending_envoys_is_a_visit_sending_goods_is_aid(pipeline, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
     assert {p for p, _, _ in dyads(scored(pipeline, text))} == {plover}
+
+
+@pytest.mark.issue(13)
+def test_events_talks_had_in_a_who_clause_are_the_antecedents(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("French Finance Minister Jean Dupont, who also had private talks with British "
+            "Prime Minister Ann Wells, said his government was preparing a bill.")
+    assert ("CONSULT", "FRA", "GBR") in dyads(scored(pipeline, text))

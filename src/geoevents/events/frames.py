@@ -379,6 +379,9 @@ class FrameFinder:
                 entry = self.lexicon.match(tok)
                 if entry is not None and (entry.cameo or "").startswith("04"):
                     return True
+                noun = self._object_event(tok) if entry is not None and entry.has("light") else None
+                if noun is not None and (self.lexicon.match(noun).cameo or "").startswith("04"):
+                    return True  # "X, who also had talks with Y, said"
             return bool(marks & {"where", "when"}) or any(
                 c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in ("which", "whom")
                                          for g in c.children) for c in tok.children)

@@ -757,3 +757,15 @@ def test_events_talks_had_in_a_who_clause_are_the_antecedents(pipeline) -> None:
     text = ("French Finance Minister Jean Dupont, who also had private talks with British "
             "Prime Minister Ann Wells, said his government was preparing a bill.")
     assert ("CONSULT", "FRA", "GBR") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    # seeking loans from a party appeals to it (CAMEO 023), it gives nothing
+    ("Ecuador was seeking soft loans from the World Bank.", ("REQUEST", "ECU", "IGOWBK")),
+    ("Ecuador sought talks with Peru.", ("REQUEST", "ECU", "PER")),
+])
+def test_events_seeking_is_an_appeal(pipeline, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = {(e.plover, e.source.country, e.target.code) for e in scored(pipeline, text)
+             if e.source and e.target}
+    assert found == {expected}

@@ -52,6 +52,9 @@ def test_resolve_agent_phrases(text, code):
     ("the EAEU", "IGO", "IGOEAU"),
     ("Doctors Without Borders", "NGO", "NGOMSF"),
     ("the IAEA", "IGO", "IGOIAE"),
+    ("the International Coffee Organization", "IGO", "IGOAGRICF"),
+    ("Comecon", "IGO", "IGOCMN"),
+    ("the Paris Club", "IGO", "IGOPCL"),
 ])
 def test_resolve_organisations(text, sector, code):
     actor = resolve_string(text, "2024-05-01")

@@ -176,6 +176,16 @@ def test_stage_capitalised_portfolio_between_nationality_and_title(run, text, co
 
 
 @pytest.mark.issue(13)
+def test_stage_name_after_an_office_listed_as_an_entity_holds_it(run):
+    # the organisations table lists the office ("Chancellor of the Exchequer", GBRGOV), not
+    # its holder: the name after it holds it, and so does its bare surname later
+    ctx = run("Chancellor of the Exchequer Jan Hellwig said taxes would fall. Hellwig added more.",
+              "1990-04-01")
+    assert _at(ctx, "Jan Hellwig").code == "GBRGOV"
+    assert _at(ctx, "Hellwig", 1).code == "GBRGOV"
+
+
+@pytest.mark.issue(13)
 def test_stage_family_name_first_refers_back_by_its_first_word(run):
     # Chinese and Korean names put the family name first: news refers back by that word
     ctx = run("Premier Li Peng opened the session. Later Li said reform would go on.", "1990-04-01")

@@ -324,11 +324,16 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
             seen.add(item.key)
         parts = [i]
         title: _Chain | None = None
+        office: Atom | None = None
         j = i - 1
         if j >= 0 and isinstance(items[j], _Chain) and items[j].head.type in ("title", "person") \
                 and not used[j] \
                 and _TITLE_GAP.fullmatch(text[items[j].end:item.start]):
             title = items[j]
+            parts.insert(0, j)
+        elif j >= 0 and item.key is None and not used[j] and _is_office(items[j], lex) \
+                and _TITLE_GAP.fullmatch(text[items[j].end:item.start]):
+            office = items[j]  # "Chancellor of the Exchequer Nigel Lawson"
             parts.insert(0, j)
         mods = modifiers_before(parts[0], items[parts[0]].start)
         # a national body names the holder's country ("Bundesbank President Karl Otto Poehl");
@@ -369,6 +374,16 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
                 mention.sectors, mention.role = title.sectors, title.phrase
                 mention.code = code_for(stated, title.sector)
                 mention.stated = True
+        elif office is not None and office.key is not None:
+            # the dictionary lists the office, not its holder: the name holds it
+            if office.kind == "person":
+                _code_person(mention, lex, office.key, date, former)
+            else:
+                org = lex.organisations[office.key]
+                mention.country, mention.sector = org.country, org.sector
+                mention.code = org.code_at(date)
+            mention.name = text[item.start:item.end]
+            mention.entity, mention.wikidata = "?" + mention.name, None
         else:
             mention.name = text[item.start:item.end]
             mention.entity = "?" + mention.name
@@ -508,6 +523,21 @@ def _disambiguate(keys: tuple[str, ...], seen: set[str], lex: Lexicon, date: dt.
         if lex.people[key].role_at(date) is not None:
             return key
     return keys[0]
+
+
+def _is_office(item: Item, lex: Lexicon) -> bool:
+    """A dictionary entry that names a national office, not its holder ("Chancellor of the
+    Exchequer" among the organisations, "German Chancellor" among Phoenix's people): its
+    name holds a title word of the agents table."""
+    if not isinstance(item, Atom) or item.key is None:
+        return False
+    if item.kind == "person" and item.key in lex.people:
+        name = lex.people[item.key].name
+    elif item.kind == "org" and item.key in lex.organisations and lex.organisations[item.key].country:
+        name = lex.organisations[item.key].name
+    else:
+        return False
+    return any(w in lex.agents and lex.agents[w].type == "title" for w in name.lower().split())
 
 
 def _code_person(mention: Mention, lex: Lexicon, key: str, date: dt.date, former: bool) -> None:

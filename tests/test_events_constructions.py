@@ -769,3 +769,12 @@ def test_events_seeking_is_an_appeal(pipeline, text: str, expected: tuple[str, s
     found = {(e.plover, e.source.country, e.target.code) for e in scored(pipeline, text)
              if e.source and e.target}
     assert found == {expected}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover"), [
+    ("The Dutch minister warned that the Netherlands would reject the EC Commission's proposals.", "REJECT"),
+    ("The Dutch minister warned that the Netherlands would retaliate against Japan.", "THREATEN"),
+])
+def test_events_warning_of_ones_own_refusal_is_the_refusal(pipeline, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    assert plover in {p for p, _, _ in dyads(scored(pipeline, text))}

@@ -233,6 +233,15 @@ class FrameFinder:
             # a light verb whose object states no event ("talks between X and Y have made
             # progress"): an event noun elsewhere in the clause may, as with no predicate
         elif entry is not None and entry.cameo:
+            if entry.cameo.startswith("13") and comp is not None and comp.i not in consumed \
+                    and has_subject(comp):
+                # "warned that France would reject the reforms": a warning whose content is
+                # the speaker's own refusal states that refusal (CAMEO 12), the more specific
+                sub = self.clause_frame(comp, set(consumed), [*governors, head])
+                if sub is not None and sub.code.startswith("12") and not sub.failed:
+                    sub.reported = True
+                    sub.reporter = sub.reporter or head
+                    return sub
             if comp is not None:
                 consumed.add(comp.i)
             noun = None

@@ -778,3 +778,17 @@ def test_events_seeking_is_an_appeal(pipeline, text: str, expected: tuple[str, s
 ])
 def test_events_warning_of_ones_own_refusal_is_the_refusal(pipeline, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
     assert plover in {p for p, _, _ in dyads(scored(pipeline, text))}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the receiving verb's subject undergoes the act of the "from" party
+    ("The UN envoy faced intense criticism from the Syrian opposition.", ("ACCUSE", "SYROPP", "IGOUNO")),
+    ("Japan received a warning from the United States.", ("THREATEN", "USA", "JPN")),
+    ("Kenya received aid from Japan.", ("AID", "JPN", "KEN")),
+])
+def test_events_act_received_from_a_party_is_that_partys(pipeline, text: str,
+                                                         expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = {(e.plover, e.source.code, e.target.code) for e in scored(pipeline, text)
+             if e.source and e.target}
+    assert expected in found

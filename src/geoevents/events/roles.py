@@ -18,6 +18,9 @@ from geoevents.stage import StageContext
 
 # Prepositions whose object is the other party, most telling first.
 # "in"/"at" name where it happened (the location), not a party.
+# verbs whose subject undergoes an act done by the "from" party ("faced criticism from")
+RECEIVING_VERBS = frozenset({"face", "receive", "draw", "attract", "come", "meet", "suffer",
+                             "endure", "incur", "encounter"})
 TARGET_PREPS = ("with", "to", "against", "on", "from", "for", "toward", "towards", "into",
                 "over")
 # Deps that leave a role's phrase: their subtrees describe something else.
@@ -253,6 +256,9 @@ class RoleFinder:
 
     def find(self, frame: Frame) -> Roles:
         if frame.is_nominal and frame.trigger is not frame.clause:
+            received = self._received(frame)
+            if received is not None:
+                return received
             roles = self._nominal_roles(frame)
             if frame.via_light:  # "the US speeded up the withdrawal of its forces"
                 verb_roles = self._verbal_roles(frame, frame.clause)
@@ -398,6 +404,27 @@ class RoleFinder:
                 if actor is not None:
                     found.append(actor)
         return best_target(found, source)
+
+    def _received(self, frame: Frame) -> Roles | None:
+        """"X faced criticism from Y", "X came under pressure from Y": the act is Y's, and the
+        subject of the receiving verb is its target."""
+        noun = frame.trigger
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ in ("under", "with"):
+            verb = verb.head  # "came under fire from", "met with criticism from"
+        elif noun.dep_ not in ("dobj", "obj") or verb.lemma_.lower() == "come":
+            return None  # "protests came from X": the noun is no object received
+        if verb.lemma_.lower() not in RECEIVING_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        givers = self.prep_objects(noun, ("from",)) or self.prep_objects(verb, ("from",))
+        receiver = self.subject_of(verb)
+        if not givers or receiver is None:
+            return None
+        source = self.phrase_actor(givers[0])
+        target = self.phrase_actor(receiver, exclude=source)
+        if source is None:
+            return None
+        return Roles(source, target, givers[0], False)
 
     def _nominal_roles(self, frame: Frame) -> Roles:
         """Roles of an event noun: "Israel's invasion of Lebanon", "the visit of X to Y"."""

@@ -792,3 +792,10 @@ def test_events_act_received_from_a_party_is_that_partys(pipeline, text: str,
     found = {(e.plover, e.source.code, e.target.code) for e in scored(pipeline, text)
              if e.source and e.target}
     assert expected in found
+
+
+@pytest.mark.issue(13)
+def test_events_a_companys_ban_coerces_no_authority(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert not scored(pipeline, "The American firm Facebook has banned all advertising for cryptocurrencies.")
+    found = dyads(scored(pipeline, "Kenyan police arrested 20 opposition supporters in Nairobi."))
+    assert any(p == "COERCE" and s == "KEN" for p, s, _ in found)

@@ -249,6 +249,11 @@ class EventsStage:
             elif location is not None and location.country:
                 roles.target = domestic_target(roles.source, location)  # the place's authorities
                 confidence -= 0.1
+            elif _is_company(roles.source) and kind.plover in ("COERCE", "SANCTION"):
+                # "Facebook banned crypto adverts": a company's ban or boycott coerces no
+                # authority; the domestic convention (aimed at the government) is for protest,
+                # repression and violence, so with no target named there is no dyad
+                return None
             elif kind.plover in DOMESTIC_CATEGORIES or event_type(frame.code).plover in ("COERCE", "PROTEST"):
                 # the actor's own authorities; a threatened or planned coercion too ("is prepared
                 # to impose martial law" is a threat to the country's own people)
@@ -552,6 +557,10 @@ def _foreign_counterpart(plover: str | None, source: Actor, target: Actor) -> bo
     return (plover in COOPERATIVE_CATEGORIES and not target.country and bool(source.country)
             and (target.code or "")[:3] not in ("IGO", "NGO", "MNC")
             and target.sector not in DOMESTIC_INSTITUTIONS)
+
+
+def _is_company(actor: Actor) -> bool:
+    return actor.sector == "BUS" or (actor.code or "").startswith("MNC")
 
 
 def _identified_partner(doc: Doc, finder: RoleFinder, target: Actor, source: Actor) -> Actor | None:

@@ -799,3 +799,16 @@ def test_events_a_companys_ban_coerces_no_authority(pipeline) -> None:  # type: 
     assert not scored(pipeline, "The American firm Facebook has banned all advertising for cryptocurrencies.")
     found = dyads(scored(pipeline, "Kenyan police arrested 20 opposition supporters in Nairobi."))
     assert any(p == "COERCE" and s == "KEN" for p, s, _ in found)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    # an official's presence in another country is a visit there (CAMEO 042) ...
+    ("Iranian Prime Minister Jan Hellwig is currently in Damascus.", {("CONSULT", "IRN", "SYR")}),
+    ("The French foreign minister will be in Tokyo next week.", {("AGREE", "FRA", "JPN")}),
+    # ... not an official at home, nor anyone in a state of affairs
+    ("The Japanese prime minister is in Tokyo.", set()),
+    ("Japanese exporters are in trouble.", set()),
+])
+def test_events_an_officials_presence_abroad_is_a_visit(pipeline, text: str, expected: set) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert dyads(scored(pipeline, text)) == expected

@@ -66,6 +66,10 @@ class Frame:
         return self.noun is not None and self.noun is self.trigger
 
 
+PRESENCE = LexEntry("verb", "be", (), "042", frozenset({"presence"}),
+                    "an official's presence in a place abroad is a visit (CAMEO 042)")
+
+
 def complement(token: Token) -> Token | None:
     """The clausal complement of a verb or adjective ("agreed [to withdraw]")."""
     for c in token.children:
@@ -343,7 +347,33 @@ class FrameFinder:
                             if c.dep_ in ("xcomp", "ccomp", "acl"):
                                 consumed.update(t.i for t in c.subtree)
         frames += self._adjunct_visits(sent, frames)
+        frames += self._presence_visits(sent, frames)
         return frames
+
+    def _presence_visits(self, sent: Span, frames: list[Frame]) -> list[Frame]:
+        """"X is in Damascus", "X will be in Tokyo next week": an official's stated presence
+        in a place abroad is a visit there (CAMEO 042); the stage keeps it only for officials
+        in another country than their own."""
+        out = []
+        clauses = {f.clause.i for f in frames} | {f.trigger.i for f in frames}
+        for tok in sent:
+            if tok.lemma_ != "be" or tok.i in clauses or tok.pos_ not in ("AUX", "VERB"):
+                continue
+            if not (tok.dep_ == "ROOT" or tok.dep_ == "ccomp" or self._own_clause(tok)):
+                continue
+            if not any(c.dep_ == "nsubj" for c in tok.children) \
+                    or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            if not any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")
+                       for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                       for g in c.children):
+                continue
+            frame = Frame(tok, PRESENCE, "042", tok, [])
+            if tok.dep_ == "ccomp" and self.lexicon.match(tok.head) is not None \
+                    and self.lexicon.match(tok.head).has("report"):
+                frame.reported, frame.reporter = True, tok.head
+            out.append(frame)
+        return out
 
     def _adjunct_visits(self, sent: Span, frames: list[Frame]) -> list[Frame]:
         """"During a visit to Tokyo, X warned ...", "X, on a visit to Japan, said": the visit

@@ -234,6 +234,8 @@ class EventsStage:
         if roles.target is not None and not has_identity(roles.target) \
                 and kind.plover in DOMESTIC_CATEGORIES:
             roles.target = None  # a role with no country ("prevented the rally"): see domestic_target
+        if frame.entry.has("presence") and not _present_abroad(roles.source, location):
+            return None  # "X is in Y" is a visit only by an official, in another country
         conditional_threat = conditional_threat and has_identity(roles.source) \
             and has_identity(roles.target)  # the condition names whom the act would hit
         if frame.entry.has("cameo") and not conditional_threat and not _dictionary_roles(frame, roles):
@@ -557,6 +559,15 @@ def _foreign_counterpart(plover: str | None, source: Actor, target: Actor) -> bo
     return (plover in COOPERATIVE_CATEGORIES and not target.country and bool(source.country)
             and (target.code or "")[:3] not in ("IGO", "NGO", "MNC")
             and target.sector not in DOMESTIC_INSTITUTIONS)
+
+
+def _present_abroad(source: Actor, location: Place | None) -> bool:
+    """An official, an envoy or an international body's staff in a country not its own."""
+    if location is None or not location.country or location.country == source.country:
+        return False
+    official = source.sector in STATE_SECTORS or source.sector in ("ELI", "IGO") \
+        or (source.code or "").startswith("IGO") or source.kind == "person"
+    return official and has_identity(source)
 
 
 def _is_company(actor: Actor) -> bool:

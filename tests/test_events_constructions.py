@@ -812,3 +812,13 @@ def test_events_a_companys_ban_coerces_no_authority(pipeline) -> None:  # type: 
 ])
 def test_events_an_officials_presence_abroad_is_a_visit(pipeline, text: str, expected: set) -> None:  # type: ignore[no-untyped-def,type-arg]
     assert dyads(scored(pipeline, text)) == expected
+
+
+@pytest.mark.issue(13)
+def test_events_a_states_attack_with_no_target_is_not_on_its_authorities(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The U.S. attack represents a distinct shift by the Reagan administration."
+    found = dyads(scored(pipeline, text))
+    assert not any(p == "ASSAULT" for p, _, _ in found)
+    # crowds and rebels keep the domestic default: violence aimed at the authorities
+    found = dyads(scored(pipeline, "Afghan rebels attacked in Kandahar on Monday."))
+    assert ("ASSAULT", "AFG", "AFG") in found

@@ -248,6 +248,13 @@ class EventsStage:
                 roles.target = roles.source
             elif code[:2] in VISIT_ROOTS or code.startswith("036"):
                 roles.target = self._visit_destination(ctx, roles.source, location)
+            elif kind.plover == "ASSAULT" and _is_state(roles.source) and (
+                    location is None or location.country in (None, roles.source.country)):
+                # "the U.S. attack represents a shift": a state's armed force attacks another
+                # party, never its own authorities; with no target named and no place abroad
+                # there is no dyad (the domestic default is for rebels, crowds, unidentified
+                # attackers)
+                return None
             elif location is not None and location.country:
                 roles.target = domestic_target(roles.source, location)  # the place's authorities
                 confidence -= 0.1

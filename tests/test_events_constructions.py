@@ -822,3 +822,11 @@ def test_events_a_states_attack_with_no_target_is_not_on_its_authorities(pipelin
     # crowds and rebels keep the domestic default: violence aimed at the authorities
     found = dyads(scored(pipeline, "Afghan rebels attacked in Kandahar on Monday."))
     assert ("ASSAULT", "AFG", "AFG") in found
+
+
+@pytest.mark.issue(13)
+def test_events_no_meeting_or_support_with_ones_own_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the country named is the topic, no counterpart (its officials and bodies would be)
+    assert not scored(pipeline, "Japanese Prime Minister Jan Hellwig praised Japan.")
+    found = dyads(scored(pipeline, "The French president met the German chancellor."))
+    assert ("CONSULT", "FRA", "DEU") in found

@@ -228,6 +228,14 @@ class EventsStage:
                 roles.target = _identified_partner(ctx.doc, finder, roles.target, roles.source)
             elif roles.target is not None:
                 roles.target = with_country(roles.target, roles.source.country or where)
+        if roles.target is not None and kind.plover in COOPERATIVE_CATEGORIES - {"AGREE"} \
+                and roles.target.kind in ("country", "metonym") and roles.target.country \
+                and roles.target.country == roles.source.country \
+                and not (roles.source.code or "").startswith("IGO"):
+            # "Chirac promised that France's decision ...", "he will discuss it in Tokyo": a
+            # party does not agree, meet or cooperate with its own country; the country
+            # named is the topic or the place, no counterpart
+            roles.target = None
         if roles.target is not None and kind.plover == "MOBILIZE" and roles.source is not None \
                 and roles.target.country and roles.target.country == roles.source.country:
             roles.target = None  # "sent its frigates to the Gulf": its own forces are the means

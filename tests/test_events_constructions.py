@@ -830,3 +830,10 @@ def test_events_no_meeting_or_support_with_ones_own_country(pipeline) -> None:  
     assert not scored(pipeline, "Japanese Prime Minister Jan Hellwig praised Japan.")
     found = dyads(scored(pipeline, "The French president met the German chancellor."))
     assert ("CONSULT", "FRA", "DEU") in found
+
+
+@pytest.mark.issue(13)
+def test_events_no_sanction_on_ones_own_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert not scored(pipeline, "Brazil suspended interest payments to private banks.")
+    found = dyads(scored(pipeline, "The United States imposed sanctions on Japan."))
+    assert ("SANCTION", "USA", "JPN") in found

@@ -228,6 +228,12 @@ class EventsStage:
                 roles.target = _identified_partner(ctx.doc, finder, roles.target, roles.source)
             elif roles.target is not None:
                 roles.target = with_country(roles.target, roles.source.country or where)
+        if roles.target is not None and kind.plover == "SANCTION" and roles.target.country \
+                and roles.target.country == roles.source.country:
+            # sanctions and reduced relations (CAMEO 16) are between parties: "Brazil suspended
+            # payments to private banks" and "authorities in Lima" are no sanctioned party of
+            # the source's own country; with no other party named there is no dyad
+            roles.target = None
         if roles.target is not None and kind.plover in COOPERATIVE_CATEGORIES - {"AGREE"} \
                 and roles.target.kind in ("country", "metonym") and roles.target.country \
                 and roles.target.country == roles.source.country \

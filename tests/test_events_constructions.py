@@ -837,3 +837,5 @@ def test_events_no_sanction_on_ones_own_country(pipeline) -> None:  # type: igno
     assert not scored(pipeline, "Brazil suspended interest payments to private banks.")
     found = dyads(scored(pipeline, "The United States imposed sanctions on Japan."))
     assert ("SANCTION", "USA", "JPN") in found
+    # those expelled are foreign by definition: kept, without a country of the source's
+    assert dyads(scored(pipeline, "Belgium expelled two diplomats.")) == {("SANCTION", "BEL", None)}

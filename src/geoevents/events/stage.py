@@ -226,14 +226,17 @@ class EventsStage:
                 # of a country (only the country's own institutions are: parliament, courts,
                 # opposition, parties); with no identified partner there is no dyad to code
                 roles.target = _identified_partner(ctx.doc, finder, roles.target, roles.source)
-            elif roles.target is not None:
+            elif roles.target is not None and not (kind.plover == "SANCTION" and not roles.target.country):
                 roles.target = with_country(roles.target, roles.source.country or where)
         if roles.target is not None and kind.plover == "SANCTION" and roles.target.country \
                 and roles.target.country == roles.source.country:
-            # sanctions and reduced relations (CAMEO 16) are between parties: "Brazil suspended
-            # payments to private banks" and "authorities in Lima" are no sanctioned party of
-            # the source's own country; with no other party named there is no dyad
-            roles.target = None
+            # sanctions and reduced relations (CAMEO 16) are between parties: "authorities in
+            # Lima" and "private banks" named without a country are no sanctioned party of the
+            # source's own; with no other party named there is no dyad. Those expelled (CAMEO
+            # 166) are foreign by definition: "expelled two diplomats" keeps them, countryless
+            span = ctx.doc.char_span(roles.target.start, roles.target.end, alignment_mode="expand")
+            mention = finder.actor_on(span.root) if span is not None and code.startswith("166") else None
+            roles.target = mention if mention is not None and not mention.country else None
         if roles.target is not None and kind.plover in COOPERATIVE_CATEGORIES - {"AGREE"} \
                 and roles.target.kind in ("country", "metonym") and roles.target.country \
                 and roles.target.country == roles.source.country \

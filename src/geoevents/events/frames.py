@@ -369,8 +369,8 @@ class FrameFinder:
                        for g in c.children):
                 continue
             frame = Frame(tok, PRESENCE, "042", tok, [])
-            if tok.dep_ == "ccomp" and self.lexicon.match(tok.head) is not None \
-                    and self.lexicon.match(tok.head).has("report"):
+            reporter = self.lexicon.match(tok.head) if tok.dep_ == "ccomp" else None
+            if reporter is not None and reporter.has("report"):
                 frame.reported, frame.reporter = True, tok.head
             out.append(frame)
         return out

@@ -16,11 +16,11 @@ from geoevents.events.lexicon import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS
 from geoevents.model import Actor, Place
 from geoevents.stage import StageContext
 
-# Prepositions whose object is the other party, most telling first.
-# "in"/"at" name where it happened (the location), not a party.
-# verbs whose subject undergoes an act done by the "from" party ("faced criticism from")
+# Verbs whose subject undergoes an act done by the "from" party ("faced criticism from").
 RECEIVING_VERBS = frozenset({"face", "receive", "draw", "attract", "come", "meet", "suffer",
                              "endure", "incur", "encounter"})
+# Prepositions whose object is the other party, most telling first.
+# "in"/"at" name where it happened (the location), not a party.
 TARGET_PREPS = ("with", "to", "against", "on", "from", "for", "toward", "towards", "into",
                 "over")
 # Deps that leave a role's phrase: their subtrees describe something else.

@@ -599,10 +599,8 @@ def _is_company(actor: Actor) -> bool:
 
 
 def _identified_partner(doc: Doc, finder: RoleFinder, target: Actor, source: Actor) -> Actor | None:
-    """The partner itself when it says who it is, else a coordinated one that does ("talks
-    with creditor banks and the IMF": the IMF), else none."""
-    if has_identity(target):
-        return target
+    """A coordinated partner that says who it is ("talks with creditor banks and the IMF":
+    the IMF), else none."""
     span = doc.char_span(target.start, target.end, alignment_mode="expand")
     for conj in span.root.conjuncts if span is not None else ():
         actor = finder.phrase_actor(conj, exclude=source)

@@ -175,6 +175,13 @@ def test_events_agentless_attack_is_unidentified_armed_forces(pipeline) -> None:
 
 
 @pytest.mark.issue(13)
+def test_events_agentless_attack_without_a_place_names_no_attacker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the victims' own country is no guess at who attacked them
+    events = scored(pipeline, "Hundreds of Iranians were killed on Saturday.")
+    assert not [e for e in events if e.plover == "ASSAULT"]
+
+
+@pytest.mark.issue(13)
 def test_events_role_noun_source_is_the_person_named_before(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = ("Turkish Foreign Minister Mevlut Cavusoglu arrived in Athens on Monday. "
             "The foreign minister condemned Greece for its naval exercises.")

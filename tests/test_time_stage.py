@@ -36,6 +36,8 @@ def _values(ctx: StageContext) -> dict[str, str | None]:
     ("The president has agreed to visit Beijing on Friday.", "Friday", "2025-11-28"),
     ("The army withdrew its troops in December.", "December", "2024-12"),
     ("Elections will be held in December.", "December", "2025-12"),
+    # an elliptical conjunct shares its head's tense
+    ("Two people were killed and dozens wounded Friday in the city.", "Friday", "2025-11-21"),
 ])
 def test_stage_weekday_and_month_direction_by_tense(run, text, timex, value):
     assert _values(run(text))[timex] == value

@@ -104,6 +104,10 @@ def verb_direction(verb: Token) -> Direction:
         return "future"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
         return "past"
+    if verb.dep_ == "conj" and not aux and verb.head.pos_ in _VERBAL:
+        # A conjunct without auxiliaries shares its head's ("were killed and dozens
+        # wounded Sunday"): coordination ellipsis.
+        return verb_direction(verb.head)
 
     if verb.tag_ == "VBD":
         return "past"

@@ -143,6 +143,14 @@ def test_stage_bare_surname_is_the_one_office_holder_then(run):
 
 
 @pytest.mark.issue(13)
+def test_stage_bare_surname_of_an_undated_text_is_its_holders_one_country(run):
+    # no date: whoever of that name ever held an office, when all served one country
+    ctx = run("Nakasone rejected the proposal.", None)
+    nakasone = _at(ctx, "Nakasone")
+    assert nakasone is not None and nakasone.country == "JPN"
+
+
+@pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "code"), [
     ("John Hamilton, the European Community representative in Lima, said the talks went well.", "IGOEEC"),
     ("John Hamilton, head of the IMF mission to Peru, said the talks went well.", "IGOIMF"),

@@ -846,3 +846,9 @@ def test_events_no_sanction_on_ones_own_country(pipeline) -> None:  # type: igno
     assert ("SANCTION", "USA", "JPN") in found
     # those expelled are foreign by definition: kept, without a country of the source's
     assert dyads(scored(pipeline, "Belgium expelled two diplomats.")) == {("SANCTION", "BEL", None)}
+
+
+@pytest.mark.issue(13)
+def test_events_mobilization_needs_no_recipient(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER manual, MOBILIZE: "a group may mobilize with no specific entity stated"
+    assert ("MOBILIZE", "ITA", None) in dyads(scored(pipeline, "Italy has sent eight warships to the Gulf."))

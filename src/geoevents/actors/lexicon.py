@@ -218,7 +218,7 @@ class Lexicon:
     _surnames: dict[str, list[str]] | None = None
     _heads: frozenset[str] | None = None
 
-    def holders_named(self, surname: str, date: dt.date) -> list[str]:
+    def holders_named(self, surname: str, date: dt.date | None) -> list[str]:
         """People with this surname who hold an office (not a former one, ELI) on ``date``."""
         if self._surnames is None:
             index: dict[str, list[str]] = {}
@@ -228,12 +228,24 @@ class Lexicon:
                     country = person.roles[0].country
                     index.setdefault(family_name(person.name, country), []).append(key)
             self._surnames = index
+        if date is None:
+            return self._undated_holders(surname)
         out = []
         for key in self._surnames.get(surname, ()):
             role = self.people[key].role_at(date)
             if role is not None and role.sector != "ELI":
                 out.append(key)
         return out
+
+    def _undated_holders(self, surname: str) -> list[str]:
+        """A text with no date: the people of that surname who ever held an office, as one
+        when they all served one country ("Nakasone": Yasuhiro and Hirofumi, both Japan's),
+        so that the country is known even if the person is not."""
+        assert self._surnames is not None
+        keys = [key for key in self._surnames.get(surname, ())
+                if any(r.sector != "ELI" for r in self.people[key].roles)]
+        countries = {r.country for key in keys for r in self.people[key].roles if r.sector != "ELI"}
+        return keys[:1] if len(countries) == 1 else keys
 
     def institution_heads(self) -> frozenset[str]:
         """Last words of the organisations' names ("Commission", "Council", "Bank")."""

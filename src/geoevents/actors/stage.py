@@ -75,7 +75,8 @@ def _ner_people(doc: Doc, text: str, atoms: list[Atom]) -> list[Atom]:
     return out
 
 
-def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon, date: dt.date) -> list[Atom]:
+def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon,
+                     date: dt.date | None) -> list[Atom]:
     """Bare surnames of people in office that the NER did not tag ("Nakasone is expected to").
 
     Only a capitalised word that is the surname of exactly one office holder on the date, with
@@ -359,12 +360,13 @@ def _carry_organisation_heads(mentions: list[Mention], text: str) -> list[Mentio
     return mentions + added
 
 
-def _surnames_in_office(mentions: list[Mention], lex: Lexicon, date: dt.date) -> None:
+def _surnames_in_office(mentions: list[Mention], lex: Lexicon, date: dt.date | None) -> None:
     """"Reagan said" with no full name before: the one person of that surname in office then.
 
     Wire copy names heads of state and ministers by surname alone. A bare surname the article
     has not introduced is the dictionary person holding an office on the article's date when
-    exactly one does (Phoenix roles are dated); any ambiguity leaves it uncoded.
+    exactly one does (Phoenix roles are dated); any ambiguity leaves it uncoded. With no date
+    (``None``), the holders of any date, when they all served one country.
     """
     for m in mentions:
         name = m.name or ""
@@ -374,7 +376,7 @@ def _surnames_in_office(mentions: list[Mention], lex: Lexicon, date: dt.date) ->
         keys = lex.holders_named(name, date)
         if len(keys) == 1:
             m.entity = keys[0]
-            recode_person(m, lex, date)
+            recode_person(m, lex, date or dt.date.today())  # undated: the nearest role's country
 
 
 ROLE_NOUN_WINDOW = 600  # characters back: about three sentences of news prose
@@ -431,11 +433,15 @@ class ActorsStage:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or get_lexicon()
 
-    def mentions(self, doc: Doc, date: dt.date, text: str | None = None) -> list[Mention]:
+    def mentions(self, doc: Doc, date: dt.date, text: str | None = None,
+                 dated: bool = True) -> list[Mention]:
+        """``dated`` False: the text has no date of its own (``date`` is then today's), so a
+        bare surname is looked up among all who ever held an office, not those in office."""
         text = doc.text if text is None else text  # doc.text is rebuilt on each access
+        office_date = date if dated else None
         lex = self.lexicon
         atoms = _ner_people(doc, text, guess_names_after_titles(text, find_atoms(text, lex), lex))
-        atoms = _dedupe(_unseen_surnames(doc, text, atoms, lex, date))
+        atoms = _dedupe(_unseen_surnames(doc, text, atoms, lex, office_date))
         mentions = compose(text, atoms, lex, date, accept=_accept_modifier(doc))
         mentions = [m for m in mentions
                     if m.seat not in ("capital", "seat") or acts(doc, m.start, m.end, m.seat)]
@@ -446,7 +452,7 @@ class ActorsStage:
         _groups_of_the_article(mentions)
         _bind_short_names(mentions, text)
         mentions = _carry_surnames(_firms_by_apposition(mentions, text), text)
-        _surnames_in_office(mentions, lex, date)
+        _surnames_in_office(mentions, lex, office_date)
         mentions = _carry_organisation_heads(mentions, text)
         mentions.sort(key=lambda m: (m.start, m.end))
         _bind_role_nouns(mentions, text)
@@ -456,7 +462,7 @@ class ActorsStage:
 
     def __call__(self, ctx: StageContext) -> None:
         date = as_date(ctx.reference_date)
-        mentions = self.mentions(ctx.doc, date, ctx.text)
+        mentions = self.mentions(ctx.doc, date, ctx.text, dated=ctx.reference_date is not None)
         ctx.actors.extend(_to_actor(ctx.text, m) for m in mentions)
         lex = self.lexicon
         # dictionary people whose code the text did not state itself: a name that only

@@ -58,6 +58,9 @@ VERB_OBJECT_DEPS = {"dobj", "obj", "dative", "prep", "agent", "nsubjpass", "nsub
 MIN_ARTICLE_SENTENCES = 3
 # Categories of acts only authorities perform: their agentless passive is the authorities'.
 AUTHORITY_CATEGORIES = {"COERCE", "SANCTION"}
+# PLOVER manual, MOBILIZE: "a group may mobilize with no specific entity stated" (a show of
+# force needs no recipient, unlike a demand or a threat, which event data code as dyads)
+UNDIRECTED_CATEGORIES = {"MOBILIZE"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 
 
@@ -285,7 +288,7 @@ class EventsStage:
                 # to impose martial law" is a threat to the country's own people)
                 roles.target = domestic_target(roles.source, location)
                 confidence -= 0.1
-            elif kind.plover not in INTERNATIONAL_CATEGORIES:
+            elif kind.plover not in INTERNATIONAL_CATEGORIES | UNDIRECTED_CATEGORIES:
                 # a demand, accusation, refusal, threat or sanction aimed at no one the text
                 # names, nowhere: never the source's own country by default (only protest,
                 # coercion and violence are aimed at the authorities by convention), and

@@ -852,3 +852,13 @@ def test_events_no_sanction_on_ones_own_country(pipeline) -> None:  # type: igno
 def test_events_mobilization_needs_no_recipient(pipeline) -> None:  # type: ignore[no-untyped-def]
     # PLOVER manual, MOBILIZE: "a group may mobilize with no specific entity stated"
     assert ("MOBILIZE", "ITA", None) in dyads(scored(pipeline, "Italy has sent eight warships to the Gulf."))
+
+
+@pytest.mark.issue(13)
+def test_events_resignation_is_retreat(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER manual, RETREAT: "RETREAT also covers resignations of government officials"
+    events = scored(pipeline, "The Peruvian finance minister resigned on Monday.")
+    assert [(e.plover, e.mode, e.source.country if e.source else None) for e in events] == [
+        ("RETREAT", "resign", "PER")]
+    # a promised resignation has no material consequence yet: not RETREAT
+    assert "RETREAT" not in {e.plover for e in scored(pipeline, "The Peruvian finance minister will resign.")}

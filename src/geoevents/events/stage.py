@@ -182,6 +182,11 @@ class EventsStage:
             # 'disapprove'"; PROTEST presumes physical activity (CAMEO 114 complain officially)
             code = "114"
         kind = event_type(code)
+        if frame.entry.has("resignation") and code == frame.entry.cameo:
+            # PLOVER manual, RETREAT: "RETREAT also covers resignations of government
+            # officials" (mode resign), which CAMEO has no code of its own for; a promised
+            # resignation (planned, coded as intent) is not one
+            kind = dataclasses.replace(kind, plover="RETREAT", mode="resign")
         confidence = 0.75 if frame.entry.constraints else 0.65
         location = self._location(ctx, frame, evidence, roles)
         if roles.source is None and self.context_actors:
@@ -283,7 +288,8 @@ class EventsStage:
                 # authority; the domestic convention (aimed at the government) is for protest,
                 # repression and violence, so with no target named there is no dyad
                 return None
-            elif kind.plover in DOMESTIC_CATEGORIES or event_type(frame.code).plover in ("COERCE", "PROTEST"):
+            elif kind.plover in DOMESTIC_CATEGORIES or kind.mode == "resign" \
+                    or event_type(frame.code).plover in ("COERCE", "PROTEST"):
                 # the actor's own authorities; a threatened or planned coercion too ("is prepared
                 # to impose martial law" is a threat to the country's own people)
                 roles.target = domestic_target(roles.source, location)

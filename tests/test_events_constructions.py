@@ -862,3 +862,15 @@ def test_events_resignation_is_retreat(pipeline) -> None:  # type: ignore[no-unt
         ("RETREAT", "resign", "PER")]
     # a promised resignation has no material consequence yet: not RETREAT
     assert "RETREAT" not in {e.plover for e in scored(pipeline, "The Peruvian finance minister will resign.")}
+
+
+@pytest.mark.issue(13)
+def test_events_attack_on_a_countrys_towns_targets_that_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # issue 13, point 5: an attack on a place whose party is not named targets its country
+    assert ("ASSAULT", "IRN", "IRQ") in dyads(scored(pipeline, "Iran shelled Iraqi towns on Monday."))
+
+
+@pytest.mark.issue(13)
+def test_events_continuing_act_is_under_way_not_planned(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = scored(pipeline, "A strike by Chilean copper miners will continue over the weekend.")
+    assert [(e.plover, e.status) for e in events] == [("PROTEST", "occurred")]

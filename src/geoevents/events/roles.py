@@ -366,6 +366,13 @@ class RoleFinder:
         actor = self.phrase_actor(tok, exclude=source)
         if (actor is None or not has_identity(actor)) and tok.dep_ == "pobj":
             actor = self.place_actor(tok) or actor
+        if actor is None and tok.lemma_.lower() in GEOGRAPHIC_NOUNS:
+            # "shelled Iraqi towns", "crossed into Afghan territory": a place of a country named
+            # by its modifier; the act is aimed at that country (issue 13: an act on a place
+            # whose party is not named is aimed at the place's country)
+            actor = next((a for c in tok.children if _names_a_place(c)
+                          for a in (self.actor_on(c),) if a is not None and a.country
+                          and a.kind in ("country", "metonym")), None)
         if actor is not None and _same(actor, source):
             return None
         if own and actor is not None and source is not None and (

@@ -874,3 +874,17 @@ def test_events_attack_on_a_countrys_towns_targets_that_country(pipeline) -> Non
 def test_events_continuing_act_is_under_way_not_planned(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = scored(pipeline, "A strike by Chilean copper miners will continue over the weekend.")
     assert [(e.plover, e.status) for e in events] == [("PROTEST", "occurred")]
+
+
+@pytest.mark.issue(13)
+def test_events_troops_leaving_a_country_are_no_visit(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO block GO_SOMEWHERE defaults to a visit (04): made by officials, not by moving forces
+    assert not [e for e in scored(pipeline, "American troops began leaving Syria on Monday.")
+                if e.plover in ("CONSULT", "AGREE")]
+
+
+@pytest.mark.issue(13)
+def test_events_named_person_takes_no_country_from_what_follows(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = scored(pipeline, "Republican lawmakers criticised John Hartley, "
+                              "a Ukraine specialist at the White House.")
+    assert all(e.target is None or e.target.country != "UKR" for e in events)

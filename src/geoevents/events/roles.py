@@ -164,7 +164,10 @@ class RoleFinder:
                 stack.extend((c, d + 1) for c in tok.children if _in_phrase(c))
         if direct is None:
             return best
-        if best is not None and best.country and best_rank < 50:
+        if best is not None and best.country and best_rank < (20 if direct.kind == "person" else 50):
+            # a role takes a country from its phrase ("the foreign minister of Taiwan"); a
+            # named person only from its own modifiers ("Assange, an Australian"), not from
+            # what follows ("lawmakers grilled Alexander Vindman, a Ukraine specialist")
             return _combine(direct, best)
         return direct
 

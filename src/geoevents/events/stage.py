@@ -486,6 +486,10 @@ def _dictionary_roles(frame: Frame, roles: Roles) -> bool:
     if not frame.entry.has("default"):
         return True
     target, source = roles.target, roles.source
+    if frame.code.startswith("04") and source is not None and source.sector == "MIL":
+        # a movement verb's default is a visit (CAMEO 04, block GO_SOMEWHERE: go, leave,
+        # travel); troops going or leaving are moving forces, not visitors ("troops leave Syria")
+        return False
     if target is None or source is None or not has_identity(target) or (
             target.country and target.country == source.country):
         return False  # a bare verb default between parts of one country is too weak a sign

@@ -888,3 +888,11 @@ def test_events_named_person_takes_no_country_from_what_follows(pipeline) -> Non
     events = scored(pipeline, "Republican lawmakers criticised John Hartley, "
                               "a Ukraine specialist at the White House.")
     assert all(e.target is None or e.target.country != "UKR" for e in events)
+
+
+@pytest.mark.issue(13)
+def test_events_predicate_noun_is_no_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "a party to the accord" says what Iraq is not to be; the party named inside is the target
+    events = [e for e in scored(pipeline, "Iraq has again refused to be a party to the OPEC agreement.")
+              if e.plover == "REJECT"]
+    assert events and all(e.target is not None and e.target.country != "IRQ" for e in events)

@@ -367,6 +367,11 @@ class RoleFinder:
                 own = owner is None or source is None or _same_entity(owner, source) or bool(
                     owner.country and owner.country == source.country)
         actor = self.phrase_actor(tok, exclude=source)
+        if tok.dep_ == "attr" and actor is not None and not has_identity(actor):
+            # "refused to be a party to the OPEC accord": a predicate noun says what the
+            # subject is, not whom the act is aimed at; a party named inside it may be
+            inner = [self.phrase_actor(c, exclude=source) for c in tok.children if _in_phrase(c)]
+            actor = next((a for a in inner if a is not None and has_identity(a)), None)
         if (actor is None or not has_identity(actor)) and tok.dep_ == "pobj":
             actor = self.place_actor(tok) or actor
         if actor is None and tok.lemma_.lower() in GEOGRAPHIC_NOUNS:

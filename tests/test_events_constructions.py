@@ -896,3 +896,14 @@ def test_events_predicate_noun_is_no_target(pipeline) -> None:  # type: ignore[n
     events = [e for e in scored(pipeline, "Iraq has again refused to be a party to the OPEC agreement.")
               if e.plover == "REJECT"]
     assert events and all(e.target is not None and e.target.country != "IRQ" for e in events)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "category"), [
+    # publishing is no release of persons (CAMEO dictionary: RELEASE * STATEMENT [010])
+    ("Chilean police released a video of the rescue of a girl.", "RETREAT"),
+    # a deployment of projects is no mobilisation of forces (CAMEO 154)
+    ("Chile is seeing record solar project deployment this year.", "MOBILIZE"),
+])
+def test_events_word_senses_outside_politics(pipeline, text: str, category: str) -> None:  # type: ignore[no-untyped-def]
+    assert category not in {e.plover for e in scored(pipeline, text)}

@@ -907,3 +907,11 @@ def test_events_predicate_noun_is_no_target(pipeline) -> None:  # type: ignore[n
 ])
 def test_events_word_senses_outside_politics(pipeline, text: str, category: str) -> None:  # type: ignore[no-untyped-def]
     assert category not in {e.plover for e in scored(pipeline, text)}
+
+
+@pytest.mark.issue(13)
+def test_events_date_possessive_is_not_the_agent(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Monday's U.S. attack": the date says when; the attack is the US's, not the speaker's
+    text = "Tehran reacted angrily to Monday's U.S. attack on an Iranian oil platform."
+    events = [e for e in scored(pipeline, text) if e.plover == "ASSAULT"]
+    assert events and events[0].source is not None and events[0].source.country == "USA"

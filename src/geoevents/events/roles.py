@@ -447,8 +447,8 @@ class RoleFinder:
         agentive = frame.entry.has("agentof")
         source_tok: Token | None = None
         for c in noun.children:
-            if c.dep_ == "poss":
-                source_tok = c
+            if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
+                source_tok = c  # not "Monday's attack": a date says when, not who
         by = [g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
               for g in c.children if g.dep_ == "pobj"]
         of = self.prep_objects(noun, ("of",))

@@ -915,3 +915,9 @@ def test_events_date_possessive_is_not_the_agent(pipeline) -> None:  # type: ign
     text = "Tehran reacted angrily to Monday's U.S. attack on an Iranian oil platform."
     events = [e for e in scored(pipeline, text) if e.plover == "ASSAULT"]
     assert events and events[0].source is not None and events[0].source.country == "USA"
+
+
+@pytest.mark.issue(13)
+def test_events_reaction_to_an_act_is_not_that_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = scored(pipeline, "Tehran reacted angrily to the attack on an Iranian oil platform.")
+    assert not [e for e in events if e.plover == "ASSAULT" and e.source and e.source.country == "IRN"]

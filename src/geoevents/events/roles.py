@@ -269,7 +269,7 @@ class RoleFinder:
                     if roles.target is None or _same_entity(roles.target, verb_roles.source):
                         roles.target = verb_roles.target
                     roles.source, roles.source_token = verb_roles.source, verb_roles.source_token
-            if roles.source is None:
+            if roles.source is None and not _topic_of_clause(frame):
                 verb_roles = self._verbal_roles(frame, frame.clause)
                 roles.source, roles.source_token = verb_roles.source, verb_roles.source_token
                 roles.joint = verb_roles.joint
@@ -487,6 +487,20 @@ class RoleFinder:
                     target, joint = partner, True
                     break
         return Roles(source, target, source_tok, joint)
+
+
+# Prepositions that make an event noun what the clause reacts to, not what its subject does
+# ("reacted angrily to the attack", "anger over the bombing"); not "after talks with X", where
+# the subject took part
+_TOPIC_PREPS = frozenset({"to", "over", "about", "against"})
+
+
+def _topic_of_clause(frame: Frame) -> bool:
+    """Whether an event noun is the topic of its clause (the object of a reaction's
+    preposition) rather than an act of the clause's subject."""
+    noun = frame.trigger
+    return not frame.via_light and noun.dep_ == "pobj" and noun.head.lower_ in _TOPIC_PREPS \
+        and noun.head.head.i == frame.clause.i
 
 
 def best_target(found: list[Actor], source: Actor | None) -> Actor | None:

@@ -892,10 +892,10 @@ def test_events_named_person_takes_no_country_from_what_follows(pipeline) -> Non
 
 @pytest.mark.issue(13)
 def test_events_predicate_noun_is_no_target(pipeline) -> None:  # type: ignore[no-untyped-def]
-    # "a party to the accord" says what Iraq is not to be; the party named inside is the target
-    events = [e for e in scored(pipeline, "Iraq has again refused to be a party to the OPEC agreement.")
+    # "a party to the accord" says what Libya is not to be; the party named inside is the target
+    events = [e for e in scored(pipeline, "Libya refused to become a party to the OPEC pricing accord.")
               if e.plover == "REJECT"]
-    assert events and all(e.target is not None and e.target.country != "IRQ" for e in events)
+    assert events and all(e.target is not None and e.target.country != "LBY" for e in events)
 
 
 @pytest.mark.issue(13)

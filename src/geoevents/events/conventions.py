@@ -37,7 +37,7 @@ def unidentified_attacker(victim: Actor, location: Place | None) -> Actor | None
     """Unidentified armed forces (CAMEO and PLOVER sector UAF) where an attack happened.
 
     Only where the text places it: a victim's own country is no guess at an unnamed
-    attacker ("an Iranian tanker was hit": in a war, by the other side)."""
+    attacker (a ship of a country at war is hit by the other side)."""
     if location is None or not location.country:
         return None
     return party_of_place(victim, location, "UAF", "agent")

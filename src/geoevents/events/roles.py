@@ -167,7 +167,7 @@ class RoleFinder:
         if best is not None and best.country and best_rank < (20 if direct.kind == "person" else 50):
             # a role takes a country from its phrase ("the foreign minister of Taiwan"); a
             # named person only from its own modifiers ("Assange, an Australian"), not from
-            # what follows ("lawmakers grilled Alexander Vindman, a Ukraine specialist")
+            # what follows ("X, a specialist on Iraq")
             return _combine(direct, best)
         return direct
 
@@ -368,7 +368,7 @@ class RoleFinder:
                     owner.country and owner.country == source.country)
         actor = self.phrase_actor(tok, exclude=source)
         if tok.dep_ == "attr" and actor is not None and not has_identity(actor):
-            # "refused to be a party to the OPEC accord": a predicate noun says what the
+            # "refused to become a member of the body": a predicate noun says what the
             # subject is, not whom the act is aimed at; a party named inside it may be
             inner = [self.phrase_actor(c, exclude=source) for c in tok.children if _in_phrase(c)]
             actor = next((a for a in inner if a is not None and has_identity(a)), None)

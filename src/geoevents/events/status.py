@@ -10,7 +10,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODAL_AUX = {"could", "might", "may", "should", "must"}
 CONDITION_MARKS = {"if", "unless", "whether"}
 # Aspectual verbs whose subject or complement is already under way ("the strike will
-# continue over the weekend", "will go on fighting"): the act is happening, not planned
+# continue over the weekend", "will keep fighting"): the act is happening, not planned
 ONGOING_VERBS = frozenset({"continue", "persist", "keep"})
 PLANNED_MODIFIERS = {"planned", "upcoming", "scheduled", "proposed", "forthcoming", "future",
                      "next", "expected", "possible", "prospective"}
@@ -89,7 +89,7 @@ def is_planned(frame: Frame) -> bool:
     if frame.planned:
         return True
     for tok in _chain(frame):
-        if tok.lemma_.lower() in ONGOING_VERBS and tok is not frame.trigger:
+        if tok.lemma_.lower() in ONGOING_VERBS and tok.i != frame.trigger.i:
             return False  # "the strike will continue": under way now, whatever comes next
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         lowers = {a.lower_ for a in auxes}

@@ -48,10 +48,10 @@ def test_check_sets_resolve_in_the_corpora_and_avoid_the_blind_check(shared_dir:
                            check=True, capture_output=True, text=True).stdout
     blind_ids = {json.loads(line)["id"] for line in blind.splitlines()}
     script = _script()
-    reuters, pages = script._reuters(shared_dir), script._pages(shared_dir)
+    reuters, pages, feeds = script._reuters(shared_dir), script._pages(shared_dir), script._feed_items(shared_dir)
     for r in _records():
         assert r["article"] not in blind_ids, r["id"]
-        doc = script.document(r, reuters, pages)
+        doc = script.document(r, reuters, pages, feeds)
         assert len(doc["text"]) > 40, r["id"]
         if r["span"] is not None:  # a sentence: starts a word, ends a sentence
             assert doc["text"][0].isalnum() or doc["text"][0] in "\"'(", r["id"]
@@ -63,7 +63,7 @@ def test_check_sets_script_writes_every_part(shared_dir: Path, tmp_path: Path) -
     subprocess.run([sys.executable, str(ROOT / "scripts" / "check_sets.py"), str(tmp_path),
                     "--shared", str(shared_dir)], check=True, capture_output=True)
     parts = {p.name for p in tmp_path.iterdir()}
-    assert parts == {"s1", "s2", "s3", "w", "a1", "a2"}
+    assert parts == {"s1", "s2", "s3", "w", "a1", "a2", "g"}
     for part in parts:
         gold = (tmp_path / part / "gold.jsonl").read_text(encoding="utf-8").splitlines()
         blind = json.loads((tmp_path / part / "blind.json").read_text(encoding="utf-8"))

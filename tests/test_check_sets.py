@@ -34,9 +34,11 @@ def test_check_sets_store_no_text_and_valid_events() -> None:
     records = _records()
     assert len(records) > 300
     assert len({r["id"] for r in records}) == len(records)
+    # sentences were chosen for their events; a few with none measure false positives
+    sentences = [r for r in records if r["span"] is not None]
+    assert sum(1 for r in sentences if not r["events"]) < 0.1 * len(sentences)
     for r in records:
         assert "text" not in r and all("note" not in e for e in r["events"])
-        assert r["events"] or r["span"] is None, r["id"]  # an article may hold no event
         for e in r["events"]:
             assert set(e["plover"]) <= PLOVER, r["id"]
             assert all(len(code) == 3 and code.isupper() for code in e["source"] + e["target"]), r["id"]
@@ -54,7 +56,7 @@ def test_check_sets_resolve_in_the_corpora_and_avoid_the_blind_check(shared_dir:
         doc = script.document(r, reuters, pages, feeds)
         assert len(doc["text"]) > 40, r["id"]
         if r["span"] is not None:  # a sentence: starts a word, ends a sentence
-            assert doc["text"][0].isalnum() or doc["text"][0] in "\"'(", r["id"]
+            assert doc["text"][0].isalnum() or doc["text"][0] in "\"'(<", r["id"]  # <Company Inc>
             assert doc["text"].rstrip("\"')").endswith((".", "!", "?")), (r["id"], doc["text"][-20:])
 
 
@@ -63,7 +65,7 @@ def test_check_sets_script_writes_every_part(shared_dir: Path, tmp_path: Path) -
     subprocess.run([sys.executable, str(ROOT / "scripts" / "check_sets.py"), str(tmp_path),
                     "--shared", str(shared_dir)], check=True, capture_output=True)
     parts = {p.name for p in tmp_path.iterdir()}
-    assert parts == {"s1", "s2", "s3", "w", "a1", "a2", "g"}
+    assert parts == {"s1", "s2", "s3", "s4", "w", "a1", "a2", "g"}
     for part in parts:
         gold = (tmp_path / part / "gold.jsonl").read_text(encoding="utf-8").splitlines()
         blind = json.loads((tmp_path / part / "blind.json").read_text(encoding="utf-8"))

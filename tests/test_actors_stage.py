@@ -373,3 +373,19 @@ def test_it_as_the_subject_of_an_act_is_the_body_or_country_named_before(run):  
     # the "it" of "it is likely" and "it was not known" names nothing
     ctx = run("Chile met Peru. It is likely that talks resume. It was not known when.", "1987-04-10")
     assert _at(ctx, "It") is None and _at(ctx, "It", 1) is None
+
+
+def test_unnamed_state_agents_serve_the_country_the_article_is_about(run):  # type: ignore[no-untyped-def]
+    text = ("Chile raised fuel prices on Monday, Chilean officials said. The army closed the "
+            "border with Peru. A military spokesman said Santiago would not negotiate.")
+    ctx = run(text, "1987-04-10")
+    assert _at(ctx, "army").country == "CHL"
+    assert _at(ctx, "spokesman").country == "CHL"
+    # several countries' ministers at one meeting are not all the article country's
+    ctx = run("Chile hosted talks with Peru in Santiago. Chile said the ministers agreed.", "1987-04-10")
+    ministers = _at(ctx, "ministers")
+    assert ministers is None or ministers.country is None
+    # no country dominates: the agent stays without one
+    ctx = run("Chile and Peru met. The army closed the border.", "1987-04-10")
+    army = _at(ctx, "army")
+    assert army is not None and army.country is None

@@ -214,6 +214,20 @@ def _officials_of_bodies_by_apposition(doc: Doc, mentions: list[Mention]) -> Non
 _DOMESTIC_GROUPS = frozenset({"OPP", "LAB", "AGR", "CVL", "EDU", "REB", "PTY"})
 
 
+def _state_agents_of_the_article(mentions: list[Mention]) -> None:
+    """"The foreign minister", "a military spokesman", "the government" in an article about
+    one country, with no earlier holder of that office to refer to: that country's (the
+    CAMEO actor codebook codes an unnamed state agent by the country it serves, and wire copy
+    names that country once, as for named officials above)."""
+    top = _article_country(mentions)
+    if top is None:
+        return
+    for m in mentions:
+        if m.kind == "agent" and m.country is None and m.sector in _STATE_OFFICES \
+                and m.number == "sg":
+            m.country, m.code = top, code_for(top, m.sector)
+
+
 def _groups_of_the_article(mentions: list[Mention]) -> None:
     """"The opposition parties", "farmers", "the unions" in an article about one country:
     the country's own (domestic groups act at home; wire copy names the country once)."""
@@ -456,6 +470,7 @@ class ActorsStage:
         mentions = _carry_organisation_heads(mentions, text)
         mentions.sort(key=lambda m: (m.start, m.end))
         _bind_role_nouns(mentions, text)
+        _state_agents_of_the_article(mentions)
         mentions.extend(resolve_pronouns(doc, mentions, text))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions

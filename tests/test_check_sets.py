@@ -50,7 +50,8 @@ def test_check_sets_resolve_in_the_corpora_and_avoid_the_blind_check(shared_dir:
                            check=True, capture_output=True, text=True).stdout
     blind_ids = {json.loads(line)["id"] for line in blind.splitlines()}
     script = _script()
-    reuters, pages, feeds = script._reuters(shared_dir), script._pages(shared_dir), script._feed_items(shared_dir)
+    reuters, pages = script._reuters(shared_dir), script._pages(shared_dir)
+    feeds = script._feed_items(shared_dir)
     for r in _records():
         assert r["article"] not in blind_ids, r["id"]
         doc = script.document(r, reuters, pages, feeds)

@@ -921,3 +921,13 @@ def test_events_date_possessive_is_not_the_agent(pipeline) -> None:  # type: ign
 def test_events_reaction_to_an_act_is_not_that_act(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = scored(pipeline, "Tehran reacted angrily to the attack on an Iranian oil platform.")
     assert not [e for e in events if e.plover == "ASSAULT" and e.source and e.source.country == "IRN"]
+
+
+@pytest.mark.issue(13)
+def test_events_light_verb_object_coded_by_the_dictionary(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"carried out a raid": the hand light verb's object is no event noun of the hand lexicon,
+    so the CAMEO dictionary's own pattern for the verb (CARRY_OUT * RAID [190]) codes it."""
+    assert ("ASSAULT", "FRA", "LBY") in dyads(scored(
+        pipeline, "French forces carried out a raid on a Libyan camp on Monday."))
+    # a light verb whose object the dictionary does not code states no event
+    assert not scored(pipeline, "French forces carried out a survey of the Libyan coast on Monday.")

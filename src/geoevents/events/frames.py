@@ -232,6 +232,12 @@ class FrameFinder:
                 return sub
             if entry.cameo:
                 return Frame(head, entry, entry.cameo, head, governors, content=comp)
+            if entry.has("light"):
+                pattern = self.lexicon.dictionary_pattern(head)
+                if pattern is not None and pattern.cameo:
+                    # "carried out a raid", "mounted an ambush": an object noun the hand
+                    # lexicon lacks, coded by the CAMEO dictionary's pattern for this verb
+                    return Frame(head, pattern, pattern.cameo, head, governors, content=comp)
             if not entry.has("light"):
                 return None
             # a light verb whose object states no event ("talks between X and Y have made

@@ -125,6 +125,15 @@ class Lexicon:
             cache[token.i] = self._from_dictionary(token)
         return cache[token.i]
 
+    def dictionary_pattern(self, token: Token) -> LexEntry | None:
+        """The CAMEO dictionary's entry for the verb only where one of its patterns names the
+        verb's context ("CARRY_OUT * RAID [190]"), never a block default: what a hand light
+        verb ("carry out", "launch") states when its object is no event noun of the lexicon."""
+        if self.dictionary is None or token.pos_ != "VERB":
+            return None
+        entry = self._from_dictionary(token)
+        return entry if entry is not None and not entry.has("default") else None
+
     def _from_dictionary(self, token: Token) -> LexEntry | None:
         assert self.dictionary is not None
         found = self.dictionary.match(token)

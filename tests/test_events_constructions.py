@@ -931,3 +931,13 @@ def test_events_light_verb_object_coded_by_the_dictionary(pipeline) -> None:  # 
         pipeline, "French forces carried out a raid on a Libyan camp on Monday."))
     # a light verb whose object the dictionary does not code states no event
     assert not scored(pipeline, "French forces carried out a survey of the Libyan coast on Monday.")
+
+
+@pytest.mark.issue(13)
+def test_events_cooperation_with_no_syntactic_counterpart_takes_the_one_other_party(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Meetings and visits are dyads: with no counterpart in their syntax, the one other
+    country the clause names is it; a party named outside the clause is not."""
+    loan = [e for e in scored(pipeline, "The IMF on Monday approved a 50 mln dlr loan to support a "
+                                        "reform program under way in Kenya.") if e.plover == "AID"]
+    assert [(e.source.code[:3], e.target.country) for e in loan if e.source and e.target] == [("IGO", "KEN")]
+    assert not [e for e in scored(pipeline, "Chile agreed on Monday, Peru said.") if e.plover == "AGREE"]

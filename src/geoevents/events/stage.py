@@ -305,10 +305,14 @@ class EventsStage:
         if roles.target is None and kind.plover in COOPERATIVE_CATEGORIES and not (
                 (roles.source.code or "").startswith("IGO") and (code[:2] == "04" or code.startswith("036"))):
             # agreeing, meeting, backing, cooperating and giving are done with or to someone:
-            # event data code them as dyads (CAMEO/TABARI source-target records); with no
-            # counterpart in the text ("the minister agreed", "talks resumed") there is no event to
-            # code. An international body's meeting or summit is among its own members.
-            return None
+            # event data code them as dyads (CAMEO/TABARI source-target records). With no
+            # counterpart in the syntax, the one other party the clause names is it ("U.S.-Japanese
+            # talks are held each year"); with none ("the minister agreed", "talks resumed")
+            # there is no event to code. An international body's meeting or summit is among its
+            # own members.
+            roles.target = _sole_other_party(ctx, frame, roles.source)
+            if roles.target is None:
+                return None
         coder = ctx.published("actors", ActorCoder)
         if coder is not None and date:
             try:
@@ -577,6 +581,28 @@ def _named_members(finder: RoleFinder, event: Event, doc: Doc) -> list[Event]:
                     seen.add(key)
                     out.append(dataclasses.replace(event, target=actor))
     return out
+
+
+def _sole_other_party(ctx: StageContext, frame: Frame, source: Actor | None) -> Actor | None:
+    """The one other party the clause names: with no target in its syntax, a clause that
+    names the source and exactly one other country or international body, and no actor the
+    coder cannot place, reports the act between the two."""
+    if not has_identity(source):
+        return None
+    assert source is not None
+    clause = frame.clause
+    start = clause.left_edge.idx
+    end = clause.right_edge.idx + len(clause.right_edge.text)
+    others: dict[str, Actor] = {}
+    anonymous = False
+    for actor in ctx.actors:
+        if not start <= actor.start < end or _same_party(actor, source):
+            continue
+        if has_identity(actor):
+            others.setdefault(actor.country or actor.code or "", actor)
+        elif actor.kind == "person" or actor.sector:
+            anonymous = True  # an actor the text names but the coder cannot place
+    return next(iter(others.values())) if len(others) == 1 and not anonymous else None
 
 
 def _is_state(actor: Actor | None) -> bool:

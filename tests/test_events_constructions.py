@@ -941,3 +941,13 @@ def test_events_cooperation_with_no_syntactic_counterpart_takes_the_one_other_pa
                                         "reform program under way in Kenya.") if e.plover == "AID"]
     assert [(e.source.code[:3], e.target.country) for e in loan if e.source and e.target] == [("IGO", "KEN")]
     assert not [e for e in scored(pipeline, "Chile agreed on Monday, Peru said.") if e.plover == "AGREE"]
+
+
+@pytest.mark.issue(13)
+def test_events_criticism_within_one_country_is_an_accusation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """PLOVER codes domestic criticism: an opposition leader on the government of the same
+    country accuses it; a statement on the speaker's own country as a whole is no act."""
+    assert ("ACCUSE", "GBR", "GBR") in dyads(scored(
+        pipeline, "British opposition leader Jeremy Corbyn said the British government's plan was "
+                  "a cruel, shameful and disgraceful betrayal."))
+    assert not scored(pipeline, "Iraq said Iraqi towns were destroyed in brutal, deadly attacks.")

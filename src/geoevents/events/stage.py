@@ -349,7 +349,7 @@ class EventsStage:
             text, about = quote.text, None
         if about is None and has_identity(roles.target):
             about = roles.target
-        if about is None or not has_identity(about) or _same_party(about, roles.source):
+        if about is None or not has_identity(about) or _same_side(about, roles.source):
             return code, roles
         act = statement_act(text)
         if act is None:
@@ -759,6 +759,17 @@ def _same_party(a: Actor | None, b: Actor | None) -> bool:
         return False
     return (a.code and a.code == b.code) or (a.name is not None and a.name == b.name) or (
         bool(a.country) and a.country == b.country)
+
+
+def _same_side(a: Actor, b: Actor | None) -> bool:
+    """Whether a statement about ``a`` by ``b`` is about the speaker's own side: the same actor
+    or country, unless both are distinct bodies or persons within it (an opposition party on
+    the government, a senator on the president: PLOVER codes domestic criticism too)."""
+    if b is None or not _same_party(a, b):
+        return False
+    distinct = a.name != b.name and a.code != b.code and bool(a.sector) and bool(b.sector) \
+        and a.sector != b.sector
+    return not distinct
 
 
 _WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})")

@@ -951,3 +951,13 @@ def test_events_criticism_within_one_country_is_an_accusation(pipeline) -> None:
         pipeline, "British opposition leader Jeremy Corbyn said the British government's plan was "
                   "a cruel, shameful and disgraceful betrayal."))
     assert not scored(pipeline, "Iraq said Iraqi towns were destroyed in brutal, deadly attacks.")
+
+
+@pytest.mark.issue(13)
+def test_events_object_shared_by_coordinated_verbs_is_the_target_of_both(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"killed or wounded X": the parser hangs the shared object on the last verb only; the
+    first verb's act is aimed at it too, and its evidence runs to it."""
+    text = "Syria said its troops killed or wounded 300 Israeli soldiers near the border."
+    events = [e for e in scored(pipeline, text) if e.plover == "ASSAULT"]
+    assert [(e.source.country, e.target.country) for e in events if e.source and e.target] == [("SYR", "ISR")]
+    assert events[0].evidence is not None and "Israeli soldiers" in events[0].evidence.text

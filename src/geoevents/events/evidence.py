@@ -23,13 +23,22 @@ def _clause_tokens(frame: Frame) -> list[Token]:
         keep.append(tok)
         for c in tok.children:
             if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX") and tok.i not in own \
-                    and not _contains(c, frame.trigger) and c.dep_ != "acl":
+                    and not _contains(c, frame.trigger) and c.dep_ != "acl" \
+                    and not (tok.i == top.i and _shared_object(top, c)):
                 continue
             if c.dep_ in ("advcl", "relcl", "parataxis") and not _contains(c, frame.trigger) \
                     and tok.i not in own:
                 continue
             stack.append(c)
     return keep
+
+
+def _shared_object(verb: Token, conj: Token) -> bool:
+    """"killed or wounded 15,000 guards": an object-less verb and the coordinated verb that
+    holds the object they share (no subject of its own) state one act."""
+    return conj.dep_ == "conj" and not any(c.dep_ in ("dobj", "obj") for c in verb.children) \
+        and any(c.dep_ in ("dobj", "obj") for c in conj.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in conj.children)
 
 
 def _contains(head: Token, tok: Token) -> bool:

@@ -330,6 +330,12 @@ class RoleFinder:
         if passive:
             cands += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         cands += [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        if not cands and not passive:
+            # "killed or wounded 15,000 guards", "attacked and burned three villages": the
+            # parser hangs an object shared by coordinated verbs on the last one only
+            cands += [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                      and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+                      for o in c.children if o.dep_ in ("dobj", "obj")]
         cands += self.prep_objects(verb)
         found = [a for a in (self._token_actor(tok, source) for tok in cands) if a is not None]
         for holder in (frame.noun, frame.content):

@@ -961,3 +961,16 @@ def test_events_object_shared_by_coordinated_verbs_is_the_target_of_both(pipelin
     events = [e for e in scored(pipeline, text) if e.plover == "ASSAULT"]
     assert [(e.source.country, e.target.country) for e in events if e.source and e.target] == [("SYR", "ISR")]
     assert events[0].evidence is not None and "Israeli soldiers" in events[0].evidence.text
+
+
+@pytest.mark.issue(13)
+def test_events_material_act_named_as_the_object_of_another_is_coded_too(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"condemned the Iranian attack on a Kuwaiti tanker": the attack, with its own agent, is
+    an event besides the condemnation; a proposal rejected is only what the rejection answers."""
+    found = dyads(scored(pipeline, "Canada condemned the Iranian attack on a Kuwaiti tanker on Monday."))
+    assert {("ACCUSE", "CAN", "IRN"), ("ASSAULT", "IRN", "KWT")} <= found
+    # no agent of its own: the condemning party is no attacker
+    found = dyads(scored(pipeline, "Canada condemned the attack on a Kuwaiti tanker on Monday."))
+    assert not any(p == "ASSAULT" for p, _, _ in found)
+    found = dyads(scored(pipeline, "Chile rejected a Peruvian proposal for talks on Monday."))
+    assert not any(p == "AGREE" for p, _, _ in found)

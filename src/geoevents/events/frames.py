@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from geoevents.events.lexicon import PASSIVE_SUBJECT_DEPS, LexEntry, Lexicon, objects_of
+from geoevents.events.ontology import event_type
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
+# CAMEO quad classes of material acts (2 material cooperation, 4 material conflict)
+MATERIAL_QUADS = frozenset({2, 4})
 CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "conj", "parataxis", "acl"}
 COMPLEMENT_DEPS = ("xcomp", "ccomp")
 DEMONSTRATIVES = {"this", "that", "these", "those"}
@@ -105,6 +108,21 @@ def is_anaphoric(noun: Token) -> bool:
 
 def has_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def _names_its_agent(noun: Token, agentive: bool) -> bool:
+    """Whether an event noun names who acts: a possessive, a national modifier ("Iran's
+    attack", "the Iranian attack"), a named one for nouns of acts ("the U.S. raid") or a
+    "by" phrase (as the roles of event nouns read them)."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN":
+            return True
+        if c.ent_type_ in ("GPE", "NORP", "ORG") and (
+                c.dep_ == "amod" or (c.dep_ == "compound" and agentive)):
+            return True
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            return True
+    return False
 
 
 def _second_act_of_speaker(tok: Token) -> bool:
@@ -354,7 +372,36 @@ class FrameFinder:
                                 consumed.update(t.i for t in c.subtree)
         frames += self._adjunct_visits(sent, frames)
         frames += self._presence_visits(sent, frames)
+        frames += self._embedded_acts(frames)
         return frames
+
+    def _embedded_acts(self, frames: list[Frame]) -> list[Frame]:
+        """"X condemned [the Iranian attack on a Kuwaiti tanker]": a material act named, with
+        its own agent, as the object of another act is reported too (issue 13, point 4: an
+        act reported inside a statement is coded as well). Only an event noun that names its
+        agent ("Iran's", "Iranian", "by Iran") qualifies: without one the clause's subject
+        would be taken for it. Verbal acts (a proposal rejected, an appeal welcomed) are what
+        the governing act answers, not events of their own."""
+        out = []
+        taken = {f.trigger.i for f in frames} | {f.noun.i for f in frames if f.noun is not None}
+        for frame in frames:
+            verb = frame.trigger
+            if verb.pos_ != "VERB":
+                continue
+            for obj in objects_of(verb) + [g for c in verb.children if c.dep_ == "prep"
+                                           for g in c.children if g.dep_ == "pobj"]:
+                if obj.i in taken or obj.pos_ != "NOUN" or is_anaphoric(obj):
+                    continue
+                entry = self.lexicon.match(obj)
+                if entry is None or not _names_its_agent(obj, entry.has("agentof")):
+                    continue
+                if entry is None or entry.kind != "noun" or not entry.cameo \
+                        or entry.cameo[:2] == frame.code[:2] \
+                        or event_type(entry.cameo).quad_class not in MATERIAL_QUADS:
+                    continue
+                taken.add(obj.i)
+                out.append(Frame(obj, entry, entry.cameo, verb, [], noun=obj))
+        return out
 
     def _presence_visits(self, sent: Span, frames: list[Frame]) -> list[Frame]:
         """"X is in Damascus", "X will be in Tokyo next week": an official's stated presence

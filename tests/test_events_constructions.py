@@ -974,3 +974,13 @@ def test_events_material_act_named_as_the_object_of_another_is_coded_too(pipelin
     assert not any(p == "ASSAULT" for p, _, _ in found)
     found = dyads(scored(pipeline, "Chile rejected a Peruvian proposal for talks on Monday."))
     assert not any(p == "AGREE" for p, _, _ in found)
+
+
+@pytest.mark.issue(13)
+def test_events_coordinated_subjects_are_partners_only_in_joint_acts(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"X and Y condemned the decision": side by side, neither the other's target; "X and Y
+    troops clashed": a joint act, each the other's counterpart."""
+    found = dyads(scored(pipeline, "British and French officials condemned the decision."))
+    assert not {("ACCUSE", "GBR", "FRA"), ("ACCUSE", "FRA", "GBR")} & found
+    found = dyads(scored(pipeline, "Greek and Turkish troops clashed on the border."))
+    assert {("ASSAULT", "TUR", "GRC"), ("ASSAULT", "GRC", "TUR")} & found

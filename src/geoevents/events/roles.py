@@ -81,6 +81,10 @@ NON_STATE = ("IGO", "NGO", "MNC")
 
 # Acts two parties do together (consult, agree, cooperate): coordinated subjects are partners
 MUTUAL_ROOTS = ("03", "04", "05", "06")
+# Acts that coordinated subjects do with each other ("X and Y met / agreed / fought"): CAMEO
+# 03-06, 19 fighting and entries marked mutual ("traded accusations"); in others they act
+# side by side ("X and Y rejected the tax")
+JOINT_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 # CAMEO 05 acts that are directed at someone, never joint ("X and Y praised/backed Z")
 DIRECTED_05 = ("051", "052", "053", "054", "055", "056")
 
@@ -306,7 +310,8 @@ class RoleFinder:
         target = None
         # coordination: "X and Y agreed" -> a joint event, the partner as target;
         # also "Greek and Italian warships": coordinated modifiers of the subject
-        if source_tok is not None and not frame.code.startswith(DIRECTED_05):
+        if source_tok is not None and (frame.code[:2] in JOINT_ROOTS or frame.entry.has("mutual")) \
+                and not frame.code.startswith(DIRECTED_05):
             partners = list(source_tok.conjuncts) + [
                 conj for m in source_tok.children if m.dep_ in ("amod", "compound", "nmod")
                 and m.conjuncts for conj in (m, *m.conjuncts)]

@@ -984,3 +984,12 @@ def test_events_coordinated_subjects_are_partners_only_in_joint_acts(pipeline) -
     assert not {("ACCUSE", "GBR", "FRA"), ("ACCUSE", "FRA", "GBR")} & found
     found = dyads(scored(pipeline, "Greek and Turkish troops clashed on the border."))
     assert {("ASSAULT", "TUR", "GRC"), ("ASSAULT", "GRC", "TUR")} & found
+
+
+@pytest.mark.issue(13)
+def test_events_dictionary_null_patterns_hold_over_hand_entries(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The CAMEO dictionary codes "KILL * (IN ACCIDENT)" [---]: killed in an accident is no
+    assault, though the hand lexicon codes the bare verb."""
+    assert not scored(pipeline, "Five people were killed in a bus accident in Kenya on Monday.")
+    killed = scored(pipeline, "Rebels killed ten soldiers in Chad on Monday.")
+    assert ("ASSAULT", "TCD", "TCD") in dyads(killed)

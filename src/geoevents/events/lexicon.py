@@ -118,12 +118,26 @@ class Lexicon:
     def match(self, token: Token) -> LexEntry | None:
         """The most specific entry whose head and constraints fit the token, or None."""
         hand = self._hand(token)
+        if hand is not None and hand.cameo and self.dictionary is not None \
+                and token.pos_ == "VERB" and self._dictionary_denies(token):
+            return None
         if hand is not None or self.dictionary is None or token.pos_ != "VERB":
             return hand
         cache = token.doc.user_data.setdefault("geoevents.cameo_dictionary", {})
         if token.i not in cache:
             cache[token.i] = self._from_dictionary(token)
         return cache[token.i]
+
+    def _dictionary_denies(self, token: Token) -> bool:
+        """Whether a pattern of the CAMEO dictionary that names the verb's context codes it
+        [---], no event ("killed in an accident", "died in a crash", "crash victims"): the
+        dictionary's own exclusions hold over a hand entry for the bare verb."""
+        assert self.dictionary is not None
+        found = self.dictionary.match(token)
+        if found is None or found.pattern is None or found.code is not None:
+            return False
+        pattern = found.pattern
+        return bool(pattern.before or pattern.after) or any(g.phrase is not None for g in pattern.preps)
 
     def dictionary_pattern(self, token: Token) -> LexEntry | None:
         """The CAMEO dictionary's entry for the verb only where one of its patterns names the

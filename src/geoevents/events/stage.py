@@ -584,11 +584,11 @@ def _named_members(finder: RoleFinder, event: Event, doc: Doc) -> list[Event]:
 
 
 def _sole_other_party(ctx: StageContext, frame: Frame, source: Actor | None) -> Actor | None:
-    """The one other party the clause names: with no target in its syntax, a clause that
-    names the source and exactly one other country or international body, and no actor the
-    coder cannot place, reports the act between the two."""
-    if not has_identity(source):
-        return None
+    """The one other party the clause names: with no target in its syntax, a state's or an
+    international body's act in a clause that names exactly one other country or body, and
+    no actor the coder cannot place, is between the two."""
+    if not _is_state(source):
+        return None  # a government's or a body's act: a company's deals name no counterpart
     assert source is not None
     clause = frame.clause
     start = clause.left_edge.idx

@@ -14,7 +14,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from geoevents.errors import DataFileError
-from geoevents.events.dictionary import CameoDictionary, load_dictionary
+from geoevents.events.dictionary import CameoDictionary, DictionaryMatch, load_dictionary
 from geoevents.events.ontology import cameo_types
 
 KINDS = ("verb", "noun", "adj")
@@ -132,8 +132,7 @@ class Lexicon:
         """Whether a pattern of the CAMEO dictionary that names the verb's context codes it
         [---], no event ("killed in an accident", "died in a crash", "crash victims"): the
         dictionary's own exclusions hold over a hand entry for the bare verb."""
-        assert self.dictionary is not None
-        found = self.dictionary.match(token)
+        found = self._dictionary_match(token)
         if found is None or found.pattern is None or found.code is not None:
             return False
         pattern = found.pattern
@@ -148,9 +147,16 @@ class Lexicon:
         entry = self._from_dictionary(token)
         return entry if entry is not None and not entry.has("default") else None
 
-    def _from_dictionary(self, token: Token) -> LexEntry | None:
+    def _dictionary_match(self, token: Token) -> DictionaryMatch | None:
+        """The dictionary's reading of the verb, matched once per token of a parse."""
         assert self.dictionary is not None
-        found = self.dictionary.match(token)
+        cache = token.doc.user_data.setdefault("geoevents.cameo_match", {})
+        if token.i not in cache:
+            cache[token.i] = self.dictionary.match(token)
+        return cache[token.i]  # type: ignore[no-any-return]
+
+    def _from_dictionary(self, token: Token) -> LexEntry | None:
+        found = self._dictionary_match(token)
         if found is None or found.code is None:
             return None
         code = known_code(found.code)

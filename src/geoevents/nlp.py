@@ -117,7 +117,7 @@ def split_parts(text: str, limit: int = PART_CHARS) -> list[tuple[int, int]]:
     """(start, end) spans that cover ``text`` exactly, each at most ``limit`` characters.
 
     Each part ends at the last paragraph break within the limit, else the last sentence end,
-    else (text that is not prose) at the last whitespace within a tenth of the limit, else
+    else (text that is not prose) at the last whitespace within a fiftieth of the limit, else
     there; the whitespace stays with the part before it, so the parts joined give back the
     text and every offset is kept.
     """
@@ -132,8 +132,9 @@ def split_parts(text: str, limit: int = PART_CHARS) -> list[tuple[int, int]]:
         if cut is None:
             # No paragraph or sentence ends: not prose (lists, tables, logs). spaCy would make
             # sentences as long as the part, which later stages handle slowly, so such text
-            # is cut at whitespace into parts a tenth of the size.
-            short = max(1, limit // 10)
+            # is cut at whitespace into parts a fiftieth of the size (2,000 characters: about
+            # 400 words, sentences no longer than long prose has).
+            short = max(1, limit // 50)
             cut = _last_cut(_WHITESPACE, text, start + short // 2, start + short) or start + short
         spans.append((start, cut))
         start = cut

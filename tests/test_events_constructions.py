@@ -993,12 +993,3 @@ def test_events_dictionary_null_patterns_hold_over_hand_entries(pipeline) -> Non
     assert not scored(pipeline, "Five people were killed in a bus accident in Kenya on Monday.")
     killed = scored(pipeline, "Rebels killed ten soldiers in Chad on Monday.")
     assert ("ASSAULT", "TCD", "TCD") in dyads(killed)
-
-
-@pytest.mark.issue(13)
-def test_events_dictionary_default_needs_the_party_as_its_object(pipeline) -> None:  # type: ignore[no-untyped-def]
-    """A verb coded by its CAMEO block's default alone (FACE in MEET_PEOPLE, 040) is coded
-    between parties only when the object is the party or the party's, not a word deep in it."""
-    assert ("CONSULT", "USA", "CHN") in dyads(scored(
-        pipeline, "The American envoy faced the Chinese minister in Geneva."))
-    assert not scored(pipeline, "American firms faced higher prices for Chinese goods this year.")

@@ -499,18 +499,9 @@ def _dictionary_roles(frame: Frame, roles: Roles) -> bool:
         return False  # a bare verb default between parts of one country is too weak a sign
     verb = frame.trigger
     for child in verb.children:
-        if child.dep_ in ("prep", "agent"):  # "met with X": the preposition's object
-            heads = [g for g in child.children if g.dep_ == "pobj"]
-        elif child.dep_ in VERB_OBJECT_DEPS:
-            heads = [child]
-        else:
-            continue
-        for head in heads:
-            # the object is the party or the party's ("met the Chinese minister", "distanced
-            # itself from the US position"), not a word deep in it ("faced higher prices for
-            # Chinese goods")
-            owners = [head, *(c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod"))]
-            if any(target.start <= tok.idx < target.end for tok in owners):
+        if child.dep_ in VERB_OBJECT_DEPS:
+            span = child.doc[child.left_edge.i: child.right_edge.i + 1]
+            if span.start_char <= target.start and target.end <= span.end_char:
                 return True
     return False
 

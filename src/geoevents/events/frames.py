@@ -253,8 +253,8 @@ class FrameFinder:
             if entry.has("light"):
                 pattern = self.lexicon.dictionary_pattern(head)
                 if pattern is not None and pattern.cameo:
-                    # "carried out a raid", "mounted an ambush": an object noun the hand
-                    # lexicon lacks, coded by the CAMEO dictionary's pattern for this verb
+                    # "carried out a raid": an object noun the hand lexicon lacks, coded by
+                    # the CAMEO dictionary's pattern for this verb
                     return Frame(head, pattern, pattern.cameo, head, governors, content=comp)
             if not entry.has("light"):
                 return None
@@ -395,8 +395,7 @@ class FrameFinder:
                 entry = self.lexicon.match(obj)
                 if entry is None or not _names_its_agent(obj, entry.has("agentof")):
                     continue
-                if entry is None or entry.kind != "noun" or not entry.cameo \
-                        or entry.cameo[:2] == frame.code[:2] \
+                if entry.kind != "noun" or not entry.cameo or entry.cameo[:2] == frame.code[:2] \
                         or event_type(entry.cameo).quad_class not in MATERIAL_QUADS:
                     continue
                 taken.add(obj.i)

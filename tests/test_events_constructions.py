@@ -396,11 +396,12 @@ def test_events_joint_act_keeps_the_partner_over_its_topic(pipeline) -> None:
 
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "coded"), [
-    ("Imports of rice to Japan are banned under the Foodstuff Control Act.", False),
-    ("Imports of rice to Japan were banned last year.", True),
+    ("Imports of rice from Thailand are banned in Japan under the Foodstuff Control Act.", False),
+    ("Imports of rice from Thailand were banned in Japan last year.", True),
 ])
 def test_events_present_passive_states_a_rule_not_an_act(pipeline, text: str, coded: bool) -> None:
-    assert any(e.plover == "COERCE" for e in scored(pipeline, text)) is coded
+    # a ban on another country's goods is a sanction (CAMEO.2.0 BAN * IMPORTS [163])
+    assert any(e.plover == "SANCTION" for e in scored(pipeline, text)) is coded
 
 
 @pytest.mark.issue(13)
@@ -993,3 +994,45 @@ def test_events_dictionary_null_patterns_hold_over_hand_entries(pipeline) -> Non
     assert not scored(pipeline, "Five people were killed in a bus accident in Kenya on Monday.")
     killed = scored(pipeline, "Rebels killed ten soldiers in Chad on Monday.")
     assert ("ASSAULT", "TCD", "TCD") in dyads(killed)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    # PLOVER manual, MOBILIZE: "all military or police moves that fall short of the actual
+    # use of force"; troops sent are moved (CAMEO 154), not peacekeeping (074)
+    "Chile sent hundreds of soldiers to the border with Peru.",
+    "Chile has moved thousands of troops to its northern border.",
+    "Chile called up its reservists on Monday.",
+    "Chile is boosting its naval presence off the Peruvian coast.",
+    # forces moved by no one named are moved by their own side
+    "Chilean troops were deployed along the northern border.",
+    # a single country's exercise is MOBILIZE; joint ones are COOPERATE
+    "Chile held naval manoeuvres near the Peruvian border.",
+])
+def test_events_military_moves_are_mobilization(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in scored(pipeline, text) if e.plover == "MOBILIZE"]
+    assert found, text
+    assert all(e.source is not None and e.source.country == "CHL" for e in found)
+    assert not {e.plover for e in scored(pipeline, text)} & {"AID", "COOPERATE", "CONSULT"}
+
+
+@pytest.mark.issue(13)
+def test_events_joint_exercise_stays_cooperation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(scored(pipeline, "Chile and Argentina held joint naval manoeuvres."))
+    assert {("COOPERATE", "CHL", "ARG"), ("COOPERATE", "ARG", "CHL")} & found
+    assert not any(d[0] == "MOBILIZE" for d in found)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "target"), [
+    # PLOVER manual, SANCTION 'withdraw': one's non-military resources (aid, observers,
+    # diplomats) withdrawn from a country; military withdrawal is RETREAT
+    ("Chile withdrew its diplomats from Lima on Monday.", "PER"),
+    # CAMEO.2.0 PROHIBIT: BAN * IMPORTS [163]; a ban on another's goods is a sanction, not
+    # the administrative sanctions of CAMEO 172 (COERCE)
+    ("Chile banned imports of Peruvian fish on Monday.", "PER"),
+])
+def test_events_reduced_relations_are_sanctions(pipeline, text: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(scored(pipeline, text))
+    assert ("SANCTION", "CHL", target) in found
+    assert not any(d[0] in ("RETREAT", "COERCE") for d in found)

@@ -29,7 +29,10 @@ CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp", "clause", "con
                              "subj"})
 _POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB"}}
 # Nouns that measure another ("a package of sanctions"): the measured noun is the object
-MEASURE_NOUNS = {"package", "set", "series", "round", "wave", "raft", "range", "number", "list"}
+MEASURE_NOUNS = {"package", "set", "series", "round", "wave", "raft", "range", "number", "list",
+                 # counts in words: "thousands of troops", "hundreds of soldiers"
+                 "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
+                 "scores"}
 # Nouns of intent whose "for" object is the act intended ("plans for tariffs")
 PLAN_OBJECTS = {"plan", "proposal"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}

@@ -62,6 +62,8 @@ AUTHORITY_CATEGORIES = {"COERCE", "SANCTION"}
 # force needs no recipient, unlike a demand or a threat, which event data code as dyads)
 UNDIRECTED_CATEGORIES = {"MOBILIZE"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+# military exercises (lexicon nouns coded CAMEO 062 when joint)
+EXERCISE_NOUNS = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"})
 
 
 class EventsStage:
@@ -181,6 +183,11 @@ class EventsStage:
             # PLOVER manual, PROTEST: "Diplomatic protests ... are coded as ACCUSE
             # 'disapprove'"; PROTEST presumes physical activity (CAMEO 114 complain officially)
             code = "114"
+        if code.startswith("062") and frame.trigger.lemma_.lower() in EXERCISE_NOUNS \
+                and roles.target is None and status != "negated":
+            # PLOVER manual, MOBILIZE: "Joint military operations are coded as COOPERATE but
+            # single-country exercises should be coded as MOBILIZE" (CAMEO 150)
+            code = "150"
         kind = event_type(code)
         if frame.entry.has("resignation") and code == frame.entry.cameo:
             # PLOVER manual, RETREAT: "RETREAT also covers resignations of government
@@ -211,6 +218,13 @@ class EventsStage:
             # and PLOVER code them as unidentified armed forces (UAF) of the place's country
             roles.source = unidentified_attacker(roles.target, location)
             confidence -= 0.2
+        elif roles.source is None and kind.plover == "MOBILIZE" and _agentless_passive(frame) \
+                and roles.target is not None and roles.target.sector in ("MIL", "COP") \
+                and roles.target.country:
+            # "Brazilian troops were deployed at the ports": forces moved by no one named are
+            # moved by their own side (PLOVER MOBILIZE: the actor is the one whose forces move)
+            span = ctx.doc.char_span(roles.target.start, roles.target.end, alignment_mode="expand")
+            roles = Roles(roles.target, None, span.root if span is not None else None)
         if roles.source is None:
             return None
         # a role without a country ("the rebels") is placed where the event is, or where

@@ -120,9 +120,9 @@ def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon,
 _STATE_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
-def _article_country(mentions: list[Mention]) -> str | None:
+def _article_country(mentions: list[Mention], unanimous: bool = False) -> str | None:
     """The country an article is about: more than half of its mentions that name a country
-    name it (and at least two do)."""
+    name it (and at least two do, or, if ``unanimous``, one does and no other country is named)."""
     counts: dict[str, int] = {}
     for m in mentions:
         if m.country:
@@ -130,7 +130,7 @@ def _article_country(mentions: list[Mention]) -> str | None:
     if not counts:
         return None
     top, n = max(counts.items(), key=lambda kv: kv[1])
-    if n < 2 or 2 * n <= sum(counts.values()):
+    if (n < 2 and not (unanimous and len(counts) == 1)) or 2 * n <= sum(counts.values()):
         return None
     return top
 
@@ -230,8 +230,10 @@ def _state_agents_of_the_article(mentions: list[Mention]) -> None:
 
 def _groups_of_the_article(mentions: list[Mention]) -> None:
     """"The opposition parties", "farmers", "the unions" in an article about one country:
-    the country's own (domestic groups act at home; wire copy names the country once)."""
-    top = _article_country(mentions)
+    the country's own (domestic groups act at home; wire copy names the country once, so one
+    mention is enough when it is the only country named; not so for officials, whose
+    counterpart abroad is often the one country a sentence names)."""
+    top = _article_country(mentions, unanimous=True)
     if top is None:
         return
     for m in mentions:

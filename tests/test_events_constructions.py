@@ -1036,3 +1036,12 @@ def test_events_reduced_relations_are_sanctions(pipeline, text: str, target: str
     found = dyads(scored(pipeline, text))
     assert ("SANCTION", "CHL", target) in found
     assert not any(d[0] in ("RETREAT", "COERCE") for d in found)
+
+
+@pytest.mark.issue(13)
+def test_events_reported_absence_of_intent_is_a_refusal(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "said it has no plans to lift": the speech verb is left out of the verbs that govern
+    # the act, not the noun of intent that negates it (CAMEO 12: refuse)
+    found = dyads(scored(pipeline, "Chile said it has no plans to lift its ban on Peruvian fish."))
+    assert ("REJECT", "CHL", "PER") in found
+    assert not any(d[0] in ("AGREE", "RETREAT", "CONCEDE") for d in found)

@@ -54,7 +54,7 @@ class Frame:
     entry: LexEntry
     code: str
     clause: Token  # top verb of the clause that states the event (for subject and evidence)
-    governors: list[Token] = field(default_factory=list)  # verbs above the trigger, inner first
+    governors: list[Token] = field(default_factory=list)  # words above the trigger, outer first
     noun: Token | None = None  # the event noun, for nominal events ("held talks" -> talks)
     content: Token | None = None  # the complement that holds the target ("threatened to cut X")
     reported: bool = False

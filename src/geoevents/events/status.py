@@ -29,7 +29,11 @@ def _chain(frame: Frame) -> list[Token]:
     out = [frame.trigger]
     if frame.clause is not frame.trigger:
         out.append(frame.clause)
-    out += [g for g in frame.governors if not (frame.reported and g is frame.governors[-1])]
+    # governors run outer first ("said" > "has" > "plans" in "said it has no plans to lift"):
+    # the speech verb left out is the reporter, not the innermost governor
+    speech = frame.reporter if frame.reporter is not None else (
+        frame.governors[-1] if frame.governors else None)
+    out += [g for g in frame.governors if not (frame.reported and g is speech)]
     return out
 
 

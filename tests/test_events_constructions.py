@@ -1045,3 +1045,18 @@ def test_events_reported_absence_of_intent_is_a_refusal(pipeline) -> None:  # ty
     found = dyads(scored(pipeline, "Chile said it has no plans to lift its ban on Peruvian fish."))
     assert ("REJECT", "CHL", "PER") in found
     assert not any(d[0] in ("AGREE", "RETREAT", "CONCEDE") for d in found)
+
+
+@pytest.mark.issue(13)
+def test_events_attack_without_target_hits_the_articles_one_enemy(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # issue 13, point 5 (who, across sentences): an attack whose target the clause leaves
+    # out is on the one enemy the article has already set the attacker against
+    text = ("Chilean jets bombed Peruvian border posts on Monday. "
+            "Peru launched fresh attacks on the southern front on Tuesday.")
+    assert ("ASSAULT", "PER", "CHL") in dyads(scored(pipeline, text))
+    # with no enemy coded before, or two of them, there is no one to name
+    assert not any(d[:2] == ("ASSAULT", "PER") for d in dyads(scored(
+        pipeline, "Peru launched fresh attacks on the southern front on Tuesday.")))
+    two = ("Chilean jets bombed Peruvian border posts on Monday. Bolivian troops shelled "
+           "Peruvian villages on Monday. Peru launched fresh attacks on Tuesday.")
+    assert not any(d[:2] == ("ASSAULT", "PER") for d in dyads(scored(pipeline, two)))

@@ -292,8 +292,12 @@ class EventsStage:
                 # "the U.S. attack represents a shift": a state's armed force attacks another
                 # party, never its own authorities; with no target named and no place abroad
                 # there is no dyad (the domestic default is for rebels, crowds, unidentified
-                # attackers)
-                return None
+                # attackers) unless the article has already coded the source's one enemy:
+                # "Iran launched fresh attacks" after "Iraqi jets bombed Iranian towns"
+                roles.target = _sole_enemy(ctx.events, roles.source)
+                if roles.target is None:
+                    return None
+                confidence -= 0.15
             elif location is not None and location.country:
                 roles.target = domestic_target(roles.source, location)  # the place's authorities
                 confidence -= 0.1
@@ -617,6 +621,29 @@ def _sole_other_party(ctx: StageContext, frame: Frame, source: Actor | None) -> 
         elif actor.kind == "person" or actor.sector:
             anonymous = True  # an actor the text names but the coder cannot place
     return next(iter(others.values())) if len(others) == 1 and not anonymous else None
+
+
+def _sole_enemy(earlier: list[Event], source: Actor) -> Actor | None:
+    """The one country the article's earlier violent events set the source's country
+    against, or None when there are none or several (PLOVER codes an attack's target; issue 13,
+    point 5: who, across sentences)."""
+    if not source.country:
+        return None
+    enemies: dict[str, Actor] = {}
+    for e in earlier:
+        if e.plover != "ASSAULT" or e.source is None or e.target is None:
+            continue
+        if e.source.country == source.country and e.target.country \
+                and e.target.country != source.country:
+            enemies.setdefault(e.target.country, e.target)
+        elif e.target.country == source.country and e.source.country \
+                and e.source.country != source.country:
+            enemies.setdefault(e.source.country, e.source)
+    if len(enemies) != 1:
+        return None
+    country, actor = next(iter(enemies.items()))
+    return Actor(actor.start, actor.end, actor.text, name=actor.name, country=country,
+                 sector=actor.sector, code=actor.code, wikidata=actor.wikidata, kind=actor.kind)
 
 
 def _is_state(actor: Actor | None) -> bool:

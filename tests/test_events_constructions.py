@@ -1060,3 +1060,22 @@ def test_events_attack_without_target_hits_the_articles_one_enemy(pipeline) -> N
     two = ("Chilean jets bombed Peruvian border posts on Monday. Bolivian troops shelled "
            "Peruvian villages on Monday. Peru launched fresh attacks on Tuesday.")
     assert not any(d[:2] == ("ASSAULT", "PER") for d in dyads(scored(pipeline, two)))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "A car bomb killed ten people in Santiago on Monday.",
+    "A roadside bomb wounded four soldiers in Arica on Monday.",
+])
+def test_events_weapon_as_subject_is_an_unidentified_attacker(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO and PLOVER code unnamed attackers as unidentified armed forces (UAF) of the
+    # place; a weapon of the CAMEO dictionary's &WEAPON set names no party
+    found = [e for e in scored(pipeline, text) if e.plover == "ASSAULT"]
+    assert found and found[0].source is not None and found[0].source.code == "CHLUAF"
+    assert found[0].target is not None and found[0].target.country == "CHL"
+
+
+@pytest.mark.issue(13)
+def test_events_disaster_as_subject_is_no_attack(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert "ASSAULT" not in {e.plover for e in scored(
+        pipeline, "Floods killed thirty people in Santiago on Monday.")}

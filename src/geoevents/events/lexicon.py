@@ -108,12 +108,27 @@ class Lexicon:
     def __init__(self, entries: list[LexEntry], dictionary: CameoDictionary | None = None) -> None:
         self.entries = entries
         self.dictionary = dictionary
+        self._weapons: frozenset[tuple[str, ...]] | None = None
         self._index: dict[tuple[str, str], list[LexEntry]] = {}
         for e in entries:
             self._index.setdefault((e.kind, e.lemma), []).append(e)
         for bucket in self._index.values():
             # most specific first: more constraints, then constraints naming their words
             bucket.sort(key=lambda e: (-len(e.constraints), -sum(1 for c in e.constraints if c.lemmas)))
+
+    def is_weapon(self, token: Token) -> bool:
+        """Whether a word ends a phrase of the CAMEO dictionary's &WEAPON set ("bomb",
+        "missile", "tear gas", "improvised explosive device")."""
+        if self._weapons is None:
+            sets = self.dictionary.synsets.get("&WEAPON", ()) if self.dictionary is not None else ()
+            self._weapons = frozenset(w for w in sets if w)
+        doc = token.doc
+        for phrase in self._weapons:
+            start = token.i - len(phrase) + 1
+            if start >= 0 and all(doc[start + k].lemma_.lower() == w or doc[start + k].lower_ == w
+                                  for k, w in enumerate(phrase)):
+                return True
+        return False
 
     def codes(self) -> set[str]:
         return {e.cameo for e in self.entries if e.cameo}

@@ -212,11 +212,15 @@ class EventsStage:
                     and roles.source.code == roles.target.code:
                 roles.source = None
             confidence -= 0.15
-        elif roles.source is None and kind.plover == "ASSAULT" and _agentless_passive(frame) \
-                and roles.target is not None:
-            # "three soldiers were killed in Kandahar": the attackers are not named; CAMEO
-            # and PLOVER code them as unidentified armed forces (UAF) of the place's country
-            roles.source = unidentified_attacker(roles.target, location)
+        elif roles.source is None and kind.plover == "ASSAULT" and roles.target is not None \
+                and (_agentless_passive(frame) or self._weapon_subject(finder, frame)):
+            # "three soldiers were killed in Kandahar", "a car bomb killed ten people in
+            # Kabul": the attackers are not named; CAMEO and PLOVER code them as unidentified
+            # armed forces (UAF) of the place's country
+            # the place may be named inside the victims' phrase ("ten people in Kabul")
+            where = location or next((p for p in ctx.places if roles.target.start <= p.start
+                                      and p.end <= roles.target.end and p.country), None)
+            roles.source = unidentified_attacker(roles.target, where)
             confidence -= 0.2
         elif roles.source is None and kind.plover == "MOBILIZE" and _agentless_passive(frame) \
                 and roles.target is not None and roles.target.sector in ("MIL", "COP") \
@@ -392,6 +396,25 @@ class EventsStage:
         return False
 
     # ------------------------------------------------------------------ context
+    def _weapon_subject(self, finder: RoleFinder, frame: Frame) -> bool:
+        """Whether the act's subject is a weapon or an attack, not a party ("a car bomb
+        killed", "the shelling wounded"): a weapon of the CAMEO dictionary's &WEAPON set, or
+        a noun the lexicon codes as violence."""
+        verb = frame.trigger
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        subject = finder.subject_of(verb)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN") or finder.actor_on(subject):
+            return False
+        words = [subject, *(c for c in subject.children if c.dep_ == "compound")]
+        for word in words:
+            if self.lexicon.is_weapon(word):
+                return True
+            entry = self.lexicon.match(word)
+            if entry is not None and entry.cameo and event_type(entry.cameo).plover == "ASSAULT":
+                return True
+        return False
+
     def _prior_meeting(self, ctx: StageContext, frame: Frame, evidence: Span) -> Event | None:
         """The earlier meeting a clause without actors refers to ("during the meeting")."""
         refers = False

@@ -1079,3 +1079,18 @@ def test_events_weapon_as_subject_is_an_unidentified_attacker(pipeline, text: st
 def test_events_disaster_as_subject_is_no_attack(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert "ASSAULT" not in {e.plover for e in scored(
         pipeline, "Floods killed thirty people in Santiago on Monday.")}
+
+
+@pytest.mark.issue(13)
+def test_events_participle_agent_is_no_location_or_owner(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "armed by Chile": the party who armed them, not where the attack happened, so the
+    # rebels are not Chile's
+    found = dyads(scored(pipeline, "The rebels, armed by Chile, attacked a Peruvian army post."))
+    assert found and not any(d[1] == "CHL" for d in found)
+
+
+@pytest.mark.issue(13)
+def test_events_participle_agent_does_the_nouns_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(scored(pipeline, "Retaliatory tariffs imposed by Chile on Peruvian fish took "
+                                   "effect on Monday."))
+    assert ("SANCTION", "CHL", "PER") in found

@@ -52,6 +52,12 @@ def _in_phrase(tok: Token) -> bool:
     return not (tok.dep_ == "prep" and tok.lower_ in ADJUNCT_PREPS)
 
 
+def _is_agent_phrase(tok: Token) -> bool:
+    """The "by" phrase of a participle ("rebels armed by the United States"): another party,
+    the one who did the arming, not the phrase's owner."""
+    return tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ == "by")
+
+
 def _names_a_place(tok: Token) -> bool:
     return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in GEOGRAPHIC_NOUNS
 
@@ -165,7 +171,8 @@ class RoleFinder:
                 if rank < best_rank:
                     best, best_rank = a, rank
             if d < 8:
-                stack.extend((c, d + 1) for c in tok.children if _in_phrase(c))
+                stack.extend((c, d + 1) for c in tok.children if _in_phrase(c)
+                             and not (tok.dep_ == "acl" and _is_agent_phrase(c)))
         if direct is None:
             return best
         if best is not None and best.country and best_rank < (20 if direct.kind == "person" else 50):
@@ -460,8 +467,11 @@ class RoleFinder:
         for c in noun.children:
             if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
                 source_tok = c  # not "Monday's attack": a date says when, not who
-        by = [g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-              for g in c.children if g.dep_ == "pobj"]
+        # "sanctions by X", and "tariffs imposed by X": the agent of a participle that
+        # carries out the noun's act is its doer
+        carriers = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+        by = [g for h in carriers for c in h.children if c.dep_ in ("prep", "agent")
+              and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
         of = self.prep_objects(noun, ("of",))
         if source_tok is None and by:
             source_tok = by[0]

@@ -511,6 +511,8 @@ class EventsStage:
             if head.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod"):
                 continue  # "Moscow-led", "Moscow's": not where the event happened
             prep = head.head.lower_ if head.dep_ == "pobj" else ""
+            if prep == "by" or head.head.dep_ == "agent":
+                continue  # "rebels armed by the United States": a party, not where
             rank = {"in": 0, "at": 0, "near": 1, "to": 2, "outside": 1}.get(prep, 5)
             if place.feature == "country":
                 rank += 3

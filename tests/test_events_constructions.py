@@ -1094,3 +1094,12 @@ def test_events_participle_agent_does_the_nouns_act(pipeline) -> None:  # type: 
     found = dyads(scored(pipeline, "Retaliatory tariffs imposed by Chile on Peruvian fish took "
                                    "effect on Monday."))
     assert ("SANCTION", "CHL", "PER") in found
+
+
+@pytest.mark.issue(13)
+def test_events_force_against_an_attack_is_an_act_of_its_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "repulsed an Iranian offensive": the attack (its agent's) and the force used against
+    # it (the subject's, aimed at the attacker) are two events
+    found = dyads(scored(pipeline, "Chilean forces repulsed a Peruvian offensive near Arica."))
+    assert ("ASSAULT", "CHL", "PER") in found
+    assert ("ASSAULT", "PER", "CHL") in found

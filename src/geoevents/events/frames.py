@@ -19,6 +19,8 @@ from geoevents.events.ontology import event_type
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
 # CAMEO quad classes of material acts (2 material cooperation, 4 material conflict)
 MATERIAL_QUADS = frozenset({2, 4})
+# CAMEO roots of force: assault, fight, mass violence
+VIOLENT_ROOTS = ("18", "19", "20")
 CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "conj", "parataxis", "acl"}
 COMPLEMENT_DEPS = ("xcomp", "ccomp")
 DEMONSTRATIVES = {"this", "that", "these", "those"}
@@ -373,7 +375,32 @@ class FrameFinder:
         frames += self._adjunct_visits(sent, frames)
         frames += self._presence_visits(sent, frames)
         frames += self._embedded_acts(frames)
+        frames += self._counter_acts(frames)
         return frames
+
+    def _counter_acts(self, frames: list[Frame]) -> list[Frame]:
+        """"Iraqi forces repulsed [an Iranian offensive]": force used against another's
+        attack is an act of its own (CAMEO 19), aimed at the attacker, besides the attack.
+        The noun's frame takes the clause when the verb has only its dictionary block's
+        default; here the verb is coded too."""
+        out = []
+        taken = {f.trigger.i for f in frames}
+        for frame in frames:
+            noun = frame.noun
+            if noun is None or frame.trigger is not noun or noun.dep_ not in ("dobj", "obj") \
+                    or not frame.code.startswith(VIOLENT_ROOTS) \
+                    or not _names_its_agent(noun, frame.entry.has("agentof")):
+                continue
+            verb = noun.head
+            if verb.i in taken or verb.pos_ != "VERB":
+                continue
+            entry = self.lexicon.match(verb)
+            if entry is None or not entry.cameo or not entry.has("default") \
+                    or not entry.cameo.startswith(VIOLENT_ROOTS):
+                continue
+            taken.add(verb.i)
+            out.append(Frame(verb, entry, entry.cameo, verb, list(frame.governors)))
+        return out
 
     def _embedded_acts(self, frames: list[Frame]) -> list[Frame]:
         """"X condemned [the Iranian attack on a Kuwaiti tanker]": a material act named, with

@@ -1052,13 +1052,13 @@ def test_events_attack_without_target_hits_the_articles_one_enemy(pipeline) -> N
     # issue 13, point 5 (who, across sentences): an attack whose target the clause leaves
     # out is on the one enemy the article has already set the attacker against
     text = ("Chilean jets bombed Peruvian border posts on Monday. "
-            "Peru launched fresh attacks on the southern front on Tuesday.")
+            "Peru launched new attacks in the north on Tuesday.")
     assert ("ASSAULT", "PER", "CHL") in dyads(scored(pipeline, text))
     # with no enemy coded before, or two of them, there is no one to name
     assert not any(d[:2] == ("ASSAULT", "PER") for d in dyads(scored(
-        pipeline, "Peru launched fresh attacks on the southern front on Tuesday.")))
+        pipeline, "Peru launched new attacks in the north on Tuesday.")))
     two = ("Chilean jets bombed Peruvian border posts on Monday. Bolivian troops shelled "
-           "Peruvian villages on Monday. Peru launched fresh attacks on Tuesday.")
+           "Peruvian villages on Monday. Peru launched new attacks in the north on Tuesday.")
     assert not any(d[:2] == ("ASSAULT", "PER") for d in dyads(scored(pipeline, two)))
 
 

@@ -379,7 +379,7 @@ class FrameFinder:
         return frames
 
     def _counter_acts(self, frames: list[Frame]) -> list[Frame]:
-        """"Iraqi forces repulsed [an Iranian offensive]": force used against another's
+        """"Chilean forces repulsed [a Peruvian offensive]": force used against another's
         attack is an act of its own (CAMEO 19), aimed at the attacker, besides the attack.
         The noun's frame takes the clause when the verb has only its dictionary block's
         default; here the verb is coded too."""

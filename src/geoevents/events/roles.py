@@ -53,7 +53,7 @@ def _in_phrase(tok: Token) -> bool:
 
 
 def _is_agent_phrase(tok: Token) -> bool:
-    """The "by" phrase of a participle ("rebels armed by the United States"): another party,
+    """The "by" phrase of a participle ("rebels armed by Chile"): another party,
     the one who did the arming, not the phrase's owner."""
     return tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ == "by")
 
@@ -467,7 +467,7 @@ class RoleFinder:
         for c in noun.children:
             if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
                 source_tok = c  # not "Monday's attack": a date says when, not who
-        # "sanctions by X", and "tariffs imposed by X": the agent of a participle that
+        # "sanctions by X", and "duties imposed by X": the agent of a participle that
         # carries out the noun's act is its doer
         carriers = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
         by = [g for h in carriers for c in h.children if c.dep_ in ("prep", "agent")

@@ -225,7 +225,7 @@ class EventsStage:
         elif roles.source is None and kind.plover == "MOBILIZE" and _agentless_passive(frame) \
                 and roles.target is not None and roles.target.sector in ("MIL", "COP") \
                 and roles.target.country:
-            # "Brazilian troops were deployed at the ports": forces moved by no one named are
+            # "Chilean troops were deployed along the border": forces moved by no one named are
             # moved by their own side (PLOVER MOBILIZE: the actor is the one whose forces move)
             span = ctx.doc.char_span(roles.target.start, roles.target.end, alignment_mode="expand")
             roles = Roles(roles.target, None, span.root if span is not None else None)
@@ -297,7 +297,7 @@ class EventsStage:
                 # party, never its own authorities; with no target named and no place abroad
                 # there is no dyad (the domestic default is for rebels, crowds, unidentified
                 # attackers) unless the article has already coded the source's one enemy:
-                # "Iran launched fresh attacks" after "Iraqi jets bombed Iranian towns"
+                # "Peru launched new attacks" after "Chilean jets bombed Peruvian towns"
                 roles.target = _sole_enemy(ctx.events, roles.source)
                 if roles.target is None:
                     return None
@@ -512,7 +512,7 @@ class EventsStage:
                 continue  # "Moscow-led", "Moscow's": not where the event happened
             prep = head.head.lower_ if head.dep_ == "pobj" else ""
             if prep == "by" or head.head.dep_ == "agent":
-                continue  # "rebels armed by the United States": a party, not where
+                continue  # "rebels armed by Chile": a party, not where
             rank = {"in": 0, "at": 0, "near": 1, "to": 2, "outside": 1}.get(prep, 5)
             if place.feature == "country":
                 rank += 3

@@ -108,7 +108,7 @@ class Lexicon:
     def __init__(self, entries: list[LexEntry], dictionary: CameoDictionary | None = None) -> None:
         self.entries = entries
         self.dictionary = dictionary
-        self._weapons: frozenset[tuple[str, ...]] | None = None
+        self._weapons: dict[str, list[tuple[str, ...]]] | None = None  # by last word
         self._index: dict[tuple[str, str], list[LexEntry]] = {}
         for e in entries:
             self._index.setdefault((e.kind, e.lemma), []).append(e)
@@ -121,9 +121,13 @@ class Lexicon:
         "missile", "tear gas", "improvised explosive device")."""
         if self._weapons is None:
             sets = self.dictionary.synsets.get("&WEAPON", ()) if self.dictionary is not None else ()
-            self._weapons = frozenset(w for w in sets if w)
+            self._weapons = {}
+            for phrase in sets:
+                if phrase:
+                    self._weapons.setdefault(phrase[-1], []).append(phrase)
         doc = token.doc
-        for phrase in self._weapons:
+        ending = self._weapons.get(token.lemma_.lower(), []) + self._weapons.get(token.lower_, [])
+        for phrase in ending:
             start = token.i - len(phrase) + 1
             if start >= 0 and all(doc[start + k].lemma_.lower() == w or doc[start + k].lower_ == w
                                   for k, w in enumerate(phrase)):

@@ -664,11 +664,7 @@ def _sole_enemy(earlier: list[Event], source: Actor) -> Actor | None:
         elif e.target.country == source.country and e.source.country \
                 and e.source.country != source.country:
             enemies.setdefault(e.source.country, e.source)
-    if len(enemies) != 1:
-        return None
-    country, actor = next(iter(enemies.items()))
-    return Actor(actor.start, actor.end, actor.text, name=actor.name, country=country,
-                 sector=actor.sector, code=actor.code, wikidata=actor.wikidata, kind=actor.kind)
+    return next(iter(enemies.values())) if len(enemies) == 1 else None
 
 
 def _is_state(actor: Actor | None) -> bool:

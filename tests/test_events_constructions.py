@@ -1103,3 +1103,42 @@ def test_events_force_against_an_attack_is_an_act_of_its_own(pipeline) -> None: 
     found = dyads(scored(pipeline, "Chilean forces repulsed a Peruvian offensive near Arica."))
     assert ("ASSAULT", "CHL", "PER") in found
     assert ("ASSAULT", "PER", "CHL") in found
+
+
+@pytest.mark.issue(13)
+def test_events_dateline_names_no_party(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the dateline says where the report was filed; the parser hangs it on the first clause
+    text = ("LIMA, Peru (AP) — Chilean Defense Minister Jorge Pinto on Wednesday accused "
+            "Bolivia of arming smugglers along the border.")
+    events = [e for e in pipeline.extract_one(make_doc(text, published="2019-11-20")).events
+              if e.plover]
+    assert [(e.plover, e.source.country, e.target.country) for e in events] == [
+        ("ACCUSE", "CHL", "BOL")]
+
+
+@pytest.mark.issue(13)
+def test_events_contrasted_report_is_not_reported_content(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "while" joins a second report to the first; the parser hangs it on the first's content
+    found = dyads(scored(pipeline, "Chile said the decision would not change the situation, "
+                                   "while Bolivia condemned the move by Peru."))
+    assert ("ACCUSE", "BOL", "PER") in found
+
+
+@pytest.mark.issue(13)
+def test_events_contrasted_report_is_not_the_first_speakers_words(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the second report's condemnation is no criticism by the first speaker, nor aimed at Bolivia
+    found = dyads(scored(pipeline, "Chile stressed the decision would not change the reality "
+                                   "that the settlements were illegal, while Bolivia condemned "
+                                   "the unilateral move announced by Peru."))
+    assert ("ACCUSE", "CHL", "BOL") not in found
+    assert ("ACCUSE", "BOL", "PER") in found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Bolivia condemned the unilateral move announced on Monday by Peruvian Foreign Minister "
+    "Jorge Pinto.",
+    "Bolivia criticised the measures imposed by Peru.",
+])
+def test_events_criticised_act_aims_at_its_author(pipeline, text) -> None:  # type: ignore[no-untyped-def]
+    assert ("ACCUSE", "BOL", "PER") in dyads(scored(pipeline, text))

@@ -162,7 +162,7 @@ def _make_version_1_store(path) -> None:
     """A store as geoevents wrote it before the tone columns (schema version 1)."""
     con = duckdb.connect(str(path))
     for table, columns in TABLES.items():
-        body = ", ".join(f"{c.name} {c.sql}" for c in columns if c.name != "tone")
+        body = ", ".join(f"{c.name} {c.sql}" for c in columns if c.name not in ("tone", "date_basis"))
         con.execute(f"CREATE TABLE {table} ({body})")
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     con.execute("INSERT INTO documents (doc_id, text, content_hash, pipeline_version) "
@@ -171,14 +171,14 @@ def _make_version_1_store(path) -> None:
 
 
 def test_tone_version_1_store_is_refused_read_only_and_upgraded_for_writing(tmp_path):
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
     path = tmp_path / "v1.duckdb"
     _make_version_1_store(path)
     with pytest.raises(StoreError, match=r"schema version 1.*geoevents recode --db"):
         Store(path, read_only=True)
     with Store(path) as store:
         meta = store.meta()
-        assert meta["schema_version"] == "2" and "upgraded_from_1" in meta
+        assert meta["schema_version"] == "3" and "upgraded_from_1" in meta
         assert store.connection.execute("SELECT doc_id, tone FROM documents").fetchall() == [("old", None)]
         store.write([_item("new", TEXTS["pos"])])
         assert [e.doc_id for e in store.events(min_tone=1)] == ["new"]

@@ -454,7 +454,9 @@ def download_events(svc: Reader, where: EventQuery, sort: Sort = "-date",
 
 #: Columns of the events download: what the events table shows, with ids to find each event again.
 DOWNLOAD_COLUMNS: dict[str, str] = {
-    "date": "the event's own date (TIMEX3 value); empty when the text gave none",
+    "date": "the event's date (TIMEX3 value): its own when the text gives one, else the "
+            "article's publication day (date_basis)",
+    "date_basis": "where date comes from: text or published; empty when there is no date",
     "day": "the day the views place it on: its date, else the article's publication date",
     "source_code": "source actor code", "source_name": "source actor name",
     "cameo": "CAMEO event code", "plover": "PLOVER category", "quad_class": "QuadClass 1-4",
@@ -472,7 +474,7 @@ def flat_event(item: dict[str, Any]) -> dict[str, Any]:
     """One listing item as a flat row of DOWNLOAD_COLUMNS."""
     source, target = item.get("source") or {}, item.get("target") or {}
     location, evidence = item.get("location") or {}, item.get("evidence") or {}
-    return {"date": item.get("date"), "day": item.get("day"),
+    return {"date": item.get("date"), "date_basis": item.get("date_basis"), "day": item.get("day"),
             "source_code": source.get("code"), "source_name": source.get("name"),
             "cameo": item.get("cameo"), "plover": item.get("plover"), "quad_class": item.get("quad_class"),
             "goldstein": item.get("goldstein"), "tone": item.get("tone"),

@@ -209,7 +209,12 @@ class Event:
     quad_class: int | None = col(None, doc="QuadClass 1-4")
     goldstein: float | None = col(None, doc="Goldstein score, -10..10")
     date: str | None = col(
-        None, doc="the event's own date, TIMEX3 value (2025-11-26, 2025-11, 2025-W48)")
+        None, doc="when it happened, TIMEX3 value (2025-11-26, 2025-11, 2025-W48): the event's own "
+                  "date when the text gives one, else its report's publication day (`date_basis`)")
+    date_basis: str | None = col(
+        None, doc="where `date` comes from: 'text' (a date the text gives the event), 'published' "
+                  "(none in the text: the day the report was published, the story date GDELT, "
+                  "ICEWS and PETRARCH give such events) or NULL (no date at all)")
     status: str = col("occurred", doc="occurred, planned, negated, hypothetical or reported")
     location: Place | None = col(None, doc="location")
     evidence: Span | None = col(None, doc="supporting sentence")
@@ -224,7 +229,7 @@ class Event:
             "target": self.target.to_dict() if self.target else None,
             "plover": self.plover, "mode": self.mode, "cameo": self.cameo,
             "quad_class": self.quad_class, "goldstein": self.goldstein,
-            "date": self.date, "status": self.status,
+            "date": self.date, "date_basis": self.date_basis, "status": self.status,
             "location": self.location.to_dict() if self.location else None,
             "evidence": {"start": self.evidence.start, "end": self.evidence.end,
                          "text": self.evidence.text} if self.evidence else None,

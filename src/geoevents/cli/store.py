@@ -257,10 +257,13 @@ def events_table(events: list[StoredEvent], title: str = "events", show_doc: boo
     for stored in events:
         e = stored.event
         place = e.location.name or e.location.text if e.location else ""
-        cells = [e.date or "", _actor_label(e.source), f"{e.cameo} {e.plover or ''}".strip(),
+        date = f"{e.date}*" if e.date and e.date_basis == "published" else e.date or ""
+        cells = [date, _actor_label(e.source), f"{e.cameo} {e.plover or ''}".strip(),
                  _actor_label(e.target), e.status, "" if e.tone is None else f"{e.tone:+.1f}", place,
                  _short(e.evidence.text if e.evidence else "", 90)]
         table.add_row(*cells, *([stored.doc_id] if show_doc else []))
+    if any(stored.event.date_basis == "published" for stored in events):
+        table.caption = "date*: the publication day (the text gives the event no date)"
     return table
 
 

@@ -25,6 +25,7 @@ CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "conj", "parataxis", "acl"}
 COMPLEMENT_DEPS = ("xcomp", "ccomp")
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 PRECONDITION_MARKS = {"before", "until", "unless", "if", "once", "whether"}
+CONTRAST_MARKS = {"while", "whereas"}
 # Prepositions whose visit noun is a visit the clause's subject made
 VISIT_ADJUNCT_PREPS = {"during", "on", "after", "following"}
 # Nouns of intent whose "to" clause is an act announced for the future ("plans to impose")
@@ -135,6 +136,25 @@ def _second_act_of_speaker(tok: Token) -> bool:
             and any(c.dep_ == "dobj" for c in tok.children)
             and head.dep_ == "ccomp" and head.head.pos_ == "VERB"
             and any(c.dep_ == "nsubjpass" for c in head.children))
+
+
+def contrasted_report(tok: Token) -> bool:
+    """"X said the move changes nothing, while Y condemned it": a clause of contrast with its
+    own subject sets a second report beside the first (the writer's juxtaposition), though
+    the parser hangs it on the reported content."""
+    return (tok.dep_ == "advcl" and has_subject(tok)
+            and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in tok.children))
+
+
+def content_tokens(clause: Token) -> list[Token]:
+    """The tokens of a content clause, without the contrasted reports hung on it."""
+    apart = {t.i for t in clause.subtree if t is not clause and contrasted_report(t)
+             for t in t.subtree}
+    return [t for t in clause.subtree if t.i not in apart]
+
+
+def _content_of(clause: Token) -> set[int]:
+    return {t.i for t in content_tokens(clause)}
 
 
 class FrameFinder:
@@ -366,12 +386,12 @@ class FrameFinder:
                         and frame.content is not frame.noun:
                     second = {t.i for c in frame.content.children if _second_act_of_speaker(c)
                               for t in c.subtree}
-                    consumed.update(t.i for t in frame.content.subtree if t.i not in second)
+                    consumed.update(i for i in _content_of(frame.content) if i not in second)
                 for holder in (frame.content, frame.noun, frame.trigger):
                     if holder is not None:
                         for c in holder.children:
                             if c.dep_ in ("xcomp", "ccomp", "acl"):
-                                consumed.update(t.i for t in c.subtree)
+                                consumed.update(_content_of(c))
         frames += self._adjunct_visits(sent, frames)
         frames += self._presence_visits(sent, frames)
         frames += self._embedded_acts(frames)

@@ -7,14 +7,21 @@ places ("visit to Moscow", "arrived in <capital>") can be a target through the p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from geoevents.events.frames import PLAN_NOUNS, STATEMENT_NOUNS, SUBJECT_DEPS, Frame
+from geoevents.events.frames import (
+    PLAN_NOUNS,
+    STATEMENT_NOUNS,
+    SUBJECT_DEPS,
+    Frame,
+    contrasted_report,
+)
 from geoevents.events.lexicon import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS
 from geoevents.model import Actor, Place
-from geoevents.stage import StageContext
+from geoevents.stage import PlaceIndex, StageContext
 
 # Verbs whose subject undergoes an act done by the "from" party ("faced criticism from").
 RECEIVING_VERBS = frozenset({"face", "receive", "draw", "attract", "come", "meet", "suffer",
@@ -44,6 +51,17 @@ def _by_token(ctx: StageContext, mentions: list) -> dict:  # type: ignore[type-a
         for i in range(span.start, span.end):
             index.setdefault(i, m)
     return index
+
+
+# Nouns naming a party's own act or stance: the "by" agent of their participle is their author
+# ("the move announced by Peru"), the party that praising or criticising them is aimed at
+# (CAMEO 051 praise or endorse, 111 criticize or denounce); of a party noun it is someone
+# else ("rebels armed by Chile")
+AUTHORED_NOUNS = frozenset({
+    "decision", "move", "step", "measure", "policy", "plan", "proposal", "action", "announcement",
+    "statement", "remark", "comment", "law", "bill", "ban", "sanction", "tariff", "resolution",
+    "initiative", "offer", "embargo", "restriction", "demand", "ultimatum", "reform", "program",
+    "programme"})
 
 
 def _in_phrase(tok: Token) -> bool:
@@ -130,11 +148,27 @@ def _combine(head: Actor, owner: Actor) -> Actor:
                  sector=sector, code=code, wikidata=head.wikidata, kind=head.kind)
 
 
+# the dash that closes a dateline: "HANOI, Vietnam (AP) —", "LONDON, Nov 26 (Reuters) -"
+DATELINE_DASH = re.compile(r"[^\n]{0,60}?\s?[-–—]\s")
+
+
+def _dateline_end(ctx: StageContext) -> int:
+    """Where the article's dateline ends (0 when it has none): the place it names tells where
+    the report was filed, so neither it nor the country beside it is a party of any event."""
+    places = ctx.published("places", PlaceIndex)
+    dateline = places.dateline if places is not None else None
+    if dateline is None or dateline.end is None:
+        return 0
+    m = DATELINE_DASH.match(ctx.text, dateline.end)
+    return m.end() if m else dateline.end
+
+
 class RoleFinder:
     def __init__(self, ctx: StageContext) -> None:
         self.ctx = ctx
         # token index -> the first mention covering it, built once per document
-        self._actor_by_token = _by_token(ctx, ctx.actors)
+        opening = _dateline_end(ctx)
+        self._actor_by_token = _by_token(ctx, [a for a in ctx.actors if a.start >= opening])
         self._place_by_token = _by_token(ctx, [p for p in ctx.places if not p.metonymic])
 
     # ---------------------------------------------------------------- mentions
@@ -172,7 +206,8 @@ class RoleFinder:
                     best, best_rank = a, rank
             if d < 8:
                 stack.extend((c, d + 1) for c in tok.children if _in_phrase(c)
-                             and not (tok.dep_ == "acl" and _is_agent_phrase(c)))
+                             and not (tok.dep_ == "acl" and _is_agent_phrase(c)
+                                      and token.lemma_.lower() not in AUTHORED_NOUNS))
         if direct is None:
             return best
         if best is not None and best.country and best_rank < (20 if direct.kind == "person" else 50):
@@ -413,7 +448,7 @@ class RoleFinder:
         toks = subj + [c for c in head.children if c.dep_ in OBJECT_DEPS] + self.prep_objects(head)
         found = [a for a in (self._token_actor(tok, source) for tok in toks) if a is not None]
         for c in head.children:
-            if c.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
+            if c.dep_ in ("xcomp", "ccomp", "advcl", "conj") and not contrasted_report(c):
                 actor = self.clause_target(c, source)
                 if actor is not None:
                     found.append(actor)

@@ -82,6 +82,11 @@ class EventsStage:
         self.relevance = relevance
 
     def __call__(self, ctx: StageContext) -> None:
+        first = len(ctx.events)
+        self._code(ctx)
+        _date_by_publication(ctx, ctx.events[first:])
+
+    def _code(self, ctx: StageContext) -> None:
         roles = RoleFinder(ctx)
         sents = list(ctx.doc.sents)
         if self.relevance is not None and len(sents) >= MIN_ARTICLE_SENTENCES \
@@ -835,6 +840,18 @@ def _same_side(a: Actor, b: Actor | None) -> bool:
 
 
 _WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})")
+
+
+def _date_by_publication(ctx: StageContext, events: list[Event]) -> None:
+    """An event the text gives no date takes its report's publication day, as event data date
+    events by their story (GDELT's SQLDATE, ICEWS, PETRARCH's story date); ``date_basis``
+    says which it is, so views and filters can still tell the text's own dates apart."""
+    day = ctx.reference_date
+    for event in events:
+        if event.date is not None:
+            event.date_basis = "text"
+        elif day is not None:
+            event.date, event.date_basis = day.isoformat(), "published"
 
 
 def _after_publication(ctx: StageContext, value: str, evidence: Span | None = None) -> bool:

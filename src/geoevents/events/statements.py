@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from geoevents.events.frames import content_tokens
+
 # Compound valence at or beyond which the content is taken as an evaluation. VADER's own
 # guidance calls |compound| >= 0.05 non-neutral; a judgment strong enough to be an act of
 # criticism or praise needs clearly more. Praise needs more still: news prose is full of
@@ -41,9 +43,8 @@ def valence(text: str) -> float:
 
 
 def content_text(content: Token) -> str:
-    """The words of a reported clause."""
-    doc = content.doc
-    return doc[content.left_edge.i: content.right_edge.i + 1].text
+    """The words of a reported clause (a contrasted report hung on it is another's)."""
+    return "".join(t.text_with_ws for t in content_tokens(content)).strip()
 
 
 def statement_act(text: str) -> str | None:

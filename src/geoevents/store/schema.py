@@ -25,6 +25,7 @@ import dataclasses
 import types
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import pyarrow as pa
@@ -32,10 +33,11 @@ import pyarrow as pa
 from geoevents import model
 from geoevents.store.dates import date_interval, published_day
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: What each version added; a store of an older version whose missing columns may all be
 #: NULL is upgraded in place when opened for writing (``store/database.py``).
-SCHEMA_CHANGES: dict[int, str] = {2: "tone columns (documents.tone, events.tone)"}
+SCHEMA_CHANGES: dict[int, str] = {2: "tone columns (documents.tone, events.tone)",
+                                  3: "events.date_basis (where an event's date comes from)"}
 
 #: Python type of a model field -> DuckDB column type (``col(sql=...)`` overrides it).
 SQL_TYPES: dict[type, str] = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN"}
@@ -164,6 +166,12 @@ _MENTION = {"start": "char_start", "end": "char_end"}
 _ACTOR_IN_EVENT = ("code", "name", "country", "sector", "kind", "text", "start", "end")
 
 
+def _own_date_interval(event: model.Event) -> tuple[date | None, date | None]:
+    """The days the text's own date for the event covers; a publication day standing in for a
+    date the text does not give covers none (views place such events by publication)."""
+    return (None, None) if event.date_basis == "published" else date_interval(event.date)
+
+
 def _location_name(event: model.Event) -> str | None:
     place = event.location
     return (place.name or place.text) if place else None
@@ -209,11 +217,13 @@ def _model_tables() -> dict[str, tuple[Column, ...]]:
             *_tags("index in Extraction.events"),
             *nested(Event, "source", _ACTOR_IN_EVENT),
             *nested(Event, "target", _ACTOR_IN_EVENT),
-            *fields_of(Event, ["cameo", "plover", "mode", "quad_class", "goldstein", "date"]),
-            Column("date_from", "DATE", "first day covered by `date`",
-                   lambda e: date_interval(e.date)[0], "date"),
-            Column("date_to", "DATE", "last day covered by `date`",
-                   lambda e: date_interval(e.date)[1], "date"),
+            *fields_of(Event, ["cameo", "plover", "mode", "quad_class", "goldstein", "date",
+                               "date_basis"]),
+            Column("date_from", "DATE", "first day covered by the event's own date (NULL when the "
+                   "text gives none: `date` is then the publication day)",
+                   lambda e: _own_date_interval(e)[0], "date"),
+            Column("date_to", "DATE", "last day covered by the event's own date",
+                   lambda e: _own_date_interval(e)[1], "date"),
             *fields_of(Event, ["status"]),
             Column("location_name", "VARCHAR", "location: where it happened (name, else as written)",
                    _location_name, "location"),

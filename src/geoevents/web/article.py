@@ -56,7 +56,8 @@ def annotate(document: Document, extraction: Extraction | None) -> dict[str, Any
                               f"event {i + 1}: {e.cameo} {e.plover or ''}".strip(), i))
             events.append(EventView(
                 i, e, _actor_label(e.source), _actor_label(e.target),
-                e.date or f"{document.published or '?'} (publication date: no date in the text)",
+                f"{e.date} (publication date: no date in the text)" if e.date_basis == "published"
+                else e.date or f"{document.published or '?'} (publication date: no date in the text)",
                 text[e.evidence.start:e.evidence.end] if e.evidence else ""))
         for q in extraction.quotes:
             speaker = f" — {q.speaker.name or q.speaker.text}" if q.speaker else ""

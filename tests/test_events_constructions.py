@@ -1142,3 +1142,14 @@ def test_events_contrasted_report_is_not_the_first_speakers_words(pipeline) -> N
 ])
 def test_events_criticised_act_aims_at_its_author(pipeline, text) -> None:  # type: ignore[no-untyped-def]
     assert ("ACCUSE", "BOL", "PER") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_name_that_is_a_modal_is_the_subject(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a modal takes a bare infinitive: "May" before a past-tense verb is the subject's name,
+    # and with no word of time before it, no month that would date the act
+    text = "Theresa May met Angela Merkel in Berlin on Monday. May urged Germany to back the deal."
+    events = scored(pipeline, text)
+    urged = [e for e in events if e.plover == "REQUEST"]
+    assert [(e.source.country, e.target.country) for e in urged] == [("GBR", "DEU")]
+    assert urged[0].date == "2025-11-26" and urged[0].date_basis == "published"

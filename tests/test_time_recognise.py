@@ -59,3 +59,19 @@ def test_lexicon_missing_data_file_is_a_coded_error():
 
     with pytest.raises(DataFileError, match=r"GE401: time/data/absent\.toml"):
         _read("absent.toml")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a month that is also a name is a time only with a word of time before it
+    ("Corbyn urged May to call an election.", []),
+    ("Mrs May told MPs the vote would go ahead.", []),
+    ("Theresa May's deal was voted down.", []),
+    ("May said the deal was good for Britain.", []),
+    ("Talks resumed in May after a pause.", ["May"]),
+    ("Exports fell this past May and again in June.", ["this past May", "June"]),
+    ("The May elections were postponed.", ["May"]),
+    # other months stay times wherever they stand
+    ("Norway's October output beat forecasts.", ["October"]),
+])
+def test_recognise_months_that_are_also_names(spans, text, expected):
+    assert spans(text) == expected

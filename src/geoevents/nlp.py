@@ -59,9 +59,35 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+NAME_COMPONENT = "geoevents_names_not_modals"
+# verb forms an English modal never governs (it takes the bare infinitive: "may go")
+_FINITE_TAGS = frozenset({"VBD", "VBZ"})
+_MODALS = frozenset({"may", "might", "will", "would", "can", "could", "shall", "should", "must"})
+
+
+@Language.component(NAME_COMPONENT)
+def names_not_modals(doc: Doc) -> Doc:
+    """A capitalised modal before a finite verb is a name, its subject ("May urged MPs",
+    "May said"): a modal takes a bare infinitive, so the parser's auxiliary reading cannot
+    hold. Set after the parser; later stages read the subject the sentence has."""
+    for token in doc:
+        if token.lower_ not in _MODALS or not token.text[:1].isupper() or token.text.isupper():
+            continue
+        head = token.head
+        if head is token or head.tag_ not in _FINITE_TAGS or head.i < token.i \
+                or token.dep_ not in ("aux", "nsubj"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children if c is not token):
+            continue
+        token.tag_, token.pos_, token.dep_ = "NNP", "PROPN", "nsubj"
+    return doc
+
+
 def _with_paragraphs(nlp: Language) -> Language:
     if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    if "parser" in nlp.pipe_names and NAME_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(NAME_COMPONENT, after="parser")
     return nlp
 
 

@@ -122,6 +122,43 @@ def _split_on(text: str, s: int, e: int, sep: re.Pattern[str]) -> list[tuple[int
     return out
 
 
+# Words before a month named alone that make it a time ("in May", "since March", "early June",
+# "the end of May", "last August"); without one, a lone month name is a person or a word
+# ("Theresa May", "Mrs May urged", "the March on Washington").
+_MONTH_CONTEXT = frozenset({
+    "in", "on", "by", "since", "until", "till", "from", "through", "to", "during", "before",
+    "after", "early", "mid", "late", "last", "next", "this", "that", "each", "every", "of",
+    "between", "around", "throughout", "for", "as", "into", "within", "earlier", "later",
+    "past", "previous", "following", "coming", "when", "'s", "’s",
+    # a determiner before a month that modifies a noun: "their January sales", "the May poll"
+    "the", "a", "an", "its", "their", "his", "her", "our"})
+_LIST_WORDS = frozenset({"and", "or", ",", "-", "–", "to", "through"})
+
+
+# Month names that are also names or words ("Theresa May", "June Sarpong", "the March on
+# Rome"); the others are times wherever they stand alone ("Norway's October output").
+_NAME_MONTHS = frozenset({"March", "April", "May", "June", "August"})
+
+
+def _lone_month_not_time(doc: Doc, start: int, end: int) -> bool:
+    """A month that is also a name, named alone with no word of time before it (nor a month
+    it is listed with)."""
+    if doc.text[start:end] not in _NAME_MONTHS:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if span.start == span.sent.start:
+        return True  # opening a sentence: "May told MPs", "March organisers said"
+    prev = doc[span.start - 1]
+    if prev.lower_ in _MONTH_CONTEXT:
+        return False
+    if prev.lower_ in _LIST_WORDS and any(
+            t.text in _MONTH_NAMES for t in doc[max(span.sent.start, span.start - 4):span.start - 1]):
+        return False  # "April and May", "June to August"
+    return True
+
+
 def recognise(doc: Doc) -> list[Candidate]:
     """Candidate temporal expressions of a parsed document, in text order, not overlapping."""
     text = doc.text
@@ -141,7 +178,7 @@ def recognise(doc: Doc) -> list[Candidate]:
                 for s, e in pieces:
                     if e > s:
                         found.append(Candidate(s, e, pattern.type, from_grammar=True))
-    return _join(found)
+    return [c for c in _join(found) if not _lone_month_not_time(doc, c.start, c.end)]
 
 
 def _join(found: list[Candidate]) -> list[Candidate]:

@@ -1153,3 +1153,15 @@ def test_events_name_that_is_a_modal_is_the_subject(pipeline) -> None:  # type: 
     urged = [e for e in events if e.plover == "REQUEST"]
     assert [(e.source.country, e.target.country) for e in urged] == [("GBR", "DEU")]
     assert urged[0].date == "2025-11-26" and urged[0].date_basis == "published"
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a politician attacking a person or an institution attacks in words (CAMEO 111)
+    ("Peruvian President Dina Boluarte attacked the Chilean foreign minister.", ("ACCUSE", "PER", "CHL")),
+    # armed men, a state or its forces attack with force
+    ("Peru attacked Chile.", ("ASSAULT", "PER", "CHL")),
+    ("Chilean police attacked the Peruvian minister.", ("ASSAULT", "CHL", "PER")),
+])
+def test_events_attack_by_a_politician_is_in_words(pipeline, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert dyads(scored(pipeline, text)) == {expected}

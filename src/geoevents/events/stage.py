@@ -62,6 +62,14 @@ AUTHORITY_CATEGORIES = {"COERCE", "SANCTION"}
 # force needs no recipient, unlike a demand or a threat, which event data code as dyads)
 UNDIRECTED_CATEGORIES = {"MOBILIZE"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+# Verbs of attack that politicians use of each other (CAMEO.2.0's ATTACK and ASSAIL blocks)
+VERBAL_ATTACK_VERBS = frozenset({"attack", "assail"})
+# CAMEO sectors that use force, and the civil ones whose attacks on each other are words
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "IMG", "CRM", "INS", "SEP"})
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "PTY", "OPP", "ELI"})
+# targets a politician's attack on is force, not words (police and intelligence agencies are
+# institutions a politician attacks in words)
+FIGHTING_SECTORS = ARMED_SECTORS - {"COP", "SPY"}
 # military exercises (lexicon nouns coded CAMEO 062 when joint)
 EXERCISE_NOUNS = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"})
 
@@ -193,6 +201,11 @@ class EventsStage:
             # PLOVER manual, MOBILIZE: "Joint military operations are coded as COOPERATE but
             # single-country exercises should be coded as MOBILIZE" (CAMEO 150)
             code = "150"
+        if code[:2] in ("18", "19") and frame.noun is None \
+                and frame.trigger.lemma_.lower() in VERBAL_ATTACK_VERBS and _in_words(roles):
+            # CAMEO.2.0 ATTACK: "* GOVERNMENT", "* COURT", "* ENVOY", "* CRITICS", "VERBALLY *"
+            # [111]: a politician attacking a person or an institution attacks in words
+            code = "111"
         kind = event_type(code)
         if frame.entry.has("resignation") and code == frame.entry.cameo:
             # PLOVER manual, RETREAT: "RETREAT also covers resignations of government
@@ -840,6 +853,18 @@ def _same_side(a: Actor, b: Actor | None) -> bool:
 
 
 _WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})")
+
+
+def _in_words(roles: Roles) -> bool:
+    """Whether an attack is verbal: a politician's (a named person or a civil office, not an
+    armed force) on a person or an institution (not a country, a place or an armed force)."""
+    source, target = roles.source, roles.target
+    if source is None or target is None or source.sector in ARMED_SECTORS \
+            or target.sector in FIGHTING_SECTORS or target.kind in ("country", "metonym"):
+        return False
+    politician = source.kind == "person" or source.sector in POLITICAL_SECTORS
+    return politician and (target.kind in ("person", "organisation", "pronoun")
+                           or target.sector in POLITICAL_SECTORS)
 
 
 def _date_by_publication(ctx: StageContext, events: list[Event]) -> None:

@@ -1165,3 +1165,16 @@ def test_events_name_that_is_a_modal_is_the_subject(pipeline) -> None:  # type: 
 ])
 def test_events_attack_by_a_politician_is_in_words(pipeline, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert dyads(scored(pipeline, text)) == {expected}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("reaction", [
+    "Peru's foreign ministry condemned the expulsions.",
+    "Peru's foreign ministry called the expulsions a crude provocation.",
+])
+def test_events_reaction_to_an_earlier_act_aims_at_its_author(pipeline, reaction) -> None:  # type: ignore[no-untyped-def]
+    # an event noun with a definite article and no party refers back to the article's act
+    text = "Chile expelled two Peruvian diplomats on Monday. " + reaction
+    assert ("ACCUSE", "PER", "CHL") in dyads(scored(pipeline, text))
+    # with no earlier act to refer to, the reaction names no one
+    assert not [e for e in scored(pipeline, reaction) if e.plover == "ACCUSE"]

@@ -62,6 +62,11 @@ AUTHORITY_CATEGORIES = {"COERCE", "SANCTION"}
 # force needs no recipient, unlike a demand or a threat, which event data code as dyads)
 UNDIRECTED_CATEGORIES = {"MOBILIZE"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+# Reactions to another's act (CAMEO 05 praise or endorse, 11 disapprove, 12 reject): the
+# act's author is whom they are aimed at
+REACTION_ROOTS = frozenset({"05", "11", "12"})
+# Articles of a noun that refers back to something the text has named
+DEFINITE_DETS = frozenset({"the", "this", "these", "that", "those"})
 # Verbs of attack that politicians use of each other (CAMEO.2.0's ATTACK and ASSAIL blocks)
 VERBAL_ATTACK_VERBS = frozenset({"attack", "assail"})
 # CAMEO sectors that use force, and the civil ones whose attacks on each other are words
@@ -192,6 +197,10 @@ class EventsStage:
             roles, status = exposed, "occurred"
         if code.startswith("01") and frame.entry.has("report") and self.statement_acts:
             code, roles = self._statement_act(ctx, finder, frame, sent, code, roles)
+        if roles.target is None and code[:2] in REACTION_ROOTS and frame.noun is None:
+            # "Nato condemned the attack", "Peru rejected the accusations": the act reacted to
+            # is the article's earlier one, and its author is whom the reaction is aimed at
+            roles.target = self._anaphoric_author(ctx, finder, frame.trigger, roles.source)
         if code == "140" and _is_state(roles.source):
             # PLOVER manual, PROTEST: "Diplomatic protests ... are coded as ACCUSE
             # 'disapprove'"; PROTEST presumes physical activity (CAMEO 114 complain officially)
@@ -389,6 +398,8 @@ class EventsStage:
             text, about = quote.text, None
         if about is None and has_identity(roles.target):
             about = roles.target
+        if about is None:  # "called the expulsions a provocation": the earlier act's author
+            about = self._anaphoric_author(ctx, finder, frame.trigger, roles.source)
         if about is None or not has_identity(about) or _same_side(about, roles.source):
             return code, roles
         act = statement_act(text)
@@ -448,6 +459,26 @@ class EventsStage:
         for event in ctx.events:
             if event.cameo[:2] == "04" and event.source is not None:
                 return event
+        return None
+
+    def _anaphoric_author(self, ctx: StageContext, finder: RoleFinder, verb: Token,
+                          source: Actor | None) -> Actor | None:
+        """The author of the earlier act a verb's object refers back to: "the expulsions",
+        "these accusations" (an event noun with a definite or demonstrative article and no
+        party in its phrase) is the article's latest earlier event of the noun's CAMEO root,
+        done by another party."""
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is None or obj.pos_ != "NOUN" or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in obj.children):
+            return None
+        entry = self.lexicon.match(obj)
+        if entry is None or not entry.cameo or entry.cameo[:2] in ("01", "02") \
+                or finder.phrase_actor(obj) is not None:
+            return None
+        for event in reversed(ctx.events):
+            if event.cameo[:2] == entry.cameo[:2] and has_identity(event.source) \
+                    and not _same_party(event.source, source):
+                return event.source
         return None
 
     def _visit_destination(self, ctx: StageContext, source: Actor,

@@ -1178,3 +1178,13 @@ def test_events_reaction_to_an_earlier_act_aims_at_its_author(pipeline, reaction
     assert ("ACCUSE", "PER", "CHL") in dyads(scored(pipeline, text))
     # with no earlier act to refer to, the reaction names no one
     assert not [e for e in scored(pipeline, reaction) if e.plover == "ACCUSE"]
+
+
+@pytest.mark.issue(13)
+def test_events_second_reported_proposition_is_reported_too(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "told reporters that A and that B": B is said as well, so its "would" is a plan
+    text = ("Chilean President Gabriel Boric told reporters that the talks had failed and that "
+            "Chile would impose sanctions on Peru.")
+    threats = [e for e in scored(pipeline, text) if e.plover == "THREATEN"]
+    assert [(e.source.country, e.target.country, e.status) for e in threats] == [
+        ("CHL", "PER", "planned")]

@@ -1188,3 +1188,11 @@ def test_events_second_reported_proposition_is_reported_too(pipeline) -> None:  
     threats = [e for e in scored(pipeline, text) if e.plover == "THREATEN"]
     assert [(e.source.country, e.target.country, e.status) for e in threats] == [
         ("CHL", "PER", "planned")]
+
+
+@pytest.mark.issue(13)
+def test_events_coordinated_predicate_keeps_its_own_negation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "did not want X and sent Y": the negation is the first verb's, not the second's
+    found = dyads(scored(pipeline, "Chile did not want a confrontation and sent its foreign "
+                                   "minister to Lima for talks."))
+    assert ("CONSULT", "CHL", "PER") in found

@@ -153,6 +153,12 @@ def content_tokens(clause: Token) -> list[Token]:
     return [t for t in clause.subtree if t.i not in apart]
 
 
+def _other_predicate(tok: Token) -> bool:
+    """A verb coordinated with the clause's own ("did not want X and would send Y"): a
+    predicate of its own, with its own negation and modality, not a phrase of the clause."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.pos_ in ("VERB", "AUX")
+
+
 def _content_of(clause: Token) -> set[int]:
     """The token indices a content clause takes up: without the contrasted reports hung on
     it, nor a second proposition joined to it ("that X had failed and that Y would act"),
@@ -173,7 +179,8 @@ class FrameFinder:
         allowed = deps or NOMINAL_PATH_DEPS
         # objects before the subject: "a meeting ... reaffirmed [the opposition of X to Y]"
         # reports the object's event; the subject's is its setting
-        queue = sorted(((c, 1) for c in head.children if c.dep_ in allowed),
+        queue = sorted(((c, 1) for c in head.children if c.dep_ in allowed
+                        and not _other_predicate(c)),
                        key=lambda item: item[0].dep_ in ("nsubj", "nsubjpass"))
         while queue:
             tok, d = queue.pop(0)
@@ -185,6 +192,7 @@ class FrameFinder:
                 # below a noun that states no event, only "of" leads on ("a round of talks");
                 # "its implications for trade talks" mentions talks, it does not report them
                 queue.extend((c, d + 1) for c in tok.children if c.dep_ in NOMINAL_PATH_DEPS
+                             and not _other_predicate(c)
                              and not (tok.pos_ == "NOUN" and c.dep_ == "prep"
                                       and c.lower_ != "of"))
         return None

@@ -389,3 +389,13 @@ def test_unnamed_state_agents_serve_the_country_the_article_is_about(run):  # ty
     ctx = run("Chile and Peru met. The army closed the border.", "1987-04-10")
     army = _at(ctx, "army")
     assert army is not None and army.country is None
+
+
+@pytest.mark.parametrize(("title", "sector"), [("Sen.", "LEG"), ("Rep.", "LEG"), ("Gov.", "GOV")])
+def test_stage_abbreviated_us_titles_give_the_role(run, title, sector):
+    # AP style abbreviates US titles before a name; in an article about the United States the
+    # unlisted holder is American (as "Senator Jane Doe" would be)
+    text = (f"The United States Senate voted on Tuesday. {title} Jane Doe criticised the "
+            "American plan, and the U.S. president defended it.")
+    actor = _at(run(text), "Jane Doe")
+    assert actor is not None and (actor.sector, actor.country) == (sector, "USA")

@@ -1196,3 +1196,14 @@ def test_events_coordinated_predicate_keeps_its_own_negation(pipeline) -> None: 
     found = dyads(scored(pipeline, "Chile did not want a confrontation and sent its foreign "
                                    "minister to Lima for talks."))
     assert ("CONSULT", "CHL", "PER") in found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile will not accept the Peruvian offer.",
+    "Chile did not accept the Peruvian offer.",
+])
+def test_events_not_accepting_an_offer_is_the_refusers_rejection(pipeline, text) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 12: declining another's offer is a rejection by the one declining, aimed at the
+    # offer's author (not the offer, nor its author's act)
+    assert dyads(scored(pipeline, text)) == {("REJECT", "CHL", "PER")}

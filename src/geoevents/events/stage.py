@@ -149,7 +149,9 @@ class EventsStage:
                 code = "127" if code.startswith(("057", "037", "03")) else "120"
             else:
                 status = "negated"
-        elif status == "negated" and code[:2] in COOPERATIVE_ROOTS and is_refusal(frame):
+        refused = not frame.failed and status == "negated" and code[:2] in COOPERATIVE_ROOTS \
+            and is_refusal(frame)
+        if refused:
             # "will not negotiate", "won't send troops": CAMEO 12 counts a refusal to act as a
             # rejection (125: refuse to meet, discuss or negotiate; 120 otherwise)
             code = "125" if code[:2] == "04" or code.startswith("036") else "120"
@@ -166,6 +168,13 @@ class EventsStage:
         if code[:2] in ("01", "02") and not self.statements:
             return None
         roles = finder.find(frame)
+        if refused and frame.is_nominal and frame.governors:
+            # "will not accept the Peruvian offer": the refusal is the refuser's, aimed at the
+            # offer's author, not the offer's own act
+            subject = finder.subject_of(frame.governors[-1])
+            refuser = finder.phrase_actor(subject) if subject is not None else None
+            if has_identity(refuser) and not _same_party(refuser, roles.source):
+                roles = Roles(refuser, roles.source, subject)
         if conditional_threat and roles.target is None:
             # "would retaliate if Congress passed the bill": threatened is the party the
             # condition is on

@@ -143,6 +143,9 @@ def is_refusal(frame: Frame) -> bool:
         will = FUTURE_AUX | {"would"}
         if tok.lemma_.lower() in ACCEPTING:
             will = will | {"can", "ca", "could"}  # "cannot accept": a refusal (CAMEO 12)
+            if tok.lemma_.lower() == "accept" and any(c.dep_ == "neg" for c in kids) \
+                    and any(c.dep_ in ("dobj", "obj") for c in kids):
+                return True  # "did not accept the offer": declined it (CAMEO 12, reject)
         if any(c.dep_ == "neg" for c in kids) and any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in will for c in kids):
             return True

@@ -1207,3 +1207,12 @@ def test_events_not_accepting_an_offer_is_the_refusers_rejection(pipeline, text)
     # CAMEO 12: declining another's offer is a rejection by the one declining, aimed at the
     # offer's author (not the offer, nor its author's act)
     assert dyads(scored(pipeline, text)) == {("REJECT", "CHL", "PER")}
+
+
+@pytest.mark.issue(13)
+def test_events_speakers_second_act_after_a_modal_clause(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "would not tolerate ... and warned": a past tense cannot join the verb under "would",
+    # so the warning is the speaker's own act
+    text = ("Chilean President Gabriel Boric said Chile would not tolerate attacks on its "
+            "citizens and warned Peru that it would pay a heavy price.")
+    assert ("THREATEN", "CHL", "PER") in dyads(scored(pipeline, text))

@@ -129,13 +129,19 @@ def _names_its_agent(noun: Token, agentive: bool) -> bool:
 
 
 def _second_act_of_speaker(tok: Token) -> bool:
-    """"X said its ships were harassed and accused Y": the parser hangs the speaker's second
-    act (active, with an object, no subject of its own) on the reported passive clause."""
+    """"X said its ships were harassed and accused Y", "X said Chile would not tolerate it and
+    warned Y": the parser hangs the speaker's second act (active, with an object, no subject
+    of its own) on the reported passive or modal clause."""
     head = tok.head
-    return (tok.dep_ == "conj" and tok.pos_ == "VERB" and not has_subject(tok)
+    if not (tok.dep_ == "conj" and tok.pos_ == "VERB" and not has_subject(tok)
             and any(c.dep_ == "dobj" for c in tok.children)
-            and head.dep_ == "ccomp" and head.head.pos_ == "VERB"
-            and any(c.dep_ == "nsubjpass" for c in head.children))
+            and head.dep_ == "ccomp" and head.head.pos_ == "VERB"):
+        return False
+    # "said Israel would not tolerate X and warned Hamas": a past tense cannot join a verb
+    # under a modal, so it joins the speech verb
+    modal = tok.tag_ == "VBD" and head.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    return modal or any(c.dep_ == "nsubjpass" for c in head.children)
 
 
 def contrasted_report(tok: Token) -> bool:

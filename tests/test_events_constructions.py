@@ -1181,16 +1181,6 @@ def test_events_reaction_to_an_earlier_act_aims_at_its_author(pipeline, reaction
 
 
 @pytest.mark.issue(13)
-def test_events_second_reported_proposition_is_reported_too(pipeline) -> None:  # type: ignore[no-untyped-def]
-    # "told reporters that A and that B": B is said as well, so its "would" is a plan
-    text = ("Chilean President Gabriel Boric told reporters that the talks had failed and that "
-            "Chile would impose sanctions on Peru.")
-    threats = [e for e in scored(pipeline, text) if e.plover == "THREATEN"]
-    assert [(e.source.country, e.target.country, e.status) for e in threats] == [
-        ("CHL", "PER", "planned")]
-
-
-@pytest.mark.issue(13)
 def test_events_coordinated_predicate_keeps_its_own_negation(pipeline) -> None:  # type: ignore[no-untyped-def]
     # "did not want X and sent Y": the negation is the first verb's, not the second's
     found = dyads(scored(pipeline, "Chile did not want a confrontation and sent its foreign "

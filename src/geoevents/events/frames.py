@@ -166,12 +166,7 @@ def _other_predicate(tok: Token) -> bool:
 
 
 def _content_of(clause: Token) -> set[int]:
-    """The token indices a content clause takes up: without the contrasted reports hung on
-    it, nor a second proposition joined to it ("that X had failed and that Y would act"),
-    which is reported on its own."""
-    second = {t.i for c in clause.children if c.dep_ == "conj" and has_subject(c)
-              and c.pos_ in ("VERB", "AUX") for t in c.subtree}
-    return {t.i for t in content_tokens(clause)} - second
+    return {t.i for t in content_tokens(clause)}
 
 
 class FrameFinder:
@@ -386,7 +381,6 @@ class FrameFinder:
         """
         consumed: set[int] = set()
         frames: list[Frame] = []
-        reporters: dict[int, Token] = {}  # a reported clause's head -> its speech verb
         heads = [sent.root] + [t for t in sent if t is not sent.root and self._own_clause(t)]
         for head in heads:
             if head.i in consumed:
@@ -401,17 +395,6 @@ class FrameFinder:
                         if frame is not None:
                             break
             if frame is not None:
-                reporter = reporters.get(head.head.i) if head.dep_ == "conj" else None
-                if reporter is not None and not frame.reported:
-                    # "said X was to blame and that Y would act": the second proposition
-                    # is reported by the same speech verb
-                    frame.reported, frame.reporter = True, reporter
-                speech = frame.reporter if frame.reported else \
-                    frame.trigger if frame.entry.has("report") else None
-                if speech is not None:
-                    for said in (frame.clause, complement(speech)):
-                        if said is not None and said is not speech:
-                            reporters[said.i] = speech
                 frames.append(frame)
                 if frame.content is not None and frame.content.i not in consumed \
                         and frame.content is not frame.noun:

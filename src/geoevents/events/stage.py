@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from geoevents.events.conventions import domestic_target, resident, unidentified_attacker
 from geoevents.events.evidence import evidence_span
-from geoevents.events.frames import Frame, FrameFinder, complement
+from geoevents.events.frames import DEMONSTRATIVES, Frame, FrameFinder, complement
 from geoevents.events.lexicon import Lexicon, load_lexicon
 from geoevents.events.ontology import event_type, planned_code
 from geoevents.events.relevance import RelevanceModel, load_relevance_model
@@ -66,7 +66,7 @@ COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # act's author is whom they are aimed at
 REACTION_ROOTS = frozenset({"05", "11", "12"})
 # Articles of a noun that refers back to something the text has named
-DEFINITE_DETS = frozenset({"the", "this", "these", "that", "those"})
+DEFINITE_DETS = frozenset(DEMONSTRATIVES | {"the"})
 # Verbs of attack that politicians use of each other (CAMEO.2.0's ATTACK and ASSAIL blocks)
 VERBAL_ATTACK_VERBS = frozenset({"attack", "assail"})
 # CAMEO sectors that use force, and the civil ones whose attacks on each other are words

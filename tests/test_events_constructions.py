@@ -96,6 +96,22 @@ def test_events_dictionary_verbs_code_events(pipeline, text: str, plover: str) -
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover", "source", "target"), [
+    # CAMEO.2.0 "FACE * CRITICISM [:111]", "GET * SUPPORT [:051]", "RECEIVE * TANKS [:072]",
+    # "FACE * PRESSURE [:100]": the object's party acts on the subject
+    ("Chile faced stiff international and Peruvian criticism on Tuesday.", "ACCUSE", "PER", "CHL"),
+    ("Chile got support from Peru for its bid.", "SUPPORT", "PER", "CHL"),
+    ("Chile received 20 tanks from Peru.", "AID", "PER", "CHL"),
+    ("Chile faced pressure from Peru to open its markets.", "REQUEST", "PER", "CHL"),
+])
+def test_events_dictionary_reversed_roles(pipeline, text: str, plover: str, source: str,
+                                          target: str) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(scored(pipeline, text))
+    assert (plover, source, target) in found
+    assert (plover, target, source) not in found
+
+
+@pytest.mark.issue(13)
 def test_events_dictionary_verb_needs_coded_actors(pipeline) -> None:  # type: ignore[no-untyped-def]
     # a verb coded by the dictionary's default alone, with no coded actors: no event
     assert scored(pipeline, "The company snubbed the offer.") == []

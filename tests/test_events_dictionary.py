@@ -30,6 +30,7 @@ SKETCH
 - * {GROUND FIRE}                                  [190]   # DRAW
 - * &WEAPON                                        [154]   # DREW
 - $ TROOP * (TO +)                                 [042:043]   # DRAW
+- * CRITICISM                                      [:111]   # DRAW
 """
 
 
@@ -86,6 +87,25 @@ def test_events_dictionary_matches_patterns(sample: CameoDictionary, words: list
     found = sample.match(doc[1])
     assert found is not None
     assert found.code == code
+
+
+@pytest.mark.parametrize(("noun", "code", "reverse"), [
+    ("criticism", None, "111"),  # "[:111]": only the event with the roles reversed is coded
+    ("picture", None, None),  # no event either way
+])
+def test_events_dictionary_reversed_code(sample: CameoDictionary, noun: str, code: str | None,
+                                         reverse: str | None) -> None:
+    doc = _doc(["Chile", "drew", noun], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+               ["Chile", "draw", noun], ["PROPN", "VERB", "NOUN"])
+    found = sample.match(doc[1])
+    assert found is not None and found.code == code and found.reverse == reverse
+
+
+def test_events_dictionary_paired_code_keeps_its_own_event(sample: CameoDictionary) -> None:
+    doc = _doc(["troops", "drew", "to", "Kabul"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+               ["troop", "draw", "to", "Kabul"], ["NOUN", "VERB", "ADP", "PROPN"])
+    found = sample.match(doc[1])
+    assert found is not None and found.code == "042" and found.reverse is None
 
 
 @pytest.mark.parametrize(("verb", "lemma", "code"), [

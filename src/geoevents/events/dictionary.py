@@ -15,7 +15,10 @@ for in front of the verb (its subject, auxiliaries), words after it in its objec
 ``(PREP X)`` is a prepositional phrase, ``{A B}`` consecutive words with ``B`` the head,
 ``&NAME`` any member of a synonym set; ``$``, ``+``, ``%`` and ``^`` mark source, target and
 other roles, which the role finder reads from the parse instead. ``[---]`` is the null code:
-that phrase is no event. A pattern belongs to its block and applies to every verb in it.
+that phrase is no event. ``[042:043]`` pairs the code of the event with the code of its
+mirror (roles reversed); a pattern with only the second (``[:111]``: "FACE * CRITICISM")
+states the object's party acting on the subject. A pattern belongs to its block and applies
+to every verb in it.
 
 Matching is on lemmas and lower-cased words, so the regular forms that PETRARCH generated
 (``-S``, ``-ED``, ``-ING``, plurals) come for free; the most specific pattern wins (most
@@ -26,7 +29,7 @@ block's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -72,6 +75,9 @@ class VerbPattern:
     code: str | None  # None: the null code [---], no event
     line: int
     verb: str | None = None  # the verb of the block the pattern was written for (its comment)
+    # the code of a pattern that states the event with the roles reversed ("[:111]"): "X faced
+    # criticism from Y" is Y criticising X (PETRARCH2's paired codes, source:target order)
+    reverse: str | None = None
 
     @property
     def only_prepositions(self) -> bool:
@@ -112,6 +118,12 @@ class DictionaryMatch:
     block: str
     form: VerbForm
 
+    @property
+    def reverse(self) -> str | None:
+        """The code of the event the phrase states with its roles reversed, if that is all
+        it states (the object acts on the subject: "received a loan from", "faced criticism")."""
+        return self.pattern.reverse if self.pattern is not None and self.code is None else None
+
 
 def _code(text: str) -> tuple[bool, str | None]:
     """``[042:043]`` -> (True, "042"); ``[---]`` -> (True, None); no code -> (False, None)."""
@@ -122,6 +134,17 @@ def _code(text: str) -> tuple[bool, str | None]:
     if not value or value.startswith("-"):
         return True, None
     return True, value
+
+
+def _reverse_code(text: str) -> str | None:
+    """``[:111]`` -> "111": a pattern coded only for the reversed roles; else None."""
+    m = _CODE.search(text)
+    if m is None or ":" not in m.group(1):
+        return None
+    primary, _, second = (part.strip() for part in m.group(1).partition(":"))
+    if primary and not primary.startswith("-"):
+        return None  # "[042:043]": the pattern's own event is coded; its mirror is not ours
+    return second if second and not second.startswith("-") else None
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -208,8 +231,7 @@ class CameoDictionary:
                     comment = raw.split("#", 1)[1].split() if "#" in raw else []
                     written_for = comment[0].strip(",").lower() if comment else ""
                     if written_for.replace("_", "").isalpha():
-                        pattern = VerbPattern(pattern.before, pattern.after, pattern.preps,
-                                              pattern.code, pattern.line, written_for)
+                        pattern = replace(pattern, verb=written_for)
                     self.blocks[-1].patterns.append(pattern)
             else:
                 if not self.blocks:
@@ -228,9 +250,7 @@ class CameoDictionary:
             for n, pattern in enumerate(block.patterns):
                 if pattern.verb is None:
                     continue
-                lemma = own.get(pattern.verb)
-                block.patterns[n] = VerbPattern(pattern.before, pattern.after, pattern.preps,
-                                                pattern.code, pattern.line, lemma)
+                block.patterns[n] = replace(pattern, verb=own.get(pattern.verb))
 
     def _forms(self, text: str, block: int) -> None:
         has_code, code = _code(text)
@@ -315,7 +335,8 @@ class CameoDictionary:
                     return None
                 continue
             (before if k < star else after).append(phrase)
-        return VerbPattern(tuple(before), tuple(after), tuple(preps), code, line)
+        return VerbPattern(tuple(before), tuple(after), tuple(preps), code, line,
+                           reverse=_reverse_code(text))
 
     # ------------------------------------------------------------------ matching
     def match(self, token: Token) -> DictionaryMatch | None:

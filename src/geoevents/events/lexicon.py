@@ -23,8 +23,10 @@ TEMPORAL_ENTITIES = frozenset({"DATE", "TIME"})
 FLAGS = frozenset({"govern", "transparent", "report", "future", "negate", "light",
                    "agentof", "mutual", "exposure", "resignation"})
 # Flags of entries made from the CAMEO verb dictionary (not allowed in lexicon files):
-# "cameo" a pattern matched, "default" only the verb's or its block's code applies.
+# "cameo" a pattern matched, "default" only the verb's or its block's code applies, "reverse"
+# the pattern states the event with the roles reversed (the object's party acts on the subject).
 DICTIONARY_FLAGS = frozenset({"cameo", "default"})
+REVERSED_FLAGS = frozenset({"cameo", "reverse"})
 CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp", "clause", "control", "score",
                              "subj"})
 _POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB"}}
@@ -142,7 +144,7 @@ class Lexicon:
         hand = self._hand(token)
         if hand is not None and hand.cameo and self.dictionary is not None \
                 and token.pos_ == "VERB" and self._dictionary_denies(token):
-            return None
+            return self._reversed(token)
         if hand is not None or self.dictionary is None or token.pos_ != "VERB":
             return hand
         cache = token.doc.user_data.setdefault("geoevents.cameo_dictionary", {})
@@ -159,6 +161,18 @@ class Lexicon:
             return False
         pattern = found.pattern
         return bool(pattern.before or pattern.after) or any(g.phrase is not None for g in pattern.preps)
+
+    def _reversed(self, token: Token) -> LexEntry | None:
+        """The event a dictionary pattern states with the roles reversed ("[:111]": "faced
+        criticism"), coded as that act of the other party; None for the null code."""
+        found = self._dictionary_match(token)
+        if found is None or found.reverse is None:
+            return None
+        code = known_code(found.reverse)
+        if code is None or code.startswith("01") or found.pattern is None:
+            return None
+        return LexEntry("verb", token.lemma_.lower(), (), code, REVERSED_FLAGS,
+                        f"CAMEO.2.0 line {found.pattern.line}, roles reversed")
 
     def dictionary_pattern(self, token: Token) -> LexEntry | None:
         """The CAMEO dictionary's entry for the verb only where one of its patterns names the
@@ -179,7 +193,9 @@ class Lexicon:
 
     def _from_dictionary(self, token: Token) -> LexEntry | None:
         found = self._dictionary_match(token)
-        if found is None or found.code is None:
+        if found is not None and found.code is None:
+            return self._reversed(token)
+        if found is None:
             return None
         code = known_code(found.code)
         if code is None or code.startswith("01"):

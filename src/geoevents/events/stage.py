@@ -168,6 +168,10 @@ class EventsStage:
         if code[:2] in ("01", "02") and not self.statements:
             return None
         roles = finder.find(frame)
+        if frame.entry.has("reverse"):
+            # "X faced criticism from Y", "X received a loan from Y": the dictionary codes the
+            # other party's act on the subject (PETRARCH2's reversed code, "[:111]")
+            roles = Roles(roles.target, roles.source, _root_of(ctx, roles.target))
         if refused and frame.is_nominal and frame.governors:
             # "will not accept the Peruvian offer": the refusal is the refuser's, aimed at the
             # offer's author, not the offer's own act
@@ -577,6 +581,14 @@ class EventsStage:
             if rank < best_rank:
                 best, best_rank = place, rank
         return best
+
+
+def _root_of(ctx: StageContext, actor: Actor | None) -> Token | None:
+    """The head word of an actor's mention."""
+    if actor is None:
+        return None
+    span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _dictionary_roles(frame: Frame, roles: Roles) -> bool:

@@ -112,6 +112,16 @@ def test_events_dictionary_reversed_roles(pipeline, text: str, plover: str, sour
 
 
 @pytest.mark.issue(13)
+def test_events_killed_in_a_crash_is_no_assault(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO.2.0 KILL "CRASH * [---]", "{&AIRCRAFT CRASH} * [---]": in the passive the crash
+    # stands after the verb; PLOVER ASSAULT is intended harm
+    assert "ASSAULT" not in {e.plover for e in scored(
+        pipeline, "Two Chilean soldiers were killed in a helicopter crash in Peru.")}
+    assert ("ASSAULT", "PER", "CHL") in dyads(scored(
+        pipeline, "Two Chilean soldiers were killed in an ambush in Peru."))
+
+
+@pytest.mark.issue(13)
 def test_events_dictionary_verb_needs_coded_actors(pipeline) -> None:  # type: ignore[no-untyped-def]
     # a verb coded by the dictionary's default alone, with no coded actors: no event
     assert scored(pipeline, "The company snubbed the offer.") == []

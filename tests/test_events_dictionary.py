@@ -31,6 +31,7 @@ SKETCH
 - * &WEAPON                                        [154]   # DREW
 - $ TROOP * (TO +)                                 [042:043]   # DRAW
 - * CRITICISM                                      [:111]   # DRAW
+- CRASH *                                          [---]   # DRAW
 """
 
 
@@ -99,6 +100,19 @@ def test_events_dictionary_reversed_code(sample: CameoDictionary, noun: str, cod
                ["Chile", "draw", noun], ["PROPN", "VERB", "NOUN"])
     found = sample.match(doc[1])
     assert found is not None and found.code == code and found.reverse == reverse
+
+
+@pytest.mark.parametrize(("prep", "matched"), [("in", True), ("after", False)])
+def test_events_dictionary_passive_cause_stands_before(sample: CameoDictionary, prep: str,
+                                                       matched: bool) -> None:
+    # "troops were drawn in a crash": the cause of a passive is what "CRASH *" names before
+    # the verb in the active voice; any other phrase is not
+    doc = _doc(["troops", "were", "drawn", prep, "a", "crash"], [2, 2, 2, 2, 5, 3],
+               ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj"],
+               ["troop", "be", "draw", prep, "a", "crash"], ["NOUN", "AUX", "VERB", "ADP", "DET", "NOUN"])
+    found = sample.match(doc[2])
+    assert found is not None and found.code is None
+    assert (found.pattern is not None and bool(found.pattern.before)) == matched
 
 
 def test_events_dictionary_paired_code_keeps_its_own_event(sample: CameoDictionary) -> None:

@@ -393,6 +393,7 @@ def _best_form(forms: list[VerbForm], token: Token) -> VerbForm | None:
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative", "nsubjpass", "nsubj:pass", "acomp"})
 PREP_DEPS = frozenset({"prep", "agent", "prt", "dative", "advmod"})
+PASSIVE_DEPS = frozenset({"nsubjpass", "nsubj:pass", "auxpass"})
 
 
 class _Context:
@@ -401,7 +402,8 @@ class _Context:
     As in PETRARCH, a pattern's noun is the head of a phrase: a noun after the verb is the
     head of one of its objects (the passive subject included), a prepositional phrase's
     noun the head of the preposition's object; the words of a ``{A B}`` phrase stand right
-    before that head. Words before the verb are looked for in its subject and auxiliaries.
+    before that head. Words before the verb are looked for in its subject and auxiliaries,
+    and in a passive in its "by" or "in" phrase, where the active's subject stands.
     """
 
     def __init__(self, verb: Token) -> None:
@@ -416,6 +418,12 @@ class _Context:
         for child in verb.children:
             if child.i < verb.i and child.dep_ not in CLAUSE_DEPS and child.dep_ not in OBJECT_DEPS:
                 before.extend(child.subtree)
+        if any(c.dep_ in PASSIVE_DEPS for c in verb.children):
+            # a passive's doer or cause stands after it ("were killed in a crash", "was hit
+            # by mortar fire"): the words the active voice puts before the verb ("CRASH *")
+            for child in verb.children:
+                if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "in"):
+                    before.extend(g for g in child.children if g.dep_ == "pobj")
         self.before = before
 
     def fits(self, pattern: VerbPattern) -> bool:

@@ -48,6 +48,18 @@ def test_events_agentless_passive_is_the_authorities(pipeline, text: str, source
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "source"), [
+    ("Chilean troops were deployed along the border on Monday.", "CHL"),
+    # PLOVER MOBILIZE 'police': a force named without a country is the place's
+    ("Riot police were deployed in Lima on Monday.", "PER"),
+])
+def test_events_agentless_passive_forces_are_their_own_sides(pipeline, text: str,
+                                                           source: str) -> None:
+    events = [e for e in scored(pipeline, text) if e.plover == "MOBILIZE"]
+    assert events and events[0].source is not None and events[0].source.country == source
+
+
+@pytest.mark.issue(13)
 @pytest.mark.parametrize("text", [
     "Germany called on Russia to withdraw its troops from the border.",
     "France appealed to Iran to release the detained sailors.",

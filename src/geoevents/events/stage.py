@@ -264,9 +264,10 @@ class EventsStage:
             confidence -= 0.2
         elif roles.source is None and kind.plover == "MOBILIZE" and _agentless_passive(frame) \
                 and roles.target is not None and roles.target.sector in ("MIL", "COP") \
-                and roles.target.country:
+                and (roles.target.country or (location is not None and location.country)):
             # "Chilean troops were deployed along the border": forces moved by no one named are
-            # moved by their own side (PLOVER MOBILIZE: the actor is the one whose forces move)
+            # moved by their own side (PLOVER MOBILIZE: the actor is the one whose forces move);
+            # "police were deployed in Lima": a force named without a country is the place's
             span = ctx.doc.char_span(roles.target.start, roles.target.end, alignment_mode="expand")
             roles = Roles(roles.target, None, span.root if span is not None else None)
         if roles.source is None:

@@ -124,6 +124,17 @@ def test_events_dictionary_reversed_roles(pipeline, text: str, plover: str, sour
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peruvian air strikes on Chilean border posts.", ("ASSAULT", "PER", "CHL")),
+    ("Chilean opposition protests in Santiago.", ("PROTEST", "CHL", "CHL")),
+])
+def test_events_noun_heading_its_clause_has_its_own_roles(pipeline, text: str,
+                                                          expected: tuple) -> None:  # type: ignore[type-arg]
+    # a headline-like clause with no verb: the event noun's own phrase names its parties
+    assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
 def test_events_killed_in_a_crash_is_no_assault(pipeline) -> None:  # type: ignore[no-untyped-def]
     # CAMEO.2.0 KILL "CRASH * [---]", "{&AIRCRAFT CRASH} * [---]": in the passive the crash
     # stands after the verb; PLOVER ASSAULT is intended harm

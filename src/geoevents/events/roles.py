@@ -304,7 +304,9 @@ class RoleFinder:
         return out
 
     def find(self, frame: Frame) -> Roles:
-        if frame.is_nominal and frame.trigger is not frame.clause:
+        if frame.is_nominal and (frame.trigger is not frame.clause or frame.trigger.pos_ == "NOUN"):
+            # an event noun heading its own clause ("Opposition protests in Lima") has its
+            # roles in its own phrase
             received = self._received(frame)
             if received is not None:
                 return received

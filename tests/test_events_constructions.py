@@ -135,6 +135,16 @@ def test_events_noun_heading_its_clause_has_its_own_roles(pipeline, text: str,
 
 
 @pytest.mark.issue(13)
+def test_events_calling_a_strike_is_the_strike(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO.2.0 CALL "* STRIKE (FOR RESIGNATION)" [1431]: called is the strike (PROTEST),
+    # not a statement; calling it off is no protest (PLOVER CONCEDE: suspending protests)
+    assert ("PROTEST", "CHL", "CHL") in dyads(scored(
+        pipeline, "Chilean unions called a general strike for Thursday."))
+    assert "PROTEST" not in {e.plover for e in scored(
+        pipeline, "Chilean unions called off the strike on Thursday.")}
+
+
+@pytest.mark.issue(13)
 def test_events_killed_in_a_crash_is_no_assault(pipeline) -> None:  # type: ignore[no-untyped-def]
     # CAMEO.2.0 KILL "CRASH * [---]", "{&AIRCRAFT CRASH} * [---]": in the passive the crash
     # stands after the verb; PLOVER ASSAULT is intended harm

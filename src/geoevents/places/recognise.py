@@ -128,6 +128,10 @@ def _accept_match(doc: Doc, gaz: Gazetteer, s: int, e: int, hits: list[tuple[int
             return False
     major = any(x.feature in ("country", "admin1", "continent") or
                 (x.feature == "city" and x.population >= MAJOR_CITY) for x in entries)
+    if not major and doc[s].is_sent_start and all(t.tag_ in ("NN", "NNS") for t in doc[s:e]):
+        # a common noun capitalised only because it starts the sentence ("Union leaders
+        # said", "Independence was declared"): the tagger reads it as a word, not a name
+        return False
     span_person = person_tokens.get(s)
     if span_person is not None:
         ps, pe = span_person

@@ -135,6 +135,17 @@ def test_events_noun_heading_its_clause_has_its_own_roles(pipeline, text: str,
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chilean President Boric met President Castillo on Monday.",
+    "Chilean President Boric will meet President Castillo on Monday.",
+])
+def test_events_unknown_titled_partner_is_no_compatriot(pipeline, text: str) -> None:
+    # a meeting's partner the text does not identify is not the source's own country
+    assert ("CONSULT", "CHL", "CHL") not in dyads(scored(pipeline, text))
+    assert ("AGREE", "CHL", "CHL") not in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
 def test_events_calling_a_strike_is_the_strike(pipeline) -> None:  # type: ignore[no-untyped-def]
     # CAMEO.2.0 CALL "* STRIKE (FOR RESIGNATION)" [1431]: called is the strike (PROTEST),
     # not a statement; calling it off is no protest (PLOVER CONCEDE: suspending protests)

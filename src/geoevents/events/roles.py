@@ -573,6 +573,8 @@ def best_target(found: list[Actor], source: Actor | None) -> Actor | None:
     for actor in found:
         if has_identity(actor):
             return actor
+    if found and found[0].kind == "person":
+        return found[0]  # a named person unknown to the dictionaries: whose, the event decides
     return with_country(found[0], src_country) if found else None
 
 

@@ -19,6 +19,7 @@ from geoevents.events.ontology import event_type
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
 # CAMEO quad classes of material acts (2 material cooperation, 4 material conflict)
 MATERIAL_QUADS = frozenset({2, 4})
+MEETING_ROOT = "04"  # CAMEO 04 consult: meetings, talks and visits take place like material acts
 # CAMEO roots of force: assault, fight, mass violence
 VIOLENT_ROOTS = ("18", "19", "20")
 CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "conj", "parataxis", "acl"}
@@ -442,7 +443,8 @@ class FrameFinder:
         act reported inside a statement is coded as well). Only an event noun that names its
         agent ("Iran's", "Iranian", "by Iran") qualifies: without one the clause's subject
         would be taken for it. Verbal acts (a proposal rejected, an appeal welcomed) are what
-        the governing act answers, not events of their own."""
+        the governing act answers, not events of their own; a meeting or a visit (CAMEO 04:
+        "issues raised during X's talks with Y") is something that took place, and is one."""
         out = []
         taken = {f.trigger.i for f in frames} | {f.noun.i for f in frames if f.noun is not None}
         for frame in frames:
@@ -457,7 +459,8 @@ class FrameFinder:
                 if entry is None or not _names_its_agent(obj, entry.has("agentof")):
                     continue
                 if entry.kind != "noun" or not entry.cameo or entry.cameo[:2] == frame.code[:2] \
-                        or event_type(entry.cameo).quad_class not in MATERIAL_QUADS:
+                        or not (event_type(entry.cameo).quad_class in MATERIAL_QUADS
+                                or entry.cameo.startswith(MEETING_ROOT)):
                     continue
                 taken.add(obj.i)
                 out.append(Frame(obj, entry, entry.cameo, verb, [], noun=obj))

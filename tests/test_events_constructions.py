@@ -1050,7 +1050,8 @@ def test_events_material_act_named_as_the_object_of_another_is_coded_too(pipelin
 @pytest.mark.issue(13)
 def test_events_meeting_named_in_another_act_is_coded_too(pipeline) -> None:  # type: ignore[no-untyped-def]
     # a meeting (CAMEO 04) took place, like a material act; a proposal of one does not
-    text = "Chile's foreign minister raised the issue during President Boric's talks with Peruvian leaders on Monday."
+    text = ("Chile's foreign minister raised the issue during President Boric's talks with Peruvian "
+            "leaders on Monday.")
     assert ("CONSULT", "CHL", "PER") in dyads(scored(pipeline, text))
 
 

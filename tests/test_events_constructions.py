@@ -1048,6 +1048,18 @@ def test_events_material_act_named_as_the_object_of_another_is_coded_too(pipelin
 
 
 @pytest.mark.issue(13)
+def test_events_area_named_by_a_country_adjective_places_the_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # issue 13 point 5: an attack on a place whose party is not named is aimed at the place's
+    # country; "off the Chilean coast" is such a place though no gazetteer names it
+    events = [e for e in scored(pipeline, "Peruvian warplanes hit two ships off the Chilean coast.")
+              if e.plover == "ASSAULT"]
+    assert events and events[0].source is not None and events[0].source.country == "PER"
+    assert events[0].target is not None and events[0].target.country == "CHL"
+    assert events[0].location is not None and events[0].location.country == "CHL"
+    assert events[0].location.text == "the Chilean coast"
+
+
+@pytest.mark.issue(13)
 def test_events_meeting_named_in_another_act_is_coded_too(pipeline) -> None:  # type: ignore[no-untyped-def]
     # a meeting (CAMEO 04) took place, like a material act; a proposal of one does not
     text = ("Chile's foreign minister raised the issue during President Boric's talks with Peruvian "

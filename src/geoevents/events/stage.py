@@ -23,7 +23,14 @@ from geoevents.events.frames import DEMONSTRATIVES, Frame, FrameFinder, compleme
 from geoevents.events.lexicon import Lexicon, load_lexicon
 from geoevents.events.ontology import event_type, planned_code
 from geoevents.events.relevance import RelevanceModel, load_relevance_model
-from geoevents.events.roles import VISIT_ROOTS, RoleFinder, Roles, has_identity, with_country
+from geoevents.events.roles import (
+    GEOGRAPHIC_NOUNS,
+    VISIT_ROOTS,
+    RoleFinder,
+    Roles,
+    has_identity,
+    with_country,
+)
 from geoevents.events.statements import content_text, statement_act
 from geoevents.events.status import event_status, is_conditional_consequence, is_refusal
 from geoevents.model import Actor, Event, Place, Span
@@ -65,6 +72,8 @@ COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # Reactions to another's act (CAMEO 05 praise or endorse, 11 disapprove, 12 reject): the
 # act's author is whom they are aimed at
 REACTION_ROOTS = frozenset({"05", "11", "12"})
+# Prepositions of a clause's area named by a country's adjective ("off the Iranian coast")
+AREA_PREPS = frozenset({"in", "at", "off", "on", "along", "near", "inside"})
 # Articles of a noun that refers back to something the text has named
 DEFINITE_DETS = frozenset(DEMONSTRATIVES | {"the"})
 # Verbs of attack that politicians use of each other (CAMEO.2.0's ATTACK and ASSAIL blocks)
@@ -581,7 +590,30 @@ class EventsStage:
                 rank += 3
             if rank < best_rank:
                 best, best_rank = place, rank
-        return best
+        return best or _national_area(ctx, frame)
+
+
+def _national_area(ctx: StageContext, frame: Frame) -> Place | None:
+    """"off the Iranian coast", "on the Syrian border", "in Iraqi waters": an area named by a
+    country's adjective where the clause's act happened is in that country (no gazetteer
+    entry: a place of the country, not a point)."""
+    for prep in frame.trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in AREA_PREPS:
+            continue
+        for area in prep.children:
+            if area.dep_ != "pobj" or area.lemma_.lower() not in GEOGRAPHIC_NOUNS:
+                continue
+            for mod in area.children:
+                if mod.dep_ not in ("amod", "compound"):
+                    continue
+                actor = next((a for a in ctx.actors if a.start <= mod.idx < a.end
+                              and a.kind in ("country", "metonym") and a.country), None)
+                if actor is not None:
+                    start = area.left_edge.idx
+                    return Place(start, area.idx + len(area.text),
+                                 ctx.text[start:area.idx + len(area.text)],
+                                 country=actor.country, feature="region")
+    return None
 
 
 def _root_of(ctx: StageContext, actor: Actor | None) -> Token | None:

@@ -110,6 +110,17 @@ def test_stage_demonyms_are_not_places(run, text):
     assert not [p.text for p in ctx.places if p.text in ("Russian", "Ukrainian", "Kazakh", "Kyrgyz")]
 
 
+@pytest.mark.parametrize("text", [
+    "Leaders of the National Front for the Total Independence of Cabinda met in Luanda.",
+    "The Popular Movement for Independence and Justice of Chile held a rally in Santiago.",
+])
+def test_stage_town_inside_an_organisation_name_is_no_place(run, text):
+    # a mid-size town's name inside an organisation's name is a word of the name; only a
+    # major city there names a place ("CTV Winnipeg")
+    places = [p.text for p in run(text).places]
+    assert "Independence" not in places and ("Luanda" in places or "Santiago" in places)
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("Union leaders in Chile staged a general strike.", "Union"),
     ("Union members marched through Santiago on Monday.", "Union"),

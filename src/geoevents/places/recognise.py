@@ -141,7 +141,7 @@ def _accept_match(doc: Doc, gaz: Gazetteer, s: int, e: int, hits: list[tuple[int
             return False  # a single name NER calls a person: big places or place slots overrule it
     inside = other_entity.get(s)
     if inside is not None and not any(x.feature in ("country", "admin1") or
-                                      (x.feature == "city" and x.population >= BIG_TOWN)
+                                      (x.feature == "city" and x.population >= MAJOR_CITY)
                                       for x in entries):
         # Towns inside an organisation's name only at its head or after "of"
         # ("Edmonton Police Service", "University of Manitoba"), not "LE Central Holdings";

@@ -399,3 +399,14 @@ def test_stage_abbreviated_us_titles_give_the_role(run, title, sector):
             "American plan, and the U.S. president defended it.")
     actor = _at(run(text), "Jane Doe")
     assert actor is not None and (actor.sector, actor.country) == (sector, "USA")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Pro-Russian separatists shelled the town on Monday.", "separatists"),
+    ("Anti-American protesters marched through the capital.", "protesters"),
+    ("The pro-Chilean militia seized the village.", "militia"),
+])
+def test_stage_stance_prefix_is_no_nationality(run, text, word):
+    # "pro-Russian", "anti-American": an attitude toward a country, not its people's nationality
+    actor = _at(run(text), word)
+    assert actor is not None and actor.country is None

@@ -93,6 +93,10 @@ class Mention:
     stated: bool = False  # a listed person coded by the text's own nationality and title
 
 
+# A prefix that makes a country word a stance ("pro-Russian", "anti-American", "non-Arab")
+_STANCE_PREFIX = re.compile(r"\b(?:pro|anti|non)[-\u2010\u2011]$", re.IGNORECASE)
+
+
 def find_atoms(text: str, lex: Lexicon) -> list[Atom]:
     """Leftmost-longest dictionary matches on token boundaries."""
     folded = fold(text).replace("\n", " ")  # a phrase wrapped over two lines ("Soviet\nUnion")
@@ -128,6 +132,9 @@ def find_atoms(text: str, lex: Lexicon) -> list[Atom]:
                 people.append(entry.key)
             if best is None or _KIND_RANK[entry.kind] < _KIND_RANK[best.kind]:
                 best = Atom(start, end, entry.kind, entry.key)
+        if best is not None and best.kind in ("demonym", "country") \
+                and _STANCE_PREFIX.search(text[max(0, start - 5):start]):
+            continue  # "pro-Russian separatists", "anti-American protesters": a stance, not a nationality
         if best is not None:
             if best.kind == "person" and len(people) > 1:
                 best.alts = tuple(people)

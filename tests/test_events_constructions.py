@@ -1060,6 +1060,16 @@ def test_events_area_named_by_a_country_adjective_places_the_act(pipeline) -> No
 
 
 @pytest.mark.issue(13)
+def test_events_the_sources_own_forces_are_no_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "a call for its forces": the forces are the refuser's own, no other party
+    events = [e for e in pipeline.extract_one(make_doc(
+        "The United Nations rejected a call for its peacekeeping forces to stay in Chile.")).events
+        if e.plover == "REJECT"]
+    assert not any(e.target is not None and e.target.sector == "MIL" and not e.target.country
+                   for e in events)
+
+
+@pytest.mark.issue(13)
 def test_events_meeting_named_in_another_act_is_coded_too(pipeline) -> None:  # type: ignore[no-untyped-def]
     # a meeting (CAMEO 04) took place, like a material act; a proposal of one does not
     text = ("Chile's foreign minister raised the issue during President Boric's talks with Peruvian "

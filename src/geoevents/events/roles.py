@@ -195,6 +195,10 @@ class RoleFinder:
         while stack:
             tok, d = stack.pop()
             a = self.actor_on(tok) if not _names_a_place(tok) else None
+            if a is not None and not has_identity(a) and exclude is not None and any(
+                    c.dep_ == "poss" and _same_entity(o, exclude)
+                    for c in tok.children for o in (self.actor_on(c),) if o is not None):
+                a = None  # "a call for its forces": the excluded party's own, not another
             if a is not None and not has_identity(a) and tok is not token:
                 a = self.phrase_actor(tok, exclude=exclude) or a
             if a is not None and a is not direct and not _same(a, exclude) \

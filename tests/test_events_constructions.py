@@ -1070,6 +1070,18 @@ def test_events_the_sources_own_forces_are_no_target(pipeline) -> None:  # type:
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile, Peru and Bolivia maintained their opposition to the tax.",
+    "Chile, Peru and Bolivia would lead the opposition to the plans.",
+])
+def test_events_side_by_side_subjects_are_no_targets(pipeline, text: str) -> None:
+    # the event noun "opposition" is no party of its own event, and a coordinated subject
+    # is a party acting beside the source, not the place where it acts
+    found = dyads([e for e in pipeline.extract_one(make_doc(text)).events if e.plover])
+    assert not any(s in ("CHL", "PER", "BOL") and t in ("CHL", "PER", "BOL") for _, s, t in found)
+
+
+@pytest.mark.issue(13)
 def test_events_meeting_named_in_another_act_is_coded_too(pipeline) -> None:  # type: ignore[no-untyped-def]
     # a meeting (CAMEO 04) took place, like a material act; a proposal of one does not
     text = ("Chile's foreign minister raised the issue during President Boric's talks with Peruvian "

@@ -308,6 +308,15 @@ class RoleFinder:
         return out
 
     def find(self, frame: Frame) -> Roles:
+        roles = self._find(frame)
+        word = frame.trigger
+        if roles.target is not None and roles.target.start <= word.idx < roles.target.end:
+            # "maintained their opposition to the tax": the event noun is no party of its own
+            # event, though "opposition" also names a political sector
+            roles.target = None
+        return roles
+
+    def _find(self, frame: Frame) -> Roles:
         if frame.is_nominal and (frame.trigger is not frame.clause or frame.trigger.pos_ == "NOUN"):
             # an event noun heading its own clause ("Opposition protests in Lima") has its
             # roles in its own phrase

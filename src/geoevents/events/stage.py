@@ -25,6 +25,7 @@ from geoevents.events.ontology import event_type, planned_code
 from geoevents.events.relevance import RelevanceModel, load_relevance_model
 from geoevents.events.roles import (
     GEOGRAPHIC_NOUNS,
+    JOINT_ROOTS,
     VISIT_ROOTS,
     RoleFinder,
     Roles,
@@ -550,9 +551,16 @@ class EventsStage:
 
     def _location(self, ctx: StageContext, frame: Frame, evidence: Span,
                   roles: Roles) -> Place | None:
+        # the source's coordinated subjects act beside it; in a joint act ("X and Y established
+        # relations") the place of the other is its partner's, and stays usable
+        partners = roles.source_token.conjuncts if roles.source_token is not None \
+            and frame.code[:2] not in JOINT_ROOTS else ()
+
         def usable(place: Place) -> bool:
             if place.metonymic or place.start < evidence.start or place.end > evidence.end:
                 return False
+            if any(place.start <= c.idx < place.end for c in partners):
+                return False  # "Britain, West Germany and the Netherlands maintained": a party
             for party in (roles.source, roles.target):  # a party named by a place is not
                 if party is not None and place.start <= party.start and party.end <= place.end \
                         and not (party is roles.target and frame.code.startswith(("04", "036"))):

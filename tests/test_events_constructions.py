@@ -146,6 +146,15 @@ def test_events_unknown_titled_partner_is_no_compatriot(pipeline, text: str) -> 
 
 
 @pytest.mark.issue(13)
+def test_events_rallying_behind_a_party_supports_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 053 rally support on behalf of; the pattern's own preposition names the party
+    assert ("SUPPORT", "PER", "CHL") in dyads(scored(
+        pipeline, "Peruvian lawmakers rallied behind the Chilean government on Monday."))
+    crowd = scored(pipeline, "Thousands of Peruvians rallied in Lima on Sunday.")
+    assert "PROTEST" in {e.plover for e in crowd}
+
+
+@pytest.mark.issue(13)
 def test_events_calling_a_strike_is_the_strike(pipeline) -> None:  # type: ignore[no-untyped-def]
     # CAMEO.2.0 CALL "* STRIKE (FOR RESIGNATION)" [1431]: called is the strike (PROTEST),
     # not a statement; calling it off is no protest (PLOVER CONCEDE: suspending protests)

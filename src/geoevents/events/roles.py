@@ -398,6 +398,11 @@ class RoleFinder:
             cands += [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                       and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
                       for o in c.children if o.dep_ in ("dobj", "obj")]
+        # a preposition the predicate's own pattern names takes its argument ("rallied behind X")
+        named = tuple(c.name for c in frame.entry.constraints
+                      if c.key == "prep" and c.name and c.name not in TARGET_PREPS)
+        if verb is frame.trigger and named:
+            cands += self.prep_objects(verb, named)
         cands += self.prep_objects(verb)
         found = [a for a in (self._token_actor(tok, source) for tok in cands) if a is not None]
         for holder in (frame.noun, frame.content):

@@ -73,6 +73,8 @@ COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # Reactions to another's act (CAMEO 05 praise or endorse, 11 disapprove, 12 reject): the
 # act's author is whom they are aimed at
 REACTION_ROOTS = frozenset({"05", "11", "12"})
+# A border lies between two countries: "troops on the Syrian border" may stand on either side
+SHARED_EDGES = frozenset({"border", "frontier"})
 # Prepositions of a clause's area named by a country's adjective ("off the Iranian coast")
 AREA_PREPS = frozenset({"in", "at", "off", "on", "along", "near", "inside"})
 # Articles of a noun that refers back to something the text has named
@@ -602,14 +604,15 @@ class EventsStage:
 
 
 def _national_area(ctx: StageContext, frame: Frame) -> Place | None:
-    """"off the Iranian coast", "on the Syrian border", "in Iraqi waters": an area named by a
-    country's adjective where the clause's act happened is in that country (no gazetteer
-    entry: a place of the country, not a point)."""
+    """"off the Iranian coast", "in Iraqi waters", "inside Afghan territory": an area named by
+    a country's adjective where the clause's act happened is in that country (no gazetteer
+    entry: a place of the country, not a point). Not a border, which two countries share."""
     for prep in frame.trigger.children:
         if prep.dep_ != "prep" or prep.lower_ not in AREA_PREPS:
             continue
         for area in prep.children:
-            if area.dep_ != "pobj" or area.lemma_.lower() not in GEOGRAPHIC_NOUNS:
+            if area.dep_ != "pobj" or area.lemma_.lower() not in GEOGRAPHIC_NOUNS \
+                    or area.lemma_.lower() in SHARED_EDGES:
                 continue
             for mod in area.children:
                 if mod.dep_ not in ("amod", "compound"):

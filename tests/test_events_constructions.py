@@ -289,14 +289,15 @@ def test_events_call_with_a_judgment_is_no_phone_call(pipeline) -> None:  # type
 
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The United States imposed sanctions on Iran and Syria.",
-     {("SANCTION", "USA", "IRN"), ("SANCTION", "USA", "SYR")}),
-    ("Iran accused Iraq and the United States of attacking its oil tankers.",
-     {("ACCUSE", "IRN", "IRQ"), ("ACCUSE", "IRN", "USA")}),
+    ("The United States imposed sanctions on Iran and Syria.", ("SANCTION", "USA", "IRN")),
+    ("Iran accused Iraq and the United States of attacking its oil tankers.", ("ACCUSE", "IRN", "IRQ")),
 ])
-def test_events_coordinated_targets_give_one_event_each(pipeline, text: str,
-                                                        expected: set) -> None:  # type: ignore[type-arg]
-    assert expected <= dyads(scored(pipeline, text))
+def test_events_coordinated_targets_are_one_event(pipeline, text: str,
+                                                  expected: tuple) -> None:  # type: ignore[type-arg]
+    # one act on several recipients is one event, as PLOVER's gold codes it (its target list
+    # names alternatives); the event's target is the first named
+    found = [d for d in dyads(scored(pipeline, text)) if d[0] == expected[0]]
+    assert found == [expected]
 
 
 @pytest.mark.issue(13)
@@ -414,7 +415,7 @@ def test_events_meeting_of_several_parties_is_one_event(pipeline) -> None:
     assert len([e for e in found if e.plover == "CONSULT"]) <= 1
     visits = dyads(scored(pipeline, "The Brazilian foreign minister visited France, Germany "
                                     "and Italy last week."))
-    assert {("CONSULT", "BRA", c) for c in ("FRA", "DEU", "ITA")} <= visits
+    assert visits == {("CONSULT", "BRA", "FRA")}  # one event, as coordinated targets are
 
 
 @pytest.mark.issue(13)
@@ -642,7 +643,7 @@ def test_events_diplomatic_protests_are_accusations(pipeline, text: str) -> None
 def test_events_an_international_body_named_community_is_no_ethnic_community(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "The European Community warned Japan and the United States over trade frictions."
     found = dyads(scored(pipeline, text))
-    assert {("THREATEN", None, "JPN"), ("THREATEN", None, "USA")} <= found
+    assert ("THREATEN", None, "JPN") in found  # one event, at the first of the targets
     assert all(source is None for _, source, _ in found)  # the EC has no country
 
 
@@ -660,8 +661,8 @@ def test_events_delivering_an_act_noun_is_that_act(pipeline, text: str, plover: 
 def test_events_a_target_group_with_named_members_is_those_members(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Kuwait has asked several countries, including Britain and France, for naval escorts."
     found = dyads(scored(pipeline, text))
-    assert {("REQUEST", "KWT", "GBR"), ("REQUEST", "KWT", "FRA")} <= found
-    assert all(target in ("GBR", "FRA") for _, _, target in found)
+    # one event, aimed at the first named member (not at the unnamed group)
+    assert found == {("REQUEST", "KWT", "GBR")}
 
 
 @pytest.mark.issue(13)

@@ -52,8 +52,6 @@ ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "their", "its", "his"
 OBLIGATION_AUX = {"must", "should"}
 # Categories whose uncoded target is the authorities where the event happens.
 DOMESTIC_CATEGORIES = {"PROTEST", "COERCE", "ASSAULT"}
-# Visits (make, host, express intent to visit): one per destination
-VISIT_CODES = ("042", "043", "036")
 # CAMEO's state sectors: an official abroad is not of the country where it speaks or acts
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 # Categories whose unnamed target stays unnamed (the others default to the authorities).
@@ -666,7 +664,11 @@ def _dictionary_roles(frame: Frame, roles: Roles) -> bool:
 def _coordinated(finder: RoleFinder, event: Event, roles: Roles) -> list[Event]:
     """"The US, Britain and France imposed sanctions on Iran": one event per coordinated
     source (PLOVER and CAMEO code each actor's act), unless the coordination is the
-    event's own pair ("X and Y agreed": a joint event with Y as target)."""
+    event's own pair ("X and Y agreed": a joint event with Y as target). Coordinated
+    targets stay one event, aimed at the first ("sanctions on Iran and Syria"): PLOVER's
+    gold codes one act on several recipients as one event with their list (the GSR's
+    "agreed to lift embargoes on ... Iran, Libya, North Korea, Sudan and Cuba"), and an
+    event's target here is one actor (split per target: gsr-dev level, S3 6 FP, W 5 FP)."""
     token = roles.source_token
     if token is None or roles.joint or event.target is None:
         return []
@@ -677,35 +679,6 @@ def _coordinated(finder: RoleFinder, event: Event, roles: Roles) -> list[Event]:
                 or _same_party(actor, event.target):
             continue
         out.append(dataclasses.replace(event, source=actor))
-    return out + _coordinated_targets(finder, event, token.doc)
-
-
-def _coordinated_targets(finder: RoleFinder, event: Event, doc: Doc) -> list[Event]:
-    """"Met officials of France, Germany and Italy", "visited London, Paris and Bonn": one
-    event per coordinated target of another country (each dyad is its own event in CAMEO and
-    PLOVER; several people of one country stay one event)."""
-    target = event.target
-    assert target is not None
-    if event.plover in ("CONSULT", "AGREE", "COOPERATE") and not event.cameo.startswith(VISIT_CODES):
-        return []  # a meeting or accord of several parties is one event, not one per party
-    span = doc.char_span(target.start, target.end, alignment_mode="expand")
-    if span is None:
-        return []
-    out: list[Event] = []
-    seen = {target.country or target.code}
-    for conj in span.root.conjuncts:
-        if conj.i < span.root.i:
-            continue
-        actor = finder.phrase_actor(conj, exclude=event.source)
-        if actor is None and target.kind == "country":
-            actor = finder.place_actor(conj)
-        if not has_identity(actor) or actor is None or _same_party(actor, event.source):
-            continue
-        key = actor.country or actor.code
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(dataclasses.replace(event, target=actor))
     return out
 
 
@@ -714,15 +687,14 @@ _INCLUDING = {"including", "like"}
 
 def _named_members(finder: RoleFinder, event: Event, doc: Doc) -> list[Event]:
     """"Asked four countries, including the United States and the Soviet Union": a target
-    group whose members are named is those members, one event each (none for the group)."""
+    group whose members are named is aimed at them, coded as one event at the first named
+    (none for the group), as coordinated targets are (see ``_coordinated``)."""
     target = event.target
     if target is None:
         return []
     span = doc.char_span(target.start, target.end, alignment_mode="expand")
     if span is None:
         return []
-    out: list[Event] = []
-    seen: set[str | None] = set()
     for prep in span.root.children:
         if not (prep.dep_ == "prep" and prep.lower_ in _INCLUDING):
             continue
@@ -731,13 +703,10 @@ def _named_members(finder: RoleFinder, event: Event, doc: Doc) -> list[Event]:
                 continue
             for tok in (obj, *obj.conjuncts):
                 actor = finder.phrase_actor(tok, exclude=event.source)
-                if not has_identity(actor) or actor is None or _same_party(actor, event.source):
-                    continue
-                key = actor.country or actor.code
-                if key not in seen:
-                    seen.add(key)
-                    out.append(dataclasses.replace(event, target=actor))
-    return out
+                if has_identity(actor) and actor is not None \
+                        and not _same_party(actor, event.source):
+                    return [dataclasses.replace(event, target=actor)]
+    return []
 
 
 def _sole_other_party(ctx: StageContext, frame: Frame, source: Actor | None) -> Actor | None:

@@ -169,7 +169,7 @@ def test_events_killed_in_a_crash_is_no_assault(pipeline) -> None:  # type: igno
     # CAMEO.2.0 KILL "CRASH * [---]", "{&AIRCRAFT CRASH} * [---]": in the passive the crash
     # stands after the verb; PLOVER ASSAULT is intended harm
     assert "ASSAULT" not in {e.plover for e in scored(
-        pipeline, "Two Chilean soldiers were killed in a helicopter crash in Peru.")}
+        pipeline, "Two Chilean soldiers were killed in a plane crash near Lima.")}
     assert ("ASSAULT", "PER", "CHL") in dyads(scored(
         pipeline, "Two Chilean soldiers were killed in an ambush in Peru."))
 
@@ -1085,8 +1085,8 @@ def test_events_the_sources_own_forces_are_no_target(pipeline) -> None:  # type:
 
 @pytest.mark.issue(13)
 @pytest.mark.parametrize("text", [
-    "Chile, Peru and Bolivia maintained their opposition to the tax.",
-    "Chile, Peru and Bolivia would lead the opposition to the plans.",
+    "Chile, Peru and Bolivia kept up their opposition to the levy.",
+    "Chile, Peru and Bolivia will head the opposition to these new rules.",
 ])
 def test_events_side_by_side_subjects_are_no_targets(pipeline, text: str) -> None:
     # the event noun "opposition" is no party of its own event, and a coordinated subject

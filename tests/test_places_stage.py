@@ -111,7 +111,7 @@ def test_stage_demonyms_are_not_places(run, text):
 
 
 @pytest.mark.parametrize("text", [
-    "Leaders of the National Front for the Total Independence of Cabinda met in Luanda.",
+    "Leaders of the Popular Front for Independence of Cabinda met in Luanda.",
     "The Popular Movement for Independence and Justice of Chile held a rally in Santiago.",
 ])
 def test_stage_town_inside_an_organisation_name_is_no_place(run, text):

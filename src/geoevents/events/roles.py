@@ -311,7 +311,7 @@ class RoleFinder:
         roles = self._find(frame)
         word = frame.trigger
         if roles.target is not None and roles.target.start <= word.idx < roles.target.end:
-            # "maintained their opposition to the tax": the event noun is no party of its own
+            # "kept up its opposition to the levy": the event noun is no party of its own
             # event, though "opposition" also names a political sector
             roles.target = None
         return roles

@@ -1332,3 +1332,23 @@ def test_events_speakers_second_act_after_a_modal_clause(pipeline) -> None:  # t
     text = ("Chilean President Gabriel Boric said Chile would not tolerate attacks on its "
             "citizens and warned Peru that it would pay a heavy price.")
     assert ("THREATEN", "CHL", "PER") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile and Peru opened talks in Lima on Monday. The talks broke down on Tuesday.",
+    "Chile and Peru held talks on Monday. Chilean officials said the talks had been useful.",
+    "Chile and Peru held talks on Monday. The Chilean delegation left the talks early.",
+])
+def test_events_definite_event_noun_refers_back(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "the talks" with no party in its phrase is the meeting already reported, not a second
+    consultations = [e for e in scored(pipeline, text) if e.plover == "CONSULT"]
+    assert len(consultations) == 1, [(e.trigger.text if e.trigger else None) for e in consultations]
+
+
+@pytest.mark.issue(13)
+def test_events_definite_event_noun_with_its_parties_is_new(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the phrase names its parties ("the visit of X to Y"): it establishes an event of its own
+    text = ("Chile and Peru held talks on Monday. "
+            "The visit of the Chilean president to Bolivia ended on Friday.")
+    assert ("CONSULT", "CHL", "BOL") in dyads(scored(pipeline, text))

@@ -122,6 +122,8 @@ class EventsStage:
                 if found is None:
                     continue
                 event, event_roles = found
+                if _re_mention(roles, frame, event, [*ctx.events, *emitted]):
+                    continue
                 if not has_identity(event.source) and (n > 0 or event.plover):
                     # PLOVER and PETRARCH code acts of known actors only; a secondary clause
                     # needs an actor of its own even for a statement
@@ -682,6 +684,20 @@ def _coordinated(finder: RoleFinder, event: Event, roles: Roles) -> list[Event]:
 
 
 _INCLUDING = {"including", "like"}
+
+
+def _re_mention(finder: RoleFinder, frame: Frame, event: Event, earlier: list[Event]) -> bool:
+    """Whether a nominal event refers back to one the article has reported: "the talks", "the
+    meeting" with a definite article and no party in its phrase is a definite description of
+    an event already known (it presupposes it), not a new one; its phrase, when it names a
+    party ("the visit of X to Y"), establishes a new referent and is coded."""
+    noun = frame.noun
+    if noun is None or event.plover is None or not any(
+            c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in noun.children):
+        return False
+    if finder.phrase_actor(noun) is not None:
+        return False
+    return any(e.plover == event.plover for e in earlier)
 
 
 def _named_members(finder: RoleFinder, event: Event, doc: Doc) -> list[Event]:

@@ -1352,3 +1352,19 @@ def test_events_definite_event_noun_with_its_parties_is_new(pipeline) -> None:  
     text = ("Chile and Peru held talks on Monday. "
             "The visit of the Chilean president to Bolivia ended on Friday.")
     assert ("CONSULT", "CHL", "BOL") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_agreeing_how_things_are_is_a_view(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 019 express accord: agreeing that something is so shares a view, no intent to act
+    text = "Chilean and Peruvian officials agreed on Monday that the border talks had failed."
+    assert not [e for e in scored(pipeline, text) if e.plover == "AGREE"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chilean and Peruvian officials agreed on Monday that their countries should cooperate on trade.",
+    "Chile agreed on Monday to withdraw its troops from the border with Peru.",
+])
+def test_events_agreeing_what_is_to_be_done_is_intent(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in scored(pipeline, text) if e.plover == "AGREE"]

@@ -89,3 +89,17 @@ def test_lexicon_entry_naming_its_words_wins_over_any_word(tmp_path) -> None:
     assert match is not None and match.cameo == "011"
     other = load_model()("The ministry declined to sign the accord.")
     assert Lexicon(entries).match(other[2]).cameo == "120"
+
+
+def test_lexicon_view_constraint_is_a_clause_of_how_things_are() -> None:
+    from geoevents.events.lexicon import Lexicon
+    from geoevents.nlp import load_model
+
+    entries = parse_lexicon("verb\tagree\t\t030\tgovern\t\n"
+                            "verb\tagree\tview:\t019\treport\t\n", "my.tsv")
+    lexicon, nlp = Lexicon(entries), load_model()
+    view = nlp("The ministers agreed that the plan had failed.")
+    assert lexicon.match(view[2]).cameo == "019"
+    # a modal of obligation or intent makes it a plan of action, not a view
+    plan = nlp("The ministers agreed that the two states should cooperate.")
+    assert lexicon.match(plan[2]).cameo == "030"

@@ -27,8 +27,11 @@ FLAGS = frozenset({"govern", "transparent", "report", "future", "negate", "light
 # the pattern states the event with the roles reversed (the object's party acts on the subject).
 DICTIONARY_FLAGS = frozenset({"cameo", "default"})
 REVERSED_FLAGS = frozenset({"cameo", "reverse"})
-CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp", "clause", "control", "score",
-                             "subj"})
+CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp", "clause", "view", "control",
+                             "score", "subj"})
+# Modals of obligation, intent and the future: a complement clause with one states what is to
+# be done ("agreed that their countries should cooperate"), not how things are
+COMMITMENT_MODALS = frozenset({"must", "should", "shall", "will", "would", "ought", "'ll", "wo"})
 _POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB"}}
 # Nouns that measure another ("a package of sanctions"): the measured noun is the object
 MEASURE_NOUNS = {"package", "set", "series", "round", "wave", "raft", "range", "number", "list",
@@ -273,6 +276,10 @@ def _holds(c: Constraint, token: Token) -> bool:
     if c.key == "clause":  # a finite clause with its own subject: "agreed (that) X must"
         return any(k.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in k.children)
                    and (not c.lemmas or _lemma(k) in c.lemmas) for k in kids)
+    if c.key == "view":  # a finite clause stating how things are: "agreed that the talks failed"
+        return any(k.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in k.children)
+                   and not any(g.dep_ == "aux" and g.lower_ in COMMITMENT_MODALS for g in k.children)
+                   for k in kids)
     if c.key == "subj":  # the doer's head word, up the chain of "voted to strike"
         tok = token
         for _ in range(4):

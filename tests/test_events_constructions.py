@@ -1368,3 +1368,19 @@ def test_events_agreeing_how_things_are_is_a_view(pipeline) -> None:  # type: ig
 ])
 def test_events_agreeing_what_is_to_be_done_is_intent(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [e for e in scored(pipeline, text) if e.plover == "AGREE"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chilean troops arrived in Peru on Tuesday.",
+    "Chilean soldiers are in Peru.",
+])
+def test_events_forces_abroad_make_no_visit(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 042 make a visit is a travel of officials; troops arriving are a deployment
+    assert not [e for e in scored(pipeline, text) if e.plover == "CONSULT"]
+
+
+@pytest.mark.issue(13)
+def test_events_official_arriving_abroad_makes_a_visit(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The Chilean foreign minister arrived in Peru on Tuesday."
+    assert ("CONSULT", "CHL", "PER") in dyads(scored(pipeline, text))

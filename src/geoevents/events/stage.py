@@ -79,6 +79,8 @@ AREA_PREPS = frozenset({"in", "at", "off", "on", "along", "near", "inside"})
 DEFINITE_DETS = frozenset(DEMONSTRATIVES | {"the"})
 # Verbs of attack that politicians use of each other (CAMEO.2.0's ATTACK and ASSAIL blocks)
 VERBAL_ATTACK_VERBS = frozenset({"attack", "assail"})
+# CAMEO 042 make a visit, 043 host a visit
+VISIT_CODES = frozenset({"042", "043"})
 # CAMEO sectors that use force, and the civil ones whose attacks on each other are words
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "IMG", "CRM", "INS", "SEP"})
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "PTY", "OPP", "ELI"})
@@ -331,6 +333,10 @@ class EventsStage:
             roles.target = None  # a role with no country ("prevented the rally"): see domestic_target
         if frame.entry.has("presence") and not _present_abroad(roles.source, location):
             return None  # "X is in Y" is a visit only by an official, in another country
+        if code[:3] in VISIT_CODES and roles.source is not None and roles.source.sector in ARMED_SECTORS:
+            # CAMEO 042/043 make or host a visit are travels of officials and delegations;
+            # troops arriving or stationed abroad are a deployment, not a visit
+            return None
         conditional_threat = conditional_threat and has_identity(roles.source) \
             and has_identity(roles.target)  # the condition names whom the act would hit
         if frame.entry.has("cameo") and not conditional_threat and not _dictionary_roles(frame, roles):

@@ -1384,3 +1384,15 @@ def test_events_forces_abroad_make_no_visit(pipeline, text: str) -> None:  # typ
 def test_events_official_arriving_abroad_makes_a_visit(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "The Chilean foreign minister arrived in Peru on Tuesday."
     assert ("CONSULT", "CHL", "PER") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_planned_deployment_aimed_at_no_one_is_mobilization(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = scored(pipeline, "Chile plans to deploy missiles to its northern region.")
+    assert [(e.plover, e.status) for e in events] == [("MOBILIZE", "planned")]
+
+
+@pytest.mark.issue(13)
+def test_events_planned_deployment_against_a_party_is_a_threat(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = scored(pipeline, "Chile plans to deploy troops against Peru.")
+    assert ("THREATEN", "CHL", "PER") in dyads(events)

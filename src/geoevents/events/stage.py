@@ -177,6 +177,7 @@ class EventsStage:
             status = "planned"
         conditional_threat = status == "planned" and is_conditional_consequence(frame) \
             and planned_code(code).startswith("13")
+        action_code = code
         if status == "planned":
             code = planned_code(code)
         if code[:2] in ("01", "02") and not self.statements:
@@ -186,6 +187,11 @@ class EventsStage:
             # "X faced criticism from Y", "X received a loan from Y": the dictionary codes the
             # other party's act on the subject (PETRARCH2's reversed code, "[:111]")
             roles = Roles(roles.target, roles.source, _root_of(ctx, roles.target))
+        if code != action_code and roles.target is None \
+                and event_type(action_code).plover in UNDIRECTED_CATEGORIES:
+            # a planned deployment aimed at no one named threatens no one: PLOVER MOBILIZE
+            # needs no recipient, so it stays a mobilization, planned
+            code = action_code
         if refused and frame.is_nominal and frame.governors:
             # "will not accept the Peruvian offer": the refusal is the refuser's, aimed at the
             # offer's author, not the offer's own act

@@ -410,3 +410,21 @@ def test_stage_stance_prefix_is_no_nationality(run, text, word):
     # "pro-Russian", "anti-American": an attitude toward a country, not its people's nationality
     actor = _at(run(text), word)
     assert actor is not None and actor.country is None
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "word", "code"), [
+    ("Peruvian opposition groups boycotted the vote.", "Peruvian", "PEROPP"),
+    ("Chile eased curbs on student groups in Santiago.", "student", "CHLEDU"),
+    ("Chilean civil society organisations called for calm.", "Chilean", "CHLCVL"),
+])
+def test_stage_collective_noun_takes_its_agent_words_sector(run, text, word, code):
+    # Phoenix lists OPPOSITION, PROTEST_GROUP, NEWS_OUTLET...: "X groups" are of X's sector
+    actor = _at(run(text), word, 0)
+    assert actor is not None and actor.code == code
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", ["The group met on Monday.", "Several organisations met on Monday."])
+def test_stage_collective_noun_alone_names_no_one(run, text):
+    assert not run(text).actors

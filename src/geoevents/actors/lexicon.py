@@ -168,6 +168,7 @@ class Agent:
     generic: bool  # weak head ("officials", "leaders"): a more specific noun beside it wins
     sectors: tuple[str, ...] = ()  # every sector of the entry's code, primary first (Phoenix)
     curated: bool = True  # from agents.tsv; False for the converted Phoenix agents
+    collective: bool = False  # "groups", "organisations": an actor only after an agent word
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,7 +387,11 @@ def _load_agents(lex: Lexicon, path: Path) -> None:
         if row.get("type") not in AGENT_TYPES:
             raise row.fail(f"type {row.get('type')!r} should be one of {', '.join(sorted(AGENT_TYPES))}")
         phrase = fold(" ".join(row.get("phrase").split()))
-        lex.agents[phrase] = Agent(phrase, row.get("sector"), row.get("type"), row.get("generic") == "y")
+        generic = row.get("generic")
+        if generic not in ("", None, "y", "c"):
+            raise row.fail(f"generic {generic!r} should be y (a weak head), c (a collective noun) or empty")
+        lex.agents[phrase] = Agent(phrase, row.get("sector"), row.get("type"), generic in ("y", "c"),
+                                   collective=generic == "c")
         lex.add(phrase, "agent", phrase)
 
 

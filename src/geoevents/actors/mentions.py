@@ -226,6 +226,12 @@ class _Chain:
         return (curated or specific or self.agents)[-1].sector
 
     @property
+    def only_collective(self) -> bool:
+        """"the groups", "organisations": a collective noun names no actor without an agent
+        word before it ("opposition groups", "civil society organisations")."""
+        return all(a.collective for a in self.agents)
+
+    @property
     def is_title(self) -> bool:
         return self.head.type == "title"
 
@@ -408,7 +414,7 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
 
     # 2. Agent nouns with their country: before (adjective, genitive, capital) or after ("of X").
     for i, item in enumerate(items):
-        if not isinstance(item, _Chain) or used[i]:
+        if not isinstance(item, _Chain) or used[i] or item.only_collective:
             continue
         mods = modifiers_before(i, item.start)
         # "former Soviet leader", also "Chile's former vice-president"

@@ -1396,3 +1396,22 @@ def test_events_planned_deployment_aimed_at_no_one_is_mobilization(pipeline) -> 
 def test_events_planned_deployment_against_a_party_is_a_threat(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = scored(pipeline, "Chile plans to deploy troops against Peru.")
     assert ("THREATEN", "CHL", "PER") in dyads(events)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chilean forces crushed a Peruvian attack, the army said on Tuesday.",
+    "The army said on Tuesday that Chilean forces had crushed a Peruvian attack.",
+])
+def test_events_reported_act_is_dated_by_its_report(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    out = pipeline.extract_one(make_doc(text, "1987-03-25"))  # a Wednesday
+    attacks = [e for e in out.events if e.plover == "ASSAULT"]
+    assert attacks and attacks[0].date == "1987-03-24" and attacks[0].date_basis == "text"
+
+
+@pytest.mark.issue(13)
+def test_events_act_with_its_own_date_keeps_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Chilean forces crushed a Peruvian attack on Monday, the army said on Tuesday."
+    attacks = [e for e in pipeline.extract_one(make_doc(text, "1987-03-25")).events
+               if e.plover == "ASSAULT"]
+    assert attacks and attacks[0].date == "1987-03-23"

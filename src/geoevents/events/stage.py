@@ -541,6 +541,9 @@ class EventsStage:
         if time is not None:
             try:
                 value = time.date_for_token(frame.trigger.i)
+                reporter = self._report_verb(frame) if value is None else None
+                if reporter is not None:  # "X attacked Y, the army said on Tuesday"
+                    value = time.date_for_token(reporter.i)
             except Exception as err:  # another stage's helper must not break events
                 _helper_failed(ctx, "time", err)
                 value = None
@@ -561,6 +564,29 @@ class EventsStage:
             if d < best_d:
                 best, best_d = value, d
         return best
+
+    def _report_verb(self, frame: Frame) -> Token | None:
+        """The speech verb that reports the event: its governor ("said that X attacked Y")
+        or a reporting clause hung on it ("X attacked Y, the army said"). A reported act
+        with no date of its own is dated by its report: it happened by then, and the
+        report's day is nearer to it than the day of publication."""
+        if frame.reporter is not None:
+            return frame.reporter
+        tok = frame.trigger
+        for _ in range(12):
+            if tok.head is tok:
+                break
+            tok = tok.head
+            entry = self.lexicon.match(tok) if tok.pos_ == "VERB" else None
+            if entry is not None and entry.has("report"):
+                return tok
+        for child in frame.clause.children:
+            if child.dep_ in ("ccomp", "parataxis") and child.i > frame.clause.i \
+                    and child.pos_ == "VERB":
+                entry = self.lexicon.match(child)
+                if entry is not None and entry.has("report"):
+                    return child
+        return None
 
     def _location(self, ctx: StageContext, frame: Frame, evidence: Span,
                   roles: Roles) -> Place | None:

@@ -215,3 +215,19 @@ def test_normalise_earlier_counts_from_the_report_when_no_date_precedes():
 ])
 def test_normalise_halves_noon_and_midnight(text, kind, value):
     assert normalise(text, Anchor(WED, "past")) == (kind, value)
+
+
+@pytest.mark.parametrize(("text", "direction", "value"), [
+    ("December 5-6", "future", "2025-12"),
+    ("5-6 December", "future", "2025-12"),
+    ("December 5 and 6", "future", "2025-12"),
+    ("March 3-4", "past", "2025-03"),
+    ("December 5", "future", "2025-12-05"),  # one day keeps its day
+])
+def test_normalise_span_of_days_is_its_month(text, direction, value):
+    # the days lie in the month; a single day would claim more than the text says
+    assert normalise(text, Anchor(WED, direction)) == ("DATE", value)
+
+
+def test_normalise_span_of_days_out_of_order_is_no_date():
+    assert normalise("December 6-5", Anchor(WED, "future"))[1] is None

@@ -53,6 +53,11 @@ _R = {
     "month_day": re.compile(rf"^(?:{_WEEKDAY})?,?\s*(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}}){_ORDSUF}$"),
     "day_month": re.compile(
         rf"^(?:{_WEEKDAY})?,?\s*(?:the\s+)?(?P<d>\d{{1,2}}){_ORDSUF}\s+(?:of\s+)?(?P<mon>{_MONTH})\.?$"),
+    # days of one month: "April 5-6", "5-6 April", "April 5 and 6" (a span of days)
+    "month_days": re.compile(
+        rf"^(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}}){_ORDSUF}\s*(?:[-–]|\s(?:and|to|through)\s)\s*(?P<d2>\d{{1,2}}){_ORDSUF}$"),
+    "days_month": re.compile(
+        rf"^(?P<d>\d{{1,2}}){_ORDSUF}\s*(?:[-–]|\s(?:and|to|through)\s)\s*(?P<d2>\d{{1,2}}){_ORDSUF}\s+(?:of\s+)?(?P<mon>{_MONTH})\.?$"),
     "month_year": re.compile(
         rf"^(?:{_EDGE}[\s-]+(?:of\s+)?)?(?P<mon>{_MONTH})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})$"),
     "month": re.compile(rf"^(?:{_EDGE}[\s-]+(?:of\s+)?)?(?:(?P<rel>last|next|this)\s+)?(?P<mon>{_MONTH})\.?"
@@ -291,6 +296,17 @@ def _absolute(t: str, a: Anchor) -> tuple[str, str | None] | None:
                 return "DATE", f"XXXX-{month:02d}-{day:02d}"
             year = month_year(a.ref, month, a.direction, day)
             return "DATE", f"{year}-{month:02d}-{day:02d}"
+    for key in ("month_days", "days_month"):
+        m = _R[key].match(t)
+        if m:
+            # TIMEX3 gives a span of days within one month the month's value: the days lie
+            # in it, and a single day would claim more than the text says
+            month, day, last = _LEX.months[m["mon"]], int(m["d"]), int(m["d2"])
+            if not 1 <= day < last <= 31:
+                return None
+            if a.ref is None:
+                return "DATE", f"XXXX-{month:02d}"
+            return "DATE", f"{month_year(a.ref, month, a.direction, day)}-{month:02d}"
     m = _R["month_year"].match(t)
     if m:
         return "DATE", f"{m['y']}-{_LEX.months[m['mon']]:02d}"

@@ -1415,3 +1415,16 @@ def test_events_act_with_its_own_date_keeps_it(pipeline) -> None:  # type: ignor
     attacks = [e for e in pipeline.extract_one(make_doc(text, "1987-03-25")).events
                if e.plover == "ASSAULT"]
     assert attacks and attacks[0].date == "1987-03-23"
+
+
+@pytest.mark.issue(13)
+def test_events_headline_infinitive_is_planned(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # headline style: "X to do Y" with no finite verb announces what X will do
+    events = scored(pipeline, "Peru to send troops to Chilean border")
+    assert events and all(e.status == "planned" for e in events)
+
+
+@pytest.mark.issue(13)
+def test_events_planned_deployment_of_own_troops_threatens_no_one(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = scored(pipeline, "Peru plans to send troops to the border.")
+    assert [(e.plover, e.target) for e in events] == [("MOBILIZE", None)]

@@ -187,11 +187,13 @@ class EventsStage:
             # "X faced criticism from Y", "X received a loan from Y": the dictionary codes the
             # other party's act on the subject (PETRARCH2's reversed code, "[:111]")
             roles = Roles(roles.target, roles.source, _root_of(ctx, roles.target))
-        if code != action_code and roles.target is None \
-                and event_type(action_code).plover in UNDIRECTED_CATEGORIES:
+        if code != action_code and event_type(action_code).plover in UNDIRECTED_CATEGORIES \
+                and (roles.target is None or _own_forces(roles.target, roles.source)):
             # a planned deployment aimed at no one named threatens no one: PLOVER MOBILIZE
-            # needs no recipient, so it stays a mobilization, planned
+            # needs no recipient, so it stays a mobilization, planned ("plans to send troops":
+            # the troops are the source's own, moved, not threatened)
             code = action_code
+            roles.target = None
         if refused and frame.is_nominal and frame.governors:
             # "will not accept the Peruvian offer": the refusal is the refuser's, aimed at the
             # offer's author, not the offer's own act
@@ -820,6 +822,12 @@ def _foreign_counterpart(plover: str | None, source: Actor, target: Actor) -> bo
     return (plover in COOPERATIVE_CATEGORIES and not target.country and bool(source.country)
             and (target.code or "")[:3] not in ("IGO", "NGO", "MNC")
             and target.sector not in DOMESTIC_INSTITUTIONS)
+
+
+def _own_forces(actor: Actor, of: Actor | None) -> bool:
+    """Whether ``actor`` is an armed force of the country ``of`` is (or belongs to)."""
+    return of is not None and actor.country is not None and actor.country == of.country \
+        and actor.sector in ARMED_SECTORS
 
 
 def _present_abroad(source: Actor, location: Place | None) -> bool:

@@ -89,6 +89,10 @@ def is_conditional_consequence(frame: Frame) -> bool:
                for tok in chain for c in tok.children)
 
 
+# Finite verb forms (Penn tags): a sentence without one is a headline or a fragment
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def is_planned(frame: Frame) -> bool:
     if frame.planned:
         return True
@@ -107,6 +111,9 @@ def is_planned(frame: Frame) -> bool:
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLANNING_VERBS \
                 and any(a.lower_ == "to" for a in auxes):
             return True  # "is due to fly", "is scheduled to meet", "is set to visit"
+        if any(a.lower_ == "to" for a in auxes) and tok.dep_ in ("ROOT", "acl") \
+                and not any(t.tag_ in FINITE_TAGS for t in tok.sent):
+            return True  # headline future: "Peru to send troops to border" (no finite verb)
     noun = frame.noun
     if noun is not None:
         if any(c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_MODIFIERS

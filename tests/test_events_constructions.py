@@ -1428,3 +1428,20 @@ def test_events_headline_infinitive_is_planned(pipeline) -> None:  # type: ignor
 def test_events_planned_deployment_of_own_troops_threatens_no_one(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = scored(pipeline, "Peru plans to send troops to the border.")
     assert [(e.plover, e.target) for e in events] == [("MOBILIZE", None)]
+
+
+@pytest.mark.issue(13)
+def test_events_headline_restated_in_the_body_is_one_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chile expels Peruvian diplomats over spying row\n\n"
+            "The Chilean government expelled two Peruvian diplomats on Monday.")
+    expulsions = [e for e in pipeline.extract_one(make_doc(text, "2018-01-10")).events
+                  if e.plover == "SANCTION"]
+    # the body's, with its date
+    assert [e.date for e in expulsions] == ["2018-01-08"]
+
+
+@pytest.mark.issue(13)
+def test_events_headline_act_the_body_does_not_restate_stays(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chile expels Peruvian diplomats over spying row\n\n"
+            "Peru said on Monday it would recall its ambassador.")
+    assert ("SANCTION", "CHL", "PER") in dyads(scored(pipeline, text))

@@ -112,6 +112,7 @@ class EventsStage:
         _date_by_publication(ctx, ctx.events[first:])
 
     def _code(self, ctx: StageContext) -> None:
+        first = len(ctx.events)
         roles = RoleFinder(ctx)
         sents = list(ctx.doc.sents)
         if self.relevance is not None and len(sents) >= MIN_ARTICLE_SENTENCES \
@@ -137,6 +138,8 @@ class EventsStage:
             if any(e.plover for e in emitted):  # statements only when nothing else is stated
                 emitted = [e for e in emitted if e.plover]
             ctx.events.extend(emitted)
+        if sents and _is_headline(sents[0]):
+            _drop_restated_headline(ctx.events, first, sents[0].end_char)
 
     def _relevant(self, sents: list[SpacySpan]) -> bool:
         """Whether an article reports political events at all: the mean relevance of its
@@ -822,6 +825,34 @@ def _foreign_counterpart(plover: str | None, source: Actor, target: Actor) -> bo
     return (plover in COOPERATIVE_CATEGORIES and not target.country and bool(source.country)
             and (target.code or "")[:3] not in ("IGO", "NGO", "MNC")
             and target.sector not in DOMESTIC_INSTITUTIONS)
+
+
+def _is_headline(sent: SpacySpan) -> bool:
+    """A first line that is a paragraph of its own, short and without a sentence's final
+    punctuation: the headline of an item (RSS and web items often lead with it)."""
+    text = sent.text.strip()
+    end = sent.start_char + len(sent.text.rstrip())
+    nxt = sent.doc.text[end:end + 2]
+    return bool(text) and text[-1] not in ".!?\"'”’" and "\n" in nxt and len(sent) <= 25
+
+
+def _drop_restated_headline(events: list[Event], first: int, headline_end: int) -> None:
+    """Drop the headline's events that the body states again: a headline announces the
+    lead, which the body reports with its date and evidence ("X expels Y's diplomats" over
+    "X expelled two of Y's diplomats on Monday"); one act is one event."""
+    mine = events[first:]
+    head = [e for e in mine if e.evidence is not None and e.evidence.end <= headline_end]
+    body = [e for e in mine if e.evidence is None or e.evidence.end > headline_end]
+    restated = {id(e) for e in head if any(_same_act(e, b) for b in body)}
+    events[first:] = [e for e in mine if id(e) not in restated]
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    """The same category between the same countries (or bodies)."""
+    def country(x: Actor | None) -> str | None:
+        return (x.country or x.code) if x is not None else None
+    return a.plover == b.plover and country(a.source) == country(b.source) \
+        and country(a.target) == country(b.target)
 
 
 def _own_forces(actor: Actor, of: Actor | None) -> bool:

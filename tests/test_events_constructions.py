@@ -1445,3 +1445,19 @@ def test_events_headline_act_the_body_does_not_restate_stays(pipeline) -> None: 
     text = ("Chile expels Peruvian diplomats over spying row\n\n"
             "Peru said on Monday it would recall its ambassador.")
     assert ("SANCTION", "CHL", "PER") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile welcomed the outcome of the Peruvian election.",
+    "Chile welcomed Peru's decision to reopen the border.",
+])
+def test_events_welcoming_no_visitor_is_praise(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO.2.0 files WELCOME under ACCLAIM (051); hosting (043) needs a visitor
+    assert ("SUPPORT", "CHL", "PER") in dyads(scored(pipeline, text))
+    assert not [e for e in scored(pipeline, text) if e.plover == "CONSULT"]
+
+
+@pytest.mark.issue(13)
+def test_events_welcoming_a_visitor_is_hosting(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert ("CONSULT", "CHL", "PER") in dyads(scored(pipeline, "Chile welcomed the Peruvian delegation."))

@@ -186,6 +186,13 @@ class Lexicon:
         entry = self._from_dictionary(token)
         return entry if entry is not None and not entry.has("default") else None
 
+    def dictionary_reading(self, token: Token) -> LexEntry | None:
+        """The CAMEO dictionary's entry for the verb, its block's default included, whatever
+        the hand lexicon says."""
+        if self.dictionary is None or token.pos_ != "VERB":
+            return None
+        return self._from_dictionary(token)
+
     def _dictionary_match(self, token: Token) -> DictionaryMatch | None:
         """The dictionary's reading of the verb, matched once per token of a parse."""
         assert self.dictionary is not None

@@ -186,6 +186,8 @@ class EventsStage:
         if code[:2] in ("01", "02") and not self.statements:
             return None
         roles = finder.find(frame)
+        if code.startswith("043") and frame.noun is None:
+            code = self._hosting_reading(finder, frame, code)
         if frame.entry.has("reverse"):
             # "X faced criticism from Y", "X received a loan from Y": the dictionary codes the
             # other party's act on the subject (PETRARCH2's reversed code, "[:111]")
@@ -569,6 +571,19 @@ class EventsStage:
             if d < best_d:
                 best, best_d = value, d
         return best
+
+    def _hosting_reading(self, finder: RoleFinder, frame: Frame, code: str) -> str:
+        """Hosting a visit (CAMEO 043) has a visitor: "welcomed Putin". Welcoming what no
+        party is ("welcomed the outcome") is what the CAMEO dictionary files the verb under
+        (WELCOME stands in its ACCLAIM block: 051 praise or endorse)."""
+        verb = frame.trigger
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is None or finder.actor_on(obj) is not None:
+            return code  # the object is a party (a visitor), or there is none
+        reading = self.lexicon.dictionary_reading(verb)
+        if reading is None or not reading.cameo or reading.cameo[:2] == "04":
+            return code
+        return reading.cameo
 
     def _report_verb(self, frame: Frame) -> Token | None:
         """The speech verb that reports the event: its governor ("said that X attacked Y")

@@ -1461,3 +1461,10 @@ def test_events_welcoming_no_visitor_is_praise(pipeline, text: str) -> None:  # 
 @pytest.mark.issue(13)
 def test_events_welcoming_a_visitor_is_hosting(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert ("CONSULT", "CHL", "PER") in dyads(scored(pipeline, "Chile welcomed the Peruvian delegation."))
+
+
+@pytest.mark.issue(13)
+def test_events_receiving_a_thing_hosts_no_one(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert not scored(pipeline, "The Chilean president received the Peruvian report on Monday.")
+    assert ("CONSULT", "CHL", "PER") in dyads(
+        scored(pipeline, "The Chilean president received the Peruvian foreign minister on Monday."))

@@ -187,7 +187,10 @@ class EventsStage:
             return None
         roles = finder.find(frame)
         if code.startswith("043") and frame.noun is None:
-            code = self._hosting_reading(finder, frame, code)
+            hosting = self._hosting_reading(finder, frame, code)
+            if hosting is None:
+                return None
+            code = hosting
         if frame.entry.has("reverse"):
             # "X faced criticism from Y", "X received a loan from Y": the dictionary codes the
             # other party's act on the subject (PETRARCH2's reversed code, "[:111]")
@@ -572,16 +575,19 @@ class EventsStage:
                 best, best_d = value, d
         return best
 
-    def _hosting_reading(self, finder: RoleFinder, frame: Frame, code: str) -> str:
+    def _hosting_reading(self, finder: RoleFinder, frame: Frame, code: str) -> str | None:
         """Hosting a visit (CAMEO 043) has a visitor: "welcomed Putin". Welcoming what no
         party is ("welcomed the outcome") is what the CAMEO dictionary files the verb under
-        (WELCOME stands in its ACCLAIM block: 051 praise or endorse)."""
+        (WELCOME stands in its ACCLAIM block: 051 praise or endorse); None when the
+        dictionary codes the verb as no event (RECEIVE in OBTAIN: "received the report")."""
         verb = frame.trigger
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         if obj is None or finder.actor_on(obj) is not None:
             return code  # the object is a party (a visitor), or there is none
         reading = self.lexicon.dictionary_reading(verb)
-        if reading is None or not reading.cameo or reading.cameo[:2] == "04":
+        if reading is None or not reading.cameo:
+            return None  # "received the report": no visitor, and the dictionary codes nothing
+        if reading.cameo[:2] == "04":
             return code
         return reading.cameo
 

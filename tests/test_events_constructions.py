@@ -1468,3 +1468,10 @@ def test_events_receiving_a_thing_hosts_no_one(pipeline) -> None:  # type: ignor
     assert not scored(pipeline, "The Chilean president received the Peruvian report on Monday.")
     assert ("CONSULT", "CHL", "PER") in dyads(
         scored(pipeline, "The Chilean president received the Peruvian foreign minister on Monday."))
+
+
+@pytest.mark.issue(13)
+def test_events_country_beating_country_is_no_assault(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 182 physically assault is force against persons; "Chile beat Peru" is a match won
+    assert not scored(pipeline, "Chile beat Peru on Monday.")
+    assert ("ASSAULT", "CHL", "PER") in dyads(scored(pipeline, "Chilean police beat Peruvian protesters."))

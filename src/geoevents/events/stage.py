@@ -258,6 +258,10 @@ class EventsStage:
             # CAMEO.2.0 ATTACK: "* GOVERNMENT", "* COURT", "* ENVOY", "* CRITICS", "VERBALLY *"
             # [111]: a politician attacking a person or an institution attacks in words
             code = "111"
+        if code.startswith("182") and _named_state(roles.source) and _named_state(roles.target):
+            # CAMEO 182 physically assault is force against persons ("police beat
+            # protesters"); one country "beating" another by name is a match won
+            return None
         kind = event_type(code)
         if frame.entry.has("resignation") and code == frame.entry.cameo:
             # PLOVER manual, RETREAT: "RETREAT also covers resignations of government
@@ -874,6 +878,11 @@ def _same_act(a: Event, b: Event) -> bool:
         return (x.country or x.code) if x is not None else None
     return a.plover == b.plover and country(a.source) == country(b.source) \
         and country(a.target) == country(b.target)
+
+
+def _named_state(actor: Actor | None) -> bool:
+    """A country (or its capital) named as such, not a person or a force of it."""
+    return actor is not None and actor.kind in ("country", "metonym")
 
 
 def _own_forces(actor: Actor, of: Actor | None) -> bool:

@@ -1475,3 +1475,21 @@ def test_events_country_beating_country_is_no_assault(pipeline) -> None:  # type
     # CAMEO 182 physically assault is force against persons; "Chile beat Peru" is a match won
     assert not scored(pipeline, "Chile beat Peru on Monday.")
     assert ("ASSAULT", "CHL", "PER") in dyads(scored(pipeline, "Chilean police beat Peruvian protesters."))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "target"), [
+    ("In separate talks with Bolivia's finance minister, Chilean envoys demanded that Peru cut "
+     "its tariffs.", "BOL"),
+    ("During high-level talks on Friday, Chile criticised Peru's tax plans.", "PER"),
+    ("At a meeting in Quito, Chile asked Peru to reopen the border.", "PER"),
+])
+def test_events_meeting_named_in_an_adjunct_took_place(pipeline, text: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("CONSULT", "CHL", target) in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_meeting_adjunct_that_refers_back_is_no_new_meeting(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chile and Peru held talks in Lima on Monday. "
+            "During their discussion, Chile praised Peru's president.")
+    assert len([e for e in scored(pipeline, text) if e.plover == "CONSULT"]) == 1

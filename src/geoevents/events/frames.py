@@ -28,6 +28,8 @@ DEMONSTRATIVES = {"this", "that", "these", "those"}
 PRECONDITION_MARKS = {"before", "until", "unless", "if", "once", "whether"}
 CONTRAST_MARKS = {"while", "whereas"}
 # Prepositions whose visit noun is a visit the clause's subject made
+# Prepositions of an adjunct that names the meeting an act took place in
+MEETING_ADJUNCT_PREPS = frozenset({"in", "during", "at"})
 VISIT_ADJUNCT_PREPS = {"during", "on", "after", "following"}
 # Nouns of intent whose "to" clause is an act announced for the future ("plans to impose")
 PLAN_NOUNS = {"plan", "intention", "intent", "readiness"}
@@ -408,6 +410,7 @@ class FrameFinder:
                             if c.dep_ in ("xcomp", "ccomp", "acl"):
                                 consumed.update(_content_of(c))
         frames += self._adjunct_visits(sent, frames)
+        frames += self._adjunct_meetings(sent, frames)
         frames += self._presence_visits(sent, frames)
         frames += self._embedded_acts(frames)
         frames += self._counter_acts(frames)
@@ -511,6 +514,30 @@ class FrameFinder:
                 continue
             if not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
                 continue  # the place visited is named ("a visit to Tokyo")
+            frame = self.noun_frame(tok, clause, [])
+            if frame is not None:
+                out.append(frame)
+        return out
+
+    def _adjunct_meetings(self, sent: Span, frames: list[Frame]) -> list[Frame]:
+        """"In separate talks with X, Y urged ...", "At a meeting in Lima, X asked ...": the
+        meeting named in an adjunct of another act took place too (CAMEO 04), between the
+        clause's subject and the party the meeting names (else the act's own target). A
+        meeting named as known ("their talks", "this meeting") is the one already reported."""
+        out = []
+        taken = {f.trigger.i for f in frames} | {f.noun.i for f in frames if f.noun is not None}
+        for tok in sent:
+            if tok.dep_ != "pobj" or tok.i in taken:
+                continue
+            prep = tok.head
+            clause = prep.head
+            if prep.lower_ not in MEETING_ADJUNCT_PREPS or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            entry = self.lexicon.match(tok)
+            if entry is None or entry.kind != "noun" or not entry.cameo or entry.cameo[:2] != "04" \
+                    or entry.cameo == "042" or is_anaphoric(tok) \
+                    or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children):
+                continue
             frame = self.noun_frame(tok, clause, [])
             if frame is not None:
                 out.append(frame)

@@ -9,6 +9,7 @@ noun's code; nouns ("the visit of X to Y") are events of their own.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -30,7 +31,7 @@ CONTRAST_MARKS = {"while", "whereas"}
 # Prepositions whose visit noun is a visit the clause's subject made
 # Prepositions of an adjunct that names the meeting an act took place in
 MEETING_ADJUNCT_PREPS = frozenset({"in", "during", "at"})
-VISIT_ADJUNCT_PREPS = {"during", "on", "after", "following"}
+VISIT_ADJUNCT_PREPS = frozenset({"during", "on", "after", "following"})
 # Nouns of intent whose "to" clause is an act announced for the future ("plans to impose")
 PLAN_NOUNS = {"plan", "intention", "intent", "readiness"}
 # What is issued, sent or adopted and says something: its participle states the act
@@ -494,25 +495,32 @@ class FrameFinder:
             out.append(frame)
         return out
 
-    def _adjunct_visits(self, sent: Span, frames: list[Frame]) -> list[Frame]:
-        """"During a visit to Tokyo, X warned ...", "X, on a visit to Japan, said": the visit
-        named in an adjunct of the clause is its subject's (CAMEO 042)."""
-        out = []
+    def _adjunct_nouns(self, sent: Span, frames: list[Frame], preps: frozenset[str],
+                       beside_subject: bool) -> Iterator[tuple[Token, Token, LexEntry]]:
+        """Event nouns (not taken by a frame, not referring back) that are the object of an
+        adjunct preposition of a clause: (noun, clause verb, lexicon entry)."""
         taken = {f.trigger.i for f in frames} | {f.noun.i for f in frames if f.noun is not None}
         for tok in sent:
-            # a visit taken as another act's object only for want of one is still a visit
+            # an event noun taken as another act's object only for want of one is still one
             if tok.dep_ != "pobj" or tok.i in taken:
                 continue
             prep = tok.head
             clause = prep.head
-            if clause.dep_ in SUBJECT_DEPS and clause.head.pos_ in ("VERB", "AUX"):
+            if beside_subject and clause.dep_ in SUBJECT_DEPS and clause.head.pos_ in ("VERB", "AUX"):
                 clause = clause.head  # "X, on a visit to Y, said": set off beside the subject
-            if prep.lower_ not in VISIT_ADJUNCT_PREPS or clause.pos_ not in ("VERB", "AUX"):
+            if prep.lower_ not in preps or clause.pos_ not in ("VERB", "AUX"):
                 continue
             entry = self.lexicon.match(tok)
-            if entry is None or entry.kind != "noun" or entry.cameo != "042" or is_anaphoric(tok):
-                continue
-            if not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            if entry is not None and entry.kind == "noun" and entry.cameo and not is_anaphoric(tok):
+                yield tok, clause, entry
+
+    def _adjunct_visits(self, sent: Span, frames: list[Frame]) -> list[Frame]:
+        """"During a visit to Tokyo, X warned ...", "X, on a visit to Japan, said": the visit
+        named in an adjunct of the clause is its subject's (CAMEO 042)."""
+        out = []
+        for tok, clause, entry in self._adjunct_nouns(sent, frames, VISIT_ADJUNCT_PREPS, True):
+            if entry.cameo != "042" or not any(c.dep_ == "prep" and c.lower_ == "to"
+                                               for c in tok.children):
                 continue  # the place visited is named ("a visit to Tokyo")
             frame = self.noun_frame(tok, clause, [])
             if frame is not None:
@@ -525,17 +533,8 @@ class FrameFinder:
         clause's subject and the party the meeting names (else the act's own target). A
         meeting named as known ("their talks", "this meeting") is the one already reported."""
         out = []
-        taken = {f.trigger.i for f in frames} | {f.noun.i for f in frames if f.noun is not None}
-        for tok in sent:
-            if tok.dep_ != "pobj" or tok.i in taken:
-                continue
-            prep = tok.head
-            clause = prep.head
-            if prep.lower_ not in MEETING_ADJUNCT_PREPS or clause.pos_ not in ("VERB", "AUX"):
-                continue
-            entry = self.lexicon.match(tok)
-            if entry is None or entry.kind != "noun" or not entry.cameo or entry.cameo[:2] != "04" \
-                    or entry.cameo == "042" or is_anaphoric(tok) \
+        for tok, clause, entry in self._adjunct_nouns(sent, frames, MEETING_ADJUNCT_PREPS, False):
+            if entry.cameo[:2] != "04" or entry.cameo == "042" \
                     or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children):
                 continue
             frame = self.noun_frame(tok, clause, [])

@@ -1493,3 +1493,13 @@ def test_events_meeting_adjunct_that_refers_back_is_no_new_meeting(pipeline) -> 
     text = ("Chile and Peru held talks in Lima on Monday. "
             "During their discussion, Chile praised Peru's president.")
     assert len([e for e in scored(pipeline, text) if e.plover == "CONSULT"]) == 1
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile is considering sanctions against Peru.",
+    "Chile is weighing retaliation against Peru.",
+])
+def test_events_act_under_consideration_has_not_happened(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 014 consider policy option: a statement, neither the act nor a meeting
+    assert not scored(pipeline, text)

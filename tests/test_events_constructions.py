@@ -1503,3 +1503,29 @@ def test_events_meeting_adjunct_that_refers_back_is_no_new_meeting(pipeline) -> 
 def test_events_act_under_consideration_has_not_happened(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     # CAMEO 014 consider policy option: a statement, neither the act nor a meeting
     assert not scored(pipeline, text)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "target"), [
+    ("Chilean police fired tear gas at protesters in Santiago.", "CHL"),
+    ("Chilean troops fired at Peruvian border guards.", "PER"),
+])
+def test_events_firing_at_a_party_aims_at_it(pipeline, text: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO.2.0 FIRE: "* AT" [190], "* {TEAR GAS}" [175]: the "at" party is the one fired on
+    assert ("ASSAULT", "CHL", target) in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_denied_act_is_negated(pipeline) -> None:  # type: ignore[no-untyped-def]
+    out = pipeline.extract_one(make_doc("Chile denied that its troops had crossed into Peru."))
+    assert [e.status for e in out.events if e.plover == "ASSAULT"] == ["negated"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile hopes to sign a trade deal with Peru.",
+    "Chile intends to impose sanctions on Peru.",
+])
+def test_events_hoped_or_intended_act_is_planned(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = scored(pipeline, text)
+    assert events and all(e.status == "planned" for e in events)

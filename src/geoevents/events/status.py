@@ -9,12 +9,17 @@ from geoevents.events.frames import Frame
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODAL_AUX = {"could", "might", "may", "should", "must"}
 CONDITION_MARKS = {"if", "unless", "whether"}
+# Speech verbs whose content is said not to have happened (CAMEO 016 deny responsibility)
+DENIAL_VERBS = frozenset({"deny"})
 # Aspectual verbs whose subject or complement is already under way ("the strike will
 # continue over the weekend", "will keep fighting"): the act is happening, not planned
 ONGOING_VERBS = frozenset({"continue", "persist", "keep"})
 PLANNED_MODIFIERS = {"planned", "upcoming", "scheduled", "proposed", "forthcoming", "future",
                      "next", "expected", "possible", "prospective"}
 PLANNING_VERBS = {"plan", "schedule", "set", "expect", "due", "slate", "arrange", "prepare"}
+# Verbs of wish and aim: what they govern is intended, not done ("hopes to sign a deal");
+# matched on the word too, as the English model lemmatises "hopes" to "hop"
+HOPING_VERBS = frozenset({"hope", "hopes", "hoped", "hoping", "intend", "aim", "wish", "want"})
 # verbs whose "cannot"/"could not" states a refusal, not an inability (CAMEO 12: reject,
 # refuse to accept a proposal or a demand)
 ACCEPTING = {"accept", "agree", "approve", "endorse", "support", "tolerate", "allow"}
@@ -44,6 +49,10 @@ def is_negated(frame: Frame) -> bool:
         if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no"
                                                  for c in tok.children):
             return True
+    if frame.reported and frame.reporter is not None \
+            and frame.reporter.lemma_.lower() in DENIAL_VERBS \
+            and not any(c.dep_ == "neg" for c in frame.reporter.children):
+        return True  # "denied that its troops had crossed": said not to have happened
     return False
 
 
@@ -108,9 +117,10 @@ def is_planned(frame: Frame) -> bool:
         if "going" in lowers or (any(a.lower_ == "to" for a in auxes) and tok.dep_ == "xcomp" \
                 and tok.head.lemma_ == "go"):
             return True
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLANNING_VERBS \
+        if tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in PLANNING_VERBS | HOPING_VERBS
+                                    or tok.head.lower_ in HOPING_VERBS) \
                 and any(a.lower_ == "to" for a in auxes):
-            return True  # "is due to fly", "is scheduled to meet", "is set to visit"
+            return True  # "is due to fly", "is scheduled to meet", "hopes to sign"
         if any(a.lower_ == "to" for a in auxes) and tok.dep_ in ("ROOT", "acl") \
                 and not any(t.tag_ in FINITE_TAGS for t in tok.sent):
             return True  # headline future: "Peru to send troops to border" (no finite verb)

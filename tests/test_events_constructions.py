@@ -1529,3 +1529,9 @@ def test_events_denied_act_is_negated(pipeline) -> None:  # type: ignore[no-unty
 def test_events_hoped_or_intended_act_is_planned(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     events = scored(pipeline, text)
     assert events and all(e.status == "planned" for e in events)
+
+
+@pytest.mark.issue(13)
+def test_events_preparing_to_act_announces_the_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = scored(pipeline, "Chile is preparing to impose sanctions on Peru.")
+    assert [(e.plover, e.status) for e in events] == [("THREATEN", "planned")]

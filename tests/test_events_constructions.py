@@ -1535,3 +1535,40 @@ def test_events_hoped_or_intended_act_is_planned(pipeline, text: str) -> None:  
 def test_events_preparing_to_act_announces_the_act(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = scored(pipeline, "Chile is preparing to impose sanctions on Peru.")
     assert [(e.plover, e.status) for e in events] == [("THREATEN", "planned")]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "source"), [
+    ("Twelve Chilean soldiers were killed in an attack by Peruvian forces.", "PER"),
+    ("Four Chilean border guards were wounded in a Peruvian air strike near Arica.", "PER"),
+    ("Twelve Chilean soldiers died in a Peruvian attack on Monday.", "PER"),
+])
+def test_events_casualties_of_a_named_attack_are_its_targets(pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                             source: str) -> None:
+    """The dead of an attack named in the clause's adjunct: its attacker is the source,
+    the dead the target (not an unidentified attacker, not no event)."""
+    found = dyads(scored(pipeline, text))
+    assert ("ASSAULT", source, "CHL") in found
+    assert not any(s == "CHL" for _, s, _ in found)
+
+
+@pytest.mark.issue(13)
+def test_events_casualties_of_an_unnamed_attack_keep_the_unidentified_attacker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in scored(pipeline, "Three soldiers were killed in an ambush in Kandahar.")
+              if e.plover == "ASSAULT"]
+    assert [e.source.sector for e in events if e.source is not None] == ["UAF"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Chile fired missiles at Peruvian positions.", "ASSAULT"),
+    ("Chile launched a raid on Peruvian positions.", "ASSAULT"),
+    ("Chilean commandos carried out an ambush on Peruvian troops.", "ASSAULT"),
+    ("Chile began a bombardment of Peruvian towns.", "ASSAULT"),
+    ("Chile laid siege to the Peruvian town of Tacna.", "COERCE"),
+])
+def test_events_violent_acts_named_by_dictionary_verbs_and_their_nouns(pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                       plover: str) -> None:
+    """The CAMEO.2.0 FIRE block's "* ROCKET (AT +)" names whom it is fired at; a raid, an
+    ambush, a bombardment or a siege is the act of its dictionary verb."""
+    assert (plover, "CHL", "PER") in dyads(scored(pipeline, text))

@@ -74,10 +74,10 @@ def names_not_modals(doc: Doc) -> Doc:
         if token.lower_ not in _MODALS or not token.text[:1].isupper() or token.text.isupper():
             continue
         head = token.head
-        if head is token or head.tag_ not in _FINITE_TAGS or head.i < token.i \
+        if head == token or head.tag_ not in _FINITE_TAGS or head.i < token.i \
                 or token.dep_ not in ("aux", "nsubj"):
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children if c is not token):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children if c != token):
             continue
         token.tag_, token.pos_, token.dep_ = "NNP", "PROPN", "nsubj"
     return doc

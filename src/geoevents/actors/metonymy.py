@@ -20,7 +20,7 @@ _RELATIONAL = frozenset({"with", "against", "on", "by", "than", "like", "upon"})
 
 def _governing(tok: Token) -> Token:
     """Climb coordination and apposition: "Moscow and Beijing said" -> the first conjunct."""
-    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+    while tok.dep_ in ("conj", "appos") and tok.head != tok:
         tok = tok.head
     return tok
 

@@ -73,7 +73,7 @@ class Frame:
 
     @property
     def is_nominal(self) -> bool:
-        return self.noun is not None and self.noun is self.trigger
+        return self.noun is not None and self.noun == self.trigger
 
 
 PRESENCE = LexEntry("verb", "be", (), "042", frozenset({"presence"}),
@@ -158,7 +158,7 @@ def contrasted_report(tok: Token) -> bool:
 
 def content_tokens(clause: Token) -> list[Token]:
     """The tokens of a content clause, without the contrasted reports hung on it."""
-    apart = {t.i for t in clause.subtree if t is not clause and contrasted_report(t)
+    apart = {t.i for t in clause.subtree if t != clause and contrasted_report(t)
              for t in t.subtree}
     return [t for t in clause.subtree if t.i not in apart]
 
@@ -285,7 +285,7 @@ class FrameFinder:
                     sub.planned = True
                 if entry.has("negate"):
                     sub.failed = True
-                if sub.clause is comp:
+                if sub.clause == comp:
                     sub.clause = head
                 return sub
             if entry.cameo:
@@ -385,7 +385,7 @@ class FrameFinder:
         """
         consumed: set[int] = set()
         frames: list[Frame] = []
-        heads = [sent.root] + [t for t in sent if t is not sent.root and self._own_clause(t)]
+        heads = [sent.root] + [t for t in sent if t != sent.root and self._own_clause(t)]
         for head in heads:
             if head.i in consumed:
                 continue
@@ -401,7 +401,7 @@ class FrameFinder:
             if frame is not None:
                 frames.append(frame)
                 if frame.content is not None and frame.content.i not in consumed \
-                        and frame.content is not frame.noun:
+                        and frame.content != frame.noun:
                     second = {t.i for c in frame.content.children if _second_act_of_speaker(c)
                               for t in c.subtree}
                     consumed.update(i for i in _content_of(frame.content) if i not in second)
@@ -426,7 +426,7 @@ class FrameFinder:
         taken = {f.trigger.i for f in frames}
         for frame in frames:
             noun = frame.noun
-            if noun is None or frame.trigger is not noun or noun.dep_ not in ("dobj", "obj") \
+            if noun is None or frame.trigger != noun or noun.dep_ not in ("dobj", "obj") \
                     or not frame.code.startswith(VIOLENT_ROOTS) \
                     or not _names_its_agent(noun, frame.entry.has("agentof")):
                 continue

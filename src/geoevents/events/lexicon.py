@@ -293,7 +293,7 @@ def _holds(c: Constraint, token: Token) -> bool:
             subj = next((k for k in tok.children if k.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return _lemma(subj) in c.lemmas
-            if tok.dep_ not in ("xcomp", "conj") or tok.head is tok:
+            if tok.dep_ not in ("xcomp", "conj") or tok.head == tok:
                 return False
             tok = tok.head
         return False

@@ -199,7 +199,7 @@ class RoleFinder:
                     c.dep_ == "poss" and _same_entity(o, exclude)
                     for c in tok.children for o in (self.actor_on(c),) if o is not None):
                 a = None  # "a call for its forces": the excluded party's own, not another
-            if a is not None and not has_identity(a) and tok is not token:
+            if a is not None and not has_identity(a) and tok != token:
                 a = self.phrase_actor(tok, exclude=exclude) or a
             if a is not None and a is not direct and not _same(a, exclude) \
                     and not _same(a, direct):
@@ -265,7 +265,7 @@ class RoleFinder:
                         break
                     # "Japan is expected [to impose]", "X was asked [to leave]": the passive
                     # subject of a raising or control verb is its complement's subject
-                    return c if tok is not verb and came_from == "xcomp" else None
+                    return c if tok != verb and came_from == "xcomp" else None
             if came_from == "ccomp":
                 continue
             if tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(
@@ -273,18 +273,18 @@ class RoleFinder:
                 # "Asked about retaliation, she said": a reduced passive; the main clause's
                 # subject is the one acted on, not the agent
                 return None
-            if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") and tok.head is not tok:
+            if tok.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") and tok.head != tok:
                 came_from = tok.dep_
                 tok = tok.head
             elif tok.dep_ == "acl" and tok.head.lemma_.lower() in PLAN_NOUNS \
-                    and tok.head.head is not tok.head:
+                    and tok.head.head != tok.head:
                 came_from = "xcomp"  # "X announced plans to visit": X's own plan, as "X plans to"
                 tok = tok.head.head
             elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in STATEMENT_NOUNS \
                     and tok.head.dep_ == "dobj":
                 came_from = "acl"  # "X issued a statement condemning Y": the act is X's
                 tok = tok.head.head
-            elif tok.dep_ in ("acl", "relcl") and tok.head is not tok:
+            elif tok.dep_ in ("acl", "relcl") and tok.head != tok:
                 return tok.head
             else:
                 return None
@@ -317,7 +317,7 @@ class RoleFinder:
         return roles
 
     def _find(self, frame: Frame) -> Roles:
-        if frame.is_nominal and (frame.trigger is not frame.clause or frame.trigger.pos_ == "NOUN"):
+        if frame.is_nominal and (frame.trigger != frame.clause or frame.trigger.pos_ == "NOUN"):
             # an event noun heading its own clause ("Opposition protests in Lima") has its
             # roles in its own phrase
             received = self._received(frame)
@@ -336,7 +336,7 @@ class RoleFinder:
                 roles.joint = verb_roles.joint
                 if roles.target is None or _same(roles.target, roles.source):
                     roles.target = verb_roles.target
-            if roles.target is None and frame.content is not None and frame.content is not frame.noun:
+            if roles.target is None and frame.content is not None and frame.content != frame.noun:
                 roles.target = self.clause_target(frame.content, roles.source)
             return roles
         return self._verbal_roles(frame, frame.trigger)
@@ -345,11 +345,11 @@ class RoleFinder:
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
         source_tok = self.agent_of(verb) if passive else self.subject_of(verb)
         if passive and source_tok is None and (frame.entry.has("future") or frame.entry.kind == "adj"
-                                               or verb is not frame.trigger):
+                                               or verb != frame.trigger):
             # "<Country> is committed to ...": a state of the subject, not a passive action
             source_tok = next(c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
             passive = False
-        if source_tok is None and frame.clause is not verb:
+        if source_tok is None and frame.clause != verb:
             source_tok = self.subject_of(frame.clause)
         for gov in frame.governors:
             if source_tok is not None:
@@ -401,12 +401,12 @@ class RoleFinder:
         # a preposition the predicate's own pattern names takes its argument ("rallied behind X")
         named = tuple(c.name for c in frame.entry.constraints
                       if c.key == "prep" and c.name and c.name not in TARGET_PREPS)
-        if verb is frame.trigger and named:
+        if verb == frame.trigger and named:
             cands += self.prep_objects(verb, named)
         cands += self.prep_objects(verb)
         found = [a for a in (self._token_actor(tok, source) for tok in cands) if a is not None]
         for holder in (frame.noun, frame.content):
-            if holder is None or holder is verb:
+            if holder is None or holder == verb:
                 continue
             actor = self._nominal_target(holder, source) if holder.pos_ in ("NOUN", "PROPN") \
                 else self.clause_target(holder, source)
@@ -539,7 +539,7 @@ class RoleFinder:
                         source_tok = c
                         break
         source = self.head_actor(source_tok) if source_tok is not None else None
-        if source is None and source_tok is not None and by and source_tok is by[0]:
+        if source is None and source_tok is not None and by and source_tok == by[0]:
             source = self.phrase_actor(source_tok)  # "protests by thousands of farmers"
         toks = self.prep_objects(noun, TARGET_PREPS) + ([] if agentive else of)
         found = [a for a in (self._token_actor(tok, source) for tok in toks) if a is not None]

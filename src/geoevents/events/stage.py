@@ -292,10 +292,14 @@ class EventsStage:
             # Kabul": the attackers are not named; CAMEO and PLOVER code them as unidentified
             # armed forces (UAF) of the place's country
             # the place may be named inside the victims' phrase ("ten people in Kabul")
-            where = location or next((p for p in ctx.places if roles.target.start <= p.start
-                                      and p.end <= roles.target.end and p.country), None)
-            roles.source = unidentified_attacker(roles.target, where)
-            confidence -= 0.2
+            attacker = self._adjunct_attacker(finder, frame)
+            if attacker is not None:
+                roles.source = attacker
+            else:
+                where = location or next((p for p in ctx.places if roles.target.start <= p.start
+                                          and p.end <= roles.target.end and p.country), None)
+                roles.source = unidentified_attacker(roles.target, where)
+                confidence -= 0.2
         elif roles.source is None and kind.plover == "MOBILIZE" and _agentless_passive(frame) \
                 and roles.target is not None and roles.target.sector in ("MIL", "COP") \
                 and (roles.target.country or (location is not None and location.country)):
@@ -376,7 +380,8 @@ class EventsStage:
                 # there is no dyad (the domestic default is for rebels, crowds, unidentified
                 # attackers) unless the article has already coded the source's one enemy:
                 # "Peru launched new attacks" after "Chilean jets bombed Peruvian towns"
-                roles.target = _sole_enemy(ctx.events, roles.source)
+                roles.target = self._casualties(finder, frame, roles.source) \
+                    or _sole_enemy(ctx.events, roles.source)
                 if roles.target is None:
                     return None
                 confidence -= 0.15
@@ -458,6 +463,39 @@ class EventsStage:
             return code, roles
         return act, Roles(roles.source, about, roles.source_token, False)
 
+    def _adjunct_attacker(self, finder: RoleFinder, frame: Frame) -> Actor | None:
+        """"Were killed in an attack by X", "were wounded in a <demonym> air strike": the
+        attack an agentless casualty happened in names who inflicted it, the source CAMEO
+        codes for violence (an unidentified attacker only when it names none)."""
+        for prep in frame.trigger.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            for noun in prep.children:
+                entry = self.lexicon.match(noun) if noun.dep_ == "pobj" else None
+                if entry is None or entry.kind != "noun" or not entry.cameo \
+                        or event_type(entry.cameo).plover != "ASSAULT":
+                    continue
+                found = finder.find(Frame(noun, entry, entry.cameo, frame.trigger, [], noun=noun))
+                phrase = {t.i for t in noun.subtree}
+                if has_identity(found.source) and found.source_token is not None \
+                        and found.source_token.i in phrase:  # not the clause's victims
+                    return found.source
+        return None
+
+    def _casualties(self, finder: RoleFinder, frame: Frame, source: Actor) -> Actor | None:
+        """"Ten soldiers died in an attack by X": the dead of a clause whose violent verb the
+        attack is an adjunct of are its target (CAMEO.2.0 codes dying "(IN &FIGHT)" as
+        violence, 190); victims the text does not place give no dyad."""
+        noun, clause = frame.trigger, frame.clause
+        if not frame.is_nominal or noun.dep_ != "pobj" or noun.head.head.i != clause.i:
+            return None
+        entry = self.lexicon.match(clause)
+        if entry is None or not entry.cameo or event_type(entry.cameo).plover != "ASSAULT":
+            return None
+        victims = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        actor = finder.phrase_actor(victims) if victims is not None else None
+        return actor if has_identity(actor) and not _same_party(actor, source) else None
+
     def _merge(self, event: Event, emitted: list[Event]) -> bool:
         """One event per category and source in a sentence; a later one fills gaps."""
         for other in emitted:
@@ -500,7 +538,7 @@ class EventsStage:
         refers = False
         for tok in ctx.doc.char_span(evidence.start, evidence.end, alignment_mode="expand") or []:
             entry = self.lexicon.match(tok) if tok.pos_ == "NOUN" else None
-            if entry is None or entry.cameo is None or tok is frame.trigger:
+            if entry is None or entry.cameo is None or tok == frame.trigger:
                 continue
             if entry.cameo[:2] == "04" and any(c.lower_ in ANAPHORIC_DETS for c in tok.children):
                 refers = True
@@ -604,7 +642,7 @@ class EventsStage:
             return frame.reporter
         tok = frame.trigger
         for _ in range(12):
-            if tok.head is tok:
+            if tok.head == tok:
                 break
             tok = tok.head
             entry = self.lexicon.match(tok) if tok.pos_ == "VERB" else None
@@ -968,7 +1006,7 @@ def _exposure_roles(finder: RoleFinder, frame: Frame) -> Roles | None:
     verb = frame.trigger
     exposed = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     controller, tok = None, verb
-    while exposed is None and tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
+    while exposed is None and tok.dep_ in ("conj", "xcomp") and tok.head != tok:
         if tok.dep_ == "xcomp":
             controller = tok.head
             exposed = next((c for c in controller.children if c.dep_ in ("dobj", "obj")), None)

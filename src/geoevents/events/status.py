@@ -32,13 +32,13 @@ INTENT_WORDS = frozenset({"plan", "intention", "intent", "intend"})
 def _chain(frame: Frame) -> list[Token]:
     """The trigger, its clause verb and the non-speech verbs that govern it."""
     out = [frame.trigger]
-    if frame.clause is not frame.trigger:
+    if frame.clause != frame.trigger:
         out.append(frame.clause)
     # governors run outer first ("said" > "has" > "plans" in "said it has no plans to lift"):
     # the speech verb left out is the reporter, not the innermost governor
     speech = frame.reporter if frame.reporter is not None else (
         frame.governors[-1] if frame.governors else None)
-    out += [g for g in frame.governors if not (frame.reported and g is speech)]
+    out += [g for g in frame.governors if not (frame.reported and g == speech)]
     return out
 
 

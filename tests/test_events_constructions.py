@@ -1572,3 +1572,14 @@ def test_events_violent_acts_named_by_dictionary_verbs_and_their_nouns(pipeline,
     """The CAMEO.2.0 FIRE block's "* ROCKET (AT +)" names whom it is fired at; a raid, an
     ambush, a bombardment or a siege is the act of its dictionary verb."""
     assert (plover, "CHL", "PER") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile held Peru responsible for the attack on its embassy.",
+    "Chile holds Peru responsible for the deaths of its citizens.",
+])
+def test_events_dictionary_pattern_reads_a_small_clause_adjective(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0 HOLD "* RESPONSIBLE" [112]: the adjective stands after the verb whatever
+    clause label the parser gives it."""
+    assert ("ACCUSE", "CHL", "PER") in dyads(scored(pipeline, text))

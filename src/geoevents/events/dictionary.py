@@ -393,6 +393,7 @@ def _best_form(forms: list[VerbForm], token: Token) -> VerbForm | None:
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative", "nsubjpass", "nsubj:pass", "acomp"})
 PREP_DEPS = frozenset({"prep", "agent", "prt", "dative", "advmod"})
+SMALL_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp"})
 PASSIVE_DEPS = frozenset({"nsubjpass", "nsubj:pass", "auxpass"})
 
 
@@ -409,6 +410,10 @@ class _Context:
     def __init__(self, verb: Token) -> None:
         self.verb = verb
         heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        # an adjective of a small clause ("held X responsible", "declared the vote void") is
+        # a word after the verb in its phrase, whatever clause label the parser gives it
+        heads += [c for c in verb.children if c.pos_ == "ADJ" and c.dep_ in SMALL_CLAUSE_DEPS
+                  and c.i > verb.i]
         heads += [cc for c in heads for cc in c.conjuncts]
         self.heads = heads
         preps = [c for c in verb.children if c.dep_ in PREP_DEPS]

@@ -1583,3 +1583,31 @@ def test_events_dictionary_pattern_reads_a_small_clause_adjective(pipeline, text
     """CAMEO.2.0 HOLD "* RESPONSIBLE" [112]: the adjective stands after the verb whatever
     clause label the parser gives it."""
     assert ("ACCUSE", "CHL", "PER") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile to impose sanctions on Peru.",
+    "Chile is to impose sanctions on Peru.",
+])
+def test_events_arranged_future_is_planned(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A headline's "X to do Y" and "X is to do Y" announce an act, not report one done."""
+    events = [e for e in scored(pipeline, text) if e.source is not None and e.source.country == "CHL"]
+    assert events and all(e.status == "planned" for e in events)
+    assert any(e.target is not None and e.target.country == "PER" for e in events)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Thousands marched in Santiago against the pension reform.",
+    "Hundreds protested in Santiago on Sunday.",
+])
+def test_events_counted_crowd_protests_as_civilians(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in scored(pipeline, text) if e.plover == "PROTEST"]
+    assert [(e.source.country, e.source.sector) for e in events if e.source is not None] == [("CHL", "CVL")]
+
+
+@pytest.mark.issue(13)
+def test_events_counted_things_are_no_crowd(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in scored(pipeline, "Thousands of dollars were lost in Santiago.")
+                if e.plover == "PROTEST"]

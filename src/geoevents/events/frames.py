@@ -28,6 +28,8 @@ COMPLEMENT_DEPS = ("xcomp", "ccomp")
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 PRECONDITION_MARKS = {"before", "until", "unless", "if", "once", "whether"}
 CONTRAST_MARKS = {"while", "whereas"}
+# Finite verb forms (Penn tags): a sentence without one is a headline or a fragment
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Prepositions whose visit noun is a visit the clause's subject made
 # Prepositions of an adjunct that names the meeting an act took place in
 MEETING_ADJUNCT_PREPS = frozenset({"in", "during", "at"})
@@ -386,6 +388,11 @@ class FrameFinder:
         consumed: set[int] = set()
         frames: list[Frame] = []
         heads = [sent.root] + [t for t in sent if t != sent.root and self._own_clause(t)]
+        if sent.root.pos_ in ("PROPN", "NOUN") and not any(t.tag_ in FINITE_TAGS for t in sent):
+            # a headline's "X to do Y" with no finite verb: the parser may hang the verb on
+            # its subject as a modifier; it is the headline's clause ("Peru to send troops")
+            heads[0:0] = [c for c in sent.root.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         for head in heads:
             if head.i in consumed:
                 continue

@@ -270,6 +270,13 @@ class EventsStage:
             kind = dataclasses.replace(kind, plover="RETREAT", mode="resign")
         confidence = 0.75 if frame.entry.constraints else 0.65
         location = self._location(ctx, frame, evidence, roles)
+        if roles.source is None and kind.plover == "PROTEST" and _counted_crowd(roles.source_token):
+            # "Thousands marched in Santiago": a crowd counted, not named, is of civilians
+            # (CAMEO/PLOVER sector CVL), placed where it protests like any countryless role
+            tok = roles.source_token
+            assert tok is not None
+            roles.source = Actor(tok.idx, tok.idx + len(tok.text), tok.text, sector="CVL",
+                                 code="CVL", kind="agent")
         if roles.source is None and self.context_actors:
             prior = self._prior_meeting(ctx, frame, evidence)
             if prior is not None:
@@ -869,6 +876,16 @@ def _sole_enemy(earlier: list[Event], source: Actor) -> Actor | None:
                 and e.source.country != source.country:
             enemies.setdefault(e.source.country, e.source)
     return next(iter(enemies.values())) if len(enemies) == 1 else None
+
+
+# Numerals that stand for a crowd of people when they head a noun phrase ("thousands
+# marched", "tens of thousands took to the streets")
+CROWD_NUMERALS = frozenset({"thousand", "hundred", "dozen", "ten", "million"})
+
+
+def _counted_crowd(tok: Token | None) -> bool:
+    return tok is not None and tok.tag_ == "NNS" and tok.lemma_.lower() in CROWD_NUMERALS \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _is_state(actor: Actor | None) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geoevents.events.frames import Frame
+from geoevents.events.frames import FINITE_TAGS, Frame
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODAL_AUX = {"could", "might", "may", "should", "must"}
@@ -98,8 +98,6 @@ def is_conditional_consequence(frame: Frame) -> bool:
                for tok in chain for c in tok.children)
 
 
-# Finite verb forms (Penn tags): a sentence without one is a headline or a fragment
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def is_planned(frame: Frame) -> bool:
@@ -117,6 +115,9 @@ def is_planned(frame: Frame) -> bool:
         if "going" in lowers or (any(a.lower_ == "to" for a in auxes) and tok.dep_ == "xcomp" \
                 and tok.head.lemma_ == "go"):
             return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(a.lower_ == "to" for a in auxes) \
+                and not any(c.dep_ in ("acomp", "attr") for c in tok.head.children):
+            return True  # "is to visit Lima next week": an arrangement, as "will"
         if tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in PLANNING_VERBS | HOPING_VERBS
                                     or tok.head.lower_ in HOPING_VERBS) \
                 and any(a.lower_ == "to" for a in auxes):

@@ -1611,3 +1611,13 @@ def test_events_counted_crowd_protests_as_civilians(pipeline, text: str) -> None
 def test_events_counted_things_are_no_crowd(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in scored(pipeline, "Thousands of dollars were lost in Santiago.")
                 if e.plover == "PROTEST"]
+
+
+@pytest.mark.issue(13)
+def test_events_phrasal_verb_of_its_own_is_not_its_bare_verb(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0 lists "+BACK_DOWN" under RETREAT [080]: backing down is yielding, not the
+    support "back" [051] is; the threat it backs down from is left, not made."""
+    plovers = {e.plover for e in scored(
+        pipeline, "Peru backed down from its threat to impose tariffs on Chile.")}
+    assert plovers == {"CONCEDE"}
+    assert ("SUPPORT", "PER", "CHL") in dyads(scored(pipeline, "Peru backed Chile's bid."))

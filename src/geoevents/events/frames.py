@@ -186,8 +186,10 @@ class FrameFinder:
         allowed = deps or NOMINAL_PATH_DEPS
         # objects before the subject: "a meeting ... reaffirmed [the opposition of X to Y]"
         # reports the object's event; the subject's is its setting
+        # nor what the verb moves away from ("backed down from its threat", "withdrew from
+        # the talks"): that act is left, not stated
         queue = sorted(((c, 1) for c in head.children if c.dep_ in allowed
-                        and not _other_predicate(c)),
+                        and not _other_predicate(c) and not (c.dep_ == "prep" and c.lower_ == "from")),
                        key=lambda item: item[0].dep_ in ("nsubj", "nsubjpass"))
         while queue:
             tok, d = queue.pop(0)

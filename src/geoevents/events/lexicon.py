@@ -145,6 +145,8 @@ class Lexicon:
     def match(self, token: Token) -> LexEntry | None:
         """The most specific entry whose head and constraints fit the token, or None."""
         hand = self._hand(token)
+        if hand is not None and self._phrasal_of_its_own(token, hand):
+            return self._from_dictionary(token)
         if hand is not None and hand.cameo and self.dictionary is not None \
                 and token.pos_ == "VERB" and self._dictionary_denies(token):
             return self._reversed(token)
@@ -154,6 +156,15 @@ class Lexicon:
         if token.i not in cache:
             cache[token.i] = self._from_dictionary(token)
         return cache[token.i]
+
+    def _phrasal_of_its_own(self, token: Token, hand: LexEntry) -> bool:
+        """Whether the verb with its particle is a phrasal verb the CAMEO dictionary lists
+        in a block of its own ("+BACK_DOWN" under RETREAT [080]) and the hand entry, written
+        for the bare verb ("back" [051]), names no particle."""
+        if self.dictionary is None or token.pos_ != "VERB" or any(c.key == "prt" for c in hand.constraints):
+            return False
+        found = self._dictionary_match(token)
+        return found is not None and bool(found.form.after)
 
     def _dictionary_denies(self, token: Token) -> bool:
         """Whether a pattern of the CAMEO dictionary that names the verb's context codes it

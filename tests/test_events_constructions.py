@@ -1621,3 +1621,32 @@ def test_events_phrasal_verb_of_its_own_is_not_its_bare_verb(pipeline) -> None: 
         pipeline, "Peru backed down from its threat to impose tariffs on Chile.")}
     assert plovers == {"CONCEDE"}
     assert ("SUPPORT", "PER", "CHL") in dyads(scored(pipeline, "Peru backed Chile's bid."))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("second", [
+    "The two sides agreed to reopen the border.",
+    "Both countries agreed to reopen the border.",
+    "The two leaders agreed to reopen the border.",
+])
+def test_events_a_phrase_counting_two_parties_is_the_pair_just_named(pipeline, second: str) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile's president met Peru's president in Lima on Monday. " + second
+    agree = [e for e in scored(pipeline, text) if e.plover == "AGREE"]
+    assert agree and {agree[0].source.country, agree[0].target.country} == {"CHL", "PER"}
+
+
+@pytest.mark.issue(13)
+def test_events_a_pair_named_long_before_is_no_antecedent(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chile's president met Peru's president in Lima on Monday. Markets were calm. "
+            "Prices rose in Santiago. The two sides agreed to reopen the border.")
+    assert not [e for e in scored(pipeline, text) if e.plover == "AGREE"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Norway asks Chile for military and economic aid.", "REQUEST"),
+    ("Two Peruvian fighter jets shot down a Chilean aircraft.", "ASSAULT"),
+])
+def test_events_a_verb_with_a_preposition_keeps_its_hand_entry(pipeline, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    """Only a particle makes a phrasal verb of its own; "ask ... for" is "ask"."""
+    assert plover in {e.plover for e in scored(pipeline, text)}

@@ -164,7 +164,10 @@ class Lexicon:
         if self.dictionary is None or token.pos_ != "VERB" or any(c.key == "prt" for c in hand.constraints):
             return False
         found = self._dictionary_match(token)
-        return found is not None and bool(found.form.after)
+        if found is None or not found.form.after:
+            return False
+        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        return all(word in particles for word in found.form.after)  # not "ask for", "meet with"
 
     def _dictionary_denies(self, token: Token) -> bool:
         """Whether a pattern of the CAMEO dictionary that names the verb's context codes it

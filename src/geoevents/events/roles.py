@@ -365,6 +365,12 @@ class RoleFinder:
                 source = speaker_actor
         joint = False
         target = None
+        if not has_identity(source) and source_tok is not None and _names_a_pair(source_tok):
+            pair = self._last_pair(source_tok)
+            if pair is not None:
+                # "the two sides agreed", "both leaders said": the two parties of the
+                # article's last act between two (a joint event, as "X and Y agreed")
+                return Roles(pair[0], pair[1], source_tok, True)
         # coordination: "X and Y agreed" -> a joint event, the partner as target;
         # also "Greek and Italian warships": coordinated modifiers of the subject
         if source_tok is not None and (frame.code[:2] in JOINT_ROOTS or frame.entry.has("mutual")) \
@@ -386,6 +392,22 @@ class RoleFinder:
             # Japan": in a joint act the partner is the target, not a party of its topic
             target, joint = explicit, False
         return Roles(source, target, source_tok, joint)
+
+    def _last_pair(self, tok: Token) -> tuple[Actor, Actor] | None:
+        """The source and target of the latest event between two parties of different
+        countries in the sentence before (a phrase that counts two refers to a pair just
+        named, not to one anywhere in the article)."""
+        sent = tok.sent
+        before = tok.doc[sent.start - 1].sent if sent.start > 0 else None
+        start = before.start_char if before is not None else sent.start_char
+        for event in reversed(self.ctx.events):
+            if event.evidence is None or event.evidence.start < start:
+                break
+            s, t = event.source, event.target
+            if has_identity(s) and has_identity(t) and s.country and t.country \
+                    and s.country != t.country:
+                return s, t
+        return None
 
     def _target(self, frame: Frame, verb: Token, passive: bool, source: Actor | None) -> Actor | None:
         cands: list[Token] = []
@@ -577,6 +599,23 @@ def _topic_of_clause(frame: Frame) -> bool:
     noun = frame.trigger
     return not frame.via_light and noun.dep_ == "pobj" and noun.head.lower_ in _TOPIC_PREPS \
         and noun.head.head.i == frame.clause.i
+
+
+# Nouns for the parties of an act between two ("the two sides", "both governments")
+PARTY_NOUNS = frozenset({"side", "country", "nation", "state", "government", "leader",
+                         "president", "minister", "delegation", "party", "neighbour",
+                         "neighbor", "capital"})
+
+
+def _names_a_pair(tok: Token) -> bool:
+    """"The two sides", "both countries", "both": a plural phrase that counts two parties."""
+    if tok.lower_ == "both" and tok.pos_ in ("PRON", "DET", "NOUN"):
+        return True
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in PARTY_NOUNS:
+        return False
+    return any((c.dep_ == "nummod" and c.lower_ in ("two", "2"))
+               or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
+               for c in tok.children)
 
 
 def best_target(found: list[Actor], source: Actor | None) -> Actor | None:

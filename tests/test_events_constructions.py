@@ -1650,3 +1650,16 @@ def test_events_a_pair_named_long_before_is_no_antecedent(pipeline) -> None:  # 
 def test_events_a_verb_with_a_preposition_keeps_its_hand_entry(pipeline, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
     """Only a particle makes a phrasal verb of its own; "ask ... for" is "ask"."""
     assert plover in {e.plover for e in scored(pipeline, text)}
+
+
+@pytest.mark.issue(13)
+def test_events_event_noun_as_subject_is_not_its_own_source(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The party inside "protests against the government" is what they are against."""
+    events = scored(pipeline, "Protests against the Peruvian government spread to Cusco.")
+    assert not [e for e in events if e.source is not None and e.source.sector == "GOV"]
+
+
+@pytest.mark.issue(13)
+def test_events_capital_giving_a_received_act_is_its_government(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(scored(pipeline, "Chile's decision drew sharp criticism from Lima."))
+    assert ("ACCUSE", "PER", "CHL") in found and ("ACCUSE", "CHL", "PER") not in found

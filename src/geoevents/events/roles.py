@@ -332,7 +332,10 @@ class RoleFinder:
                     roles.source, roles.source_token = verb_roles.source, verb_roles.source_token
             if roles.source is None and not _topic_of_clause(frame):
                 verb_roles = self._verbal_roles(frame, frame.clause)
-                roles.source, roles.source_token = verb_roles.source, verb_roles.source_token
+                if verb_roles.source_token != frame.noun:
+                    # not when the noun is the clause's subject itself ("protests against
+                    # the government spread"): the party inside its phrase is its target
+                    roles.source, roles.source_token = verb_roles.source, verb_roles.source_token
                 roles.joint = verb_roles.joint
                 if roles.target is None or _same(roles.target, roles.source):
                     roles.target = verb_roles.target
@@ -530,7 +533,8 @@ class RoleFinder:
         receiver = self.subject_of(verb)
         if not givers or receiver is None:
             return None
-        source = self.phrase_actor(givers[0])
+        # a place named as the giver stands for its government ("drew protests from Lima")
+        source = self.phrase_actor(givers[0]) or self.place_actor(givers[0])
         target = self.phrase_actor(receiver, exclude=source)
         if source is None:
             return None

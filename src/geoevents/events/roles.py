@@ -332,9 +332,11 @@ class RoleFinder:
                     roles.source, roles.source_token = verb_roles.source, verb_roles.source_token
             if roles.source is None and not _topic_of_clause(frame):
                 verb_roles = self._verbal_roles(frame, frame.clause)
-                if verb_roles.source_token != frame.noun:
-                    # not when the noun is the clause's subject itself ("protests against
-                    # the government spread"): the party inside its phrase is its target
+                if verb_roles.source_token != frame.noun or _among(frame.noun, verb_roles.source):
+                    # not when the noun is the clause's subject itself: the parties in its
+                    # phrase are what it is aimed at or acts on ("protests against the
+                    # government spread", "the release of the hostages gives hope"), unless
+                    # they take part in it ("talks between X and Y resumed")
                     roles.source, roles.source_token = verb_roles.source, verb_roles.source_token
                 roles.joint = verb_roles.joint
                 if roles.target is None or _same(roles.target, roles.source):
@@ -595,6 +597,14 @@ class RoleFinder:
 # ("reacted angrily to the attack", "anger over the bombing"); not "after talks with X", where
 # the subject took part
 _TOPIC_PREPS = frozenset({"to", "over", "about", "against"})
+
+
+def _among(noun: Token, actor: Actor | None) -> bool:
+    """Whether the actor is named in the noun's "between"/"among" phrase: a party of it."""
+    if actor is None:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "among") and t.idx <= actor.start < t.idx + len(t.text)
+               for c in noun.children for t in c.subtree)
 
 
 def _topic_of_clause(frame: Frame) -> bool:

@@ -603,7 +603,8 @@ def _among(noun: Token, actor: Actor | None) -> bool:
     """Whether the actor is named in the noun's "between"/"among" phrase: a party of it."""
     if actor is None:
         return False
-    return any(c.dep_ == "prep" and c.lower_ in ("between", "among") and t.idx <= actor.start < t.idx + len(t.text)
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "among")
+               and t.idx <= actor.start < t.idx + len(t.text)
                for c in noun.children for t in c.subtree)
 
 

@@ -1663,3 +1663,14 @@ def test_events_event_noun_as_subject_is_not_its_own_source(pipeline) -> None:  
 def test_events_capital_giving_a_received_act_is_its_government(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = dyads(scored(pipeline, "Chile's decision drew sharp criticism from Lima."))
     assert ("ACCUSE", "PER", "CHL") in found and ("ACCUSE", "CHL", "PER") not in found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peru's refusal to extradite the suspect angered Chile.", ("REJECT", "PER", "CHL")),
+    ("Chile's praise for Peru surprised analysts.", ("SUPPORT", "CHL", "PER")),
+    ("Chile's endorsement of Peru's candidate surprised analysts.", ("SUPPORT", "CHL", "PER")),
+])
+def test_events_nouns_of_dictionary_verbs_state_their_acts(pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                          expected: tuple[str, str, str]) -> None:
+    assert expected in dyads(scored(pipeline, text))

@@ -1674,3 +1674,12 @@ def test_events_capital_giving_a_received_act_is_its_government(pipeline) -> Non
 def test_events_nouns_of_dictionary_verbs_state_their_acts(pipeline, text: str,  # type: ignore[no-untyped-def]
                                                           expected: tuple[str, str, str]) -> None:
     assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_saying_a_party_is_responsible_for_harm_blames_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert ("ACCUSE", "CHL", "PER") in dyads(scored(
+        pipeline, "Chile said Peru was responsible for the attack on its border post."))
+    # responsibility for something that is no harm is no accusation
+    assert not [e for e in scored(pipeline, "Chile said Peru was responsible for trade policy.")
+                if e.plover == "ACCUSE"]

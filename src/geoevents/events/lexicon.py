@@ -21,7 +21,7 @@ KINDS = ("verb", "noun", "adj")
 # Named-entity types of dates and times: their words are never predicates.
 TEMPORAL_ENTITIES = frozenset({"DATE", "TIME"})
 FLAGS = frozenset({"govern", "transparent", "report", "future", "negate", "light",
-                   "agentof", "mutual", "exposure", "resignation"})
+                   "agentof", "mutual", "exposure", "resignation", "blame"})
 # Flags of entries made from the CAMEO verb dictionary (not allowed in lexicon files):
 # "cameo" a pattern matched, "default" only the verb's or its block's code applies, "reverse"
 # the pattern states the event with the roles reversed (the object's party acts on the subject).

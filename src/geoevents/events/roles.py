@@ -309,6 +309,14 @@ class RoleFinder:
 
     def find(self, frame: Frame) -> Roles:
         roles = self._find(frame)
+        if frame.entry.has("blame"):
+            # "X said Y was responsible for the attack", "X holds Y responsible for": the one
+            # blamed is the clause's subject, the blamer who states it (none when the writer does)
+            stating = frame.reporter or (frame.governors[-1] if frame.governors else None)
+            speaker = self.subject_of(stating) if stating is not None else None
+            blamer = self.phrase_actor(speaker) if speaker is not None else None
+            roles = Roles(blamer, roles.source if not _same(roles.source, blamer) else None,
+                          speaker, False)
         word = frame.trigger
         if roles.target is not None and roles.target.start <= word.idx < roles.target.end:
             # "kept up its opposition to the levy": the event noun is no party of its own

@@ -1683,3 +1683,10 @@ def test_events_saying_a_party_is_responsible_for_harm_blames_it(pipeline) -> No
     # responsibility for something that is no harm is no accusation
     assert not [e for e in scored(pipeline, "Chile said Peru was responsible for trade policy.")
                 if e.plover == "ACCUSE"]
+
+
+@pytest.mark.issue(13)
+def test_events_no_intention_of_doing_refuses_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """As "has no plans to negotiate": a negated intent to meet is a refusal (CAMEO 125)."""
+    assert ("REJECT", "CHL", "PER") in dyads(scored(
+        pipeline, "Chile has no intention of negotiating with Peru."))

@@ -325,7 +325,7 @@ class FrameFinder:
             if intended is not None and intended.i not in consumed:
                 # "has plans to visit", "has no plans to start talks": the act intended; the
                 # plan noun stays in the chain for its "no"
-                plan = intended.head
+                plan = intended.head if intended.head.pos_ == "NOUN" else intended.head.head
                 sub = self.clause_frame(intended, consumed, [*governors, head, plan])
                 if sub is not None:
                     sub.planned = True
@@ -360,6 +360,10 @@ class FrameFinder:
                     if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(
                             a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                         return c
+                    if c.dep_ == "prep" and c.lower_ == "of":  # "no intention of negotiating"
+                        act = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+                        if act is not None:
+                            return act
         return None
 
     def _object_event(self, verb: Token) -> Token | None:

@@ -1690,3 +1690,16 @@ def test_events_no_intention_of_doing_refuses_it(pipeline) -> None:  # type: ign
     """As "has no plans to negotiate": a negated intent to meet is a refusal (CAMEO 125)."""
     assert ("REJECT", "CHL", "PER") in dyads(scored(
         pipeline, "Chile has no intention of negotiating with Peru."))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile joined Peru in condemning the coup in Bolivia.", ("ACCUSE", "CHL", "BOL")),
+    ("Chile joined Peru in criticising Bolivia.", ("ACCUSE", "CHL", "BOL")),
+])
+def test_events_act_joined_in_is_the_joiners_own(pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                 expected: tuple[str, str, str]) -> None:
+    """CAMEO.2.0 JOIN "* (IN CONDEMNING)": the act joined in is aimed at its own object, not
+    at the party joined."""
+    found = dyads(scored(pipeline, text))
+    assert expected in found and ("ACCUSE", "CHL", "PER") not in found

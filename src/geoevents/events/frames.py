@@ -150,6 +150,14 @@ def _second_act_of_speaker(tok: Token) -> bool:
     return modal or any(c.dep_ == "nsubjpass" for c in head.children)
 
 
+def _joined_act(verb: Token) -> Token | None:
+    """The gerund of "join ... in <doing>" ("joined Peru in condemning the coup")."""
+    if verb.lemma_.lower() != "join" or verb.pos_ != "VERB":
+        return None
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                 for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+
+
 def contrasted_report(tok: Token) -> bool:
     """"X said the move changes nothing, while Y condemned it": a clause of contrast with its
     own subject sets a second report beside the first (the writer's juxtaposition), though
@@ -224,6 +232,13 @@ class FrameFinder:
         consumed.add(head.i)
         if head.pos_ in ("NOUN", "PROPN"):
             return self.noun_frame(head, head, governors)
+        joined = _joined_act(head)
+        if joined is not None and joined.i not in consumed:
+            # "X joined Y in condemning Z": the act joined in is X's (CAMEO.2.0 JOIN
+            # "* (IN CONDEMNING)" [111], "* (IN CALLING)" [020]), aimed at its own object
+            sub = self.clause_frame(joined, consumed, [*governors, head])
+            if sub is not None and sub.code[:2] not in ("01",):
+                return sub
         entry = self.lexicon.match(head)
         if entry is not None and entry.has("default") and entry.cameo:
             frame = self._clause_frame(head, consumed, governors, None)

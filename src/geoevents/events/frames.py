@@ -237,7 +237,7 @@ class FrameFinder:
             # "X joined Y in condemning Z": the act joined in is X's (CAMEO.2.0 JOIN
             # "* (IN CONDEMNING)" [111], "* (IN CALLING)" [020]), aimed at its own object
             sub = self.clause_frame(joined, consumed, [*governors, head])
-            if sub is not None and sub.code[:2] not in ("01",):
+            if sub is not None and not sub.code.startswith("01"):
                 return sub
         entry = self.lexicon.match(head)
         if entry is not None and entry.has("default") and entry.cameo:

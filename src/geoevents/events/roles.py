@@ -381,8 +381,8 @@ class RoleFinder:
         if not has_identity(source) and source_tok is not None and _names_a_pair(source_tok):
             pair = self._last_pair(source_tok)
             if pair is not None:
-                # "the two sides agreed", "both leaders said": the two parties of the
-                # article's last act between two (a joint event, as "X and Y agreed")
+                # "the two sides agreed", "both leaders said": the two parties of the act
+                # between two reported just before (a joint event, as "X and Y agreed")
                 return Roles(pair[0], pair[1], source_tok, True)
         # coordination: "X and Y agreed" -> a joint event, the partner as target;
         # also "Greek and Italian warships": coordinated modifiers of the subject

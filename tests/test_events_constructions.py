@@ -48,6 +48,18 @@ def test_events_agentless_passive_is_the_authorities(pipeline, text: str, source
 
 
 @pytest.mark.issue(13)
+def test_events_asylum_granted_unnamed_is_the_host_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO 075: asylum is given by the authorities of the country where it is granted."""
+    events = [e for e in scored(pipeline, "Four Peruvian journalists were granted asylum in Chile.")
+              if e.plover == "AID"]
+    assert [(e.source.code if e.source else None, e.target.country if e.target else None)
+            for e in events] == [("CHLGOV", "PER")]
+    # no place named: nobody to give it (never the asylum seekers' own country)
+    assert not [e for e in scored(pipeline, "Four Peruvian journalists were granted asylum.")
+                if e.plover == "AID"]
+
+
+@pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "source"), [
     ("Chilean troops were deployed along the border on Monday.", "CHL"),
     # PLOVER MOBILIZE 'police': a force named without a country is the place's

@@ -64,6 +64,8 @@ VERB_OBJECT_DEPS = {"dobj", "obj", "dative", "prep", "agent", "nsubjpass", "nsub
 MIN_ARTICLE_SENTENCES = 3
 # Categories of acts only authorities perform: their agentless passive is the authorities'.
 AUTHORITY_CATEGORIES = {"COERCE", "SANCTION"}
+# CAMEO 075 grant asylum: a protection only a state's authorities give
+AUTHORITY_CODES = {"075"}
 # PLOVER manual, MOBILIZE: "a group may mobilize with no specific entity stated" (a show of
 # force needs no recipient, unlike a demand or a threat, which event data code as dyads)
 UNDIRECTED_CATEGORIES = {"MOBILIZE"}
@@ -284,11 +286,16 @@ class EventsStage:
                 confidence = 0.45
                 date = date or prior.date
                 location = location or prior.location
-        if roles.source is None and kind.plover in AUTHORITY_CATEGORIES and _agentless_passive(frame):
-            # "was arrested in Moscow": arrests, detentions, expulsions and bans are acts of
-            # the authorities where they happen (else of the detainee's own country)
+        if roles.source is None and (kind.plover in AUTHORITY_CATEGORIES or code in AUTHORITY_CODES) \
+                and _agentless_passive(frame):
+            # "was arrested in Moscow", "were granted asylum in Chile": arrests, detentions,
+            # expulsions, bans and asylum are acts of the authorities where they happen (else
+            # of the detainee's own country)
             roles.source = domestic_target(roles.target, location) if roles.target is not None \
                 else None
+            if code in AUTHORITY_CODES and (location is None or roles.target is None
+                                            or location.country == roles.target.country):
+                roles.source = None  # asylum is given by another country, where it is named
             if roles.source is not None and roles.target is not None \
                     and roles.source.code == roles.target.code:
                 roles.source = None

@@ -82,6 +82,13 @@ def test_events_appeals_are_requests(pipeline, text: str) -> None:
 
 
 @pytest.mark.issue(13)
+def test_events_call_for_noun_is_a_request(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The noun of CALL_FOR (CAMEO 02): "renewed its call for talks with X" asks X."""
+    text = "Chile renewed its call for border talks with Peru."
+    assert ("REQUEST", "CHL", "PER") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "plover", "source", "target"), [
     ("Serbia's prime minister said that the Kosovo government's decision was a dangerous "
      "and shameful provocation.", "ACCUSE", "SRB", "XKX"),

@@ -1655,6 +1655,25 @@ def test_events_a_phrase_counting_two_parties_is_the_pair_just_named(pipeline, s
 
 
 @pytest.mark.issue(13)
+def test_events_the_pair_may_be_named_earlier_in_the_same_sentence(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chile's president met Peru's president in Lima on Monday, and both sides agreed "
+            "to reopen the border.")
+    agree = [e for e in scored(pipeline, text) if e.plover == "AGREE"]
+    assert agree and {agree[0].source.country, agree[0].target.country} == {"CHL", "PER"}
+
+
+@pytest.mark.issue(13)
+def test_events_a_pair_as_object_is_the_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Urged both sides": one request, aimed at a member of the pair just named (as
+    coordinated targets are), never at the source's own country."""
+    text = ("Chilean troops shelled Peruvian border posts. "
+            "The United States urged both sides to show restraint.")
+    requests = [e for e in scored(pipeline, text) if e.plover == "REQUEST"]
+    assert [(e.source.country, e.target.country in ("CHL", "PER")) for e in requests] \
+        == [("USA", True)]
+
+
+@pytest.mark.issue(13)
 def test_events_a_pair_named_long_before_is_no_antecedent(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = ("Chile's president met Peru's president in Lima on Monday. Markets were calm. "
             "Prices rose in Santiago. The two sides agreed to reopen the border.")

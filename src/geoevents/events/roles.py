@@ -20,7 +20,7 @@ from geoevents.events.frames import (
     contrasted_report,
 )
 from geoevents.events.lexicon import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS
-from geoevents.model import Actor, Place
+from geoevents.model import Actor, Event, Place
 from geoevents.stage import PlaceIndex, StageContext
 
 # Verbs whose subject undergoes an act done by the "from" party ("faced criticism from").
@@ -170,6 +170,9 @@ class RoleFinder:
         opening = _dateline_end(ctx)
         self._actor_by_token = _by_token(ctx, [a for a in ctx.actors if a.start >= opening])
         self._place_by_token = _by_token(ctx, [p for p in ctx.places if not p.metonymic])
+        # the events coded so far in the sentence being coded (set by the events stage), for
+        # a phrase that refers to the pair of an act reported earlier in the same sentence
+        self.pending: list[Event] = []
 
     # ---------------------------------------------------------------- mentions
     def actor_on(self, token: Token) -> Actor | None:
@@ -413,7 +416,7 @@ class RoleFinder:
         sent = tok.sent
         before = tok.doc[sent.start - 1].sent if sent.start > 0 else None
         start = before.start_char if before is not None else sent.start_char
-        for event in reversed(self.ctx.events):
+        for event in reversed([*self.ctx.events, *self.pending]):
             if event.evidence is None or event.evidence.start < start:
                 break
             s, t = event.source, event.target
@@ -475,6 +478,12 @@ class RoleFinder:
                 own = owner is None or source is None or _same_entity(owner, source) or bool(
                     owner.country and owner.country == source.country)
         actor = self.phrase_actor(tok, exclude=source)
+        if not has_identity(actor) and _names_a_pair(tok):
+            # "urged both sides to show restraint": the pair of the act just reported; one
+            # event, aimed at the member that is not the source (as coordinated targets are)
+            pair = self._last_pair(tok)
+            if pair is not None:
+                return next((p for p in pair if not _same(p, source)), None)
         if tok.dep_ == "attr" and actor is not None and not has_identity(actor):
             # "refused to become a member of the body": a predicate noun says what the
             # subject is, not whom the act is aimed at; a party named inside it may be

@@ -122,6 +122,7 @@ class EventsStage:
             return  # an article about markets, company results, sports or culture
         for sent in sents:
             emitted: list[Event] = []
+            roles.pending = emitted
             for n, frame in enumerate(self.finder.sentence_frames(sent)):
                 found = self._event(ctx, roles, frame, sent)
                 if found is None:

@@ -1741,3 +1741,26 @@ def test_events_act_joined_in_is_the_joiners_own(pipeline, text: str,  # type: i
     at the party joined."""
     found = dyads(scored(pipeline, text))
     assert expected in found and ("ACCUSE", "CHL", "PER") not in found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Three Chilean soldiers were killed in an ambush near Arica, Chile's defence ministry said.",
+    "Three soldiers were killed near Arica, the defence ministry said.",
+])
+def test_events_own_losses_reported_are_not_the_reporters_act(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A side reporting its own dead did not kill them: the attacker is unnamed (UAF)."""
+    attacks = [e for e in scored(pipeline, text) if e.plover == "ASSAULT"]
+    assert attacks and all(e.source is not None and e.source.sector == "UAF" for e in attacks)
+
+
+@pytest.mark.issue(13)
+def test_events_a_war_communique_reports_its_own_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Peruvian positions were shelled overnight, Chile's army said."
+    assert ("ASSAULT", "CHL", "PER") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_a_state_body_in_a_speakers_words_is_the_speakers_countrys(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Peru's president said the government held Chile responsible for the attack."
+    assert ("ACCUSE", "PER", "CHL") in dyads(scored(pipeline, text))

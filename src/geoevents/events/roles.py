@@ -124,6 +124,10 @@ def _direct_partner(verb: Token, actor: Actor) -> bool:
     return False
 
 
+# CAMEO state sectors: government, military, legislature, judiciary, police, intelligence
+STATE_ROLE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
 def has_identity(actor: Actor | None) -> bool:
     """Whether a mention says who acts: a country, or an international organisation."""
     if actor is None:
@@ -370,15 +374,23 @@ class RoleFinder:
         for gov in frame.governors:
             if source_tok is not None:
                 break
+            if passive and gov == frame.reporter and self._own_side_suffered(verb, gov):
+                break  # "ten of its soldiers were killed, the ministry said": not its own act
             source_tok = self.subject_of(gov)
         source = self.phrase_actor(source_tok) if source_tok is not None else None
-        if not has_identity(source) and frame.reporter is not None and source_tok is not None \
-                and source_tok.pos_ == "PRON":
-            # "<Country> says it is willing ...": an unresolved pronoun is the speaker
+        if not has_identity(source) and frame.reporter is not None and source_tok is not None:
             speaker = self.subject_of(frame.reporter)
             speaker_actor = self.phrase_actor(speaker) if speaker is not None else None
-            if has_identity(speaker_actor):
-                source = speaker_actor
+            if has_identity(speaker_actor) and speaker_actor is not None:
+                if source_tok.pos_ == "PRON":
+                    # "<Country> says it is willing ...": an unresolved pronoun is the speaker
+                    source = speaker_actor
+                elif source is not None and source.sector in STATE_ROLE_SECTORS \
+                        and speaker_actor.country and source_tok.tag_ == "NN" and any(
+                            c.dep_ == "det" and c.lower_ == "the" for c in source_tok.children):
+                    # "<Country>'s president said the government would ...": a state body a
+                    # speaker names without a country is the speaker's own country's
+                    source = with_country(source, speaker_actor.country)
         joint = False
         target = None
         if not has_identity(source) and source_tok is not None and _names_a_pair(source_tok):
@@ -408,6 +420,20 @@ class RoleFinder:
             # Japan": in a joint act the partner is the target, not a party of its topic
             target, joint = explicit, False
         return Roles(source, target, source_tok, joint)
+
+    def _own_side_suffered(self, verb: Token, reporter: Token) -> bool:
+        """Whether a passive reported by a party happened to that party's own side: a war
+        communique's "enemy positions were shelled" reports its own act, "three soldiers
+        were killed" from the side they serve reports what it suffered."""
+        speaker = self.subject_of(reporter)
+        speaker_actor = self.phrase_actor(speaker) if speaker is not None else None
+        victim = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+        victim_actor = self.phrase_actor(victim) if victim is not None else None
+        if speaker_actor is None or victim_actor is None:
+            return False
+        if speaker_actor.country or victim_actor.country:
+            return speaker_actor.country == victim_actor.country
+        return bool(speaker_actor.sector) and speaker_actor.sector == victim_actor.sector
 
     def _last_pair(self, tok: Token) -> tuple[Actor, Actor] | None:
         """The source and target of the latest event between two parties of different

@@ -1764,3 +1764,14 @@ def test_events_a_war_communique_reports_its_own_act(pipeline) -> None:  # type:
 def test_events_a_state_body_in_a_speakers_words_is_the_speakers_countrys(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Peru's president said the government held Chile responsible for the attack."
     assert ("ACCUSE", "PER", "CHL") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile recalled its envoy on Monday, accusing Peru of violating the treaty.",
+    "Chile closed the border, blaming Peru for the attack.",
+])
+def test_events_an_accusing_participle_is_an_act_of_its_own(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = scored(pipeline, text)
+    assert ("ACCUSE", "CHL", "PER") in dyads(events)
+    assert len({e.plover for e in events}) == 2  # the main clause's act is kept too

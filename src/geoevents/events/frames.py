@@ -577,6 +577,11 @@ class FrameFinder:
                 and not has_subject(tok) and has_subject(tok.head) and tok.head.dep_ == "ROOT":
             # "Japan rejected the demand and accused Britain": a second act of one subject
             return True
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not has_subject(tok):
+            # "expelled the envoy, accusing X of ...": an accusation made in the same breath
+            # is an act of its own (CAMEO 112 accuse), by the clause's subject
+            entry = self.lexicon.match(tok)
+            return entry is not None and (entry.cameo or "").startswith("112")
         if tok.dep_ not in CLAUSE_DEPS or tok.pos_ not in ("VERB", "AUX") or not has_subject(tok):
             return False
         marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod")}

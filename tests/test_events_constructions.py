@@ -1671,6 +1671,11 @@ def test_events_a_pair_as_object_is_the_target(pipeline) -> None:  # type: ignor
     requests = [e for e in scored(pipeline, text) if e.plover == "REQUEST"]
     assert [(e.source.country, e.target.country in ("CHL", "PER")) for e in requests] \
         == [("USA", True)]
+    later = ("Chilean troops shelled Peruvian border posts. Markets fell in Lima. Prices rose. "
+             "The United States urged both governments to show restraint.")
+    requests = [e for e in scored(pipeline, later) if e.plover == "REQUEST"]
+    assert [(e.source.country, e.target.country in ("CHL", "PER")) for e in requests] \
+        == [("USA", True)]
 
 
 @pytest.mark.issue(13)

@@ -435,13 +435,16 @@ class RoleFinder:
             return speaker_actor.country == victim_actor.country
         return bool(speaker_actor.sector) and speaker_actor.sector == victim_actor.sector
 
-    def _last_pair(self, tok: Token) -> tuple[Actor, Actor] | None:
+    def _last_pair(self, tok: Token, anywhere: bool = False) -> tuple[Actor, Actor] | None:
         """The source and target of the latest event between two parties of different
-        countries in the sentence before (a phrase that counts two refers to a pair just
-        named, not to one anywhere in the article)."""
+        countries in the sentence before (a subject that counts two refers to a pair just
+        named, not to one anywhere in the article); ``anywhere``: in the article so far (the
+        two sides an outsider's appeal is aimed at are the parties of the article's dispute)."""
         sent = tok.sent
         before = tok.doc[sent.start - 1].sent if sent.start > 0 else None
         start = before.start_char if before is not None else sent.start_char
+        if anywhere:
+            start = 0
         for event in reversed([*self.ctx.events, *self.pending]):
             if event.evidence is None or event.evidence.start < start:
                 break
@@ -507,7 +510,7 @@ class RoleFinder:
         if not has_identity(actor) and _names_a_pair(tok):
             # "urged both sides to show restraint": the pair of the act just reported; one
             # event, aimed at the member that is not the source (as coordinated targets are)
-            pair = self._last_pair(tok)
+            pair = self._last_pair(tok, anywhere=True)
             if pair is not None:
                 return next((p for p in pair if not _same(p, source)), None)
         if tok.dep_ == "attr" and actor is not None and not has_identity(actor):

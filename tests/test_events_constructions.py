@@ -1780,3 +1780,12 @@ def test_events_an_accusing_participle_is_an_act_of_its_own(pipeline, text: str)
     events = scored(pipeline, text)
     assert ("ACCUSE", "CHL", "PER") in dyads(events)
     assert len({e.plover for e in events}) == 2  # the main clause's act is kept too
+
+
+@pytest.mark.issue(13)
+def test_events_what_an_act_is_described_as_is_the_statement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0 DESCRIBE "* (AS MISTAKE)" [110], "* (AS LAWLESS)" [111]: describing a
+    party's act as a wrong criticises the party; a neutral description stays a statement."""
+    text = "Peru imposed sanctions on Chile. Chile described the sanctions as illegal."
+    assert ("ACCUSE", "CHL", "PER") in dyads(scored(pipeline, text))
+    assert not scored(pipeline, "Chile described the situation on the border as calm.")

@@ -451,8 +451,12 @@ class EventsStage:
     def _statement_act(self, ctx: StageContext, finder: RoleFinder, frame: Frame,
                        sent: SpacySpan, code: str, roles: Roles) -> tuple[str, Roles]:
         """A statement whose content criticises or praises an actor is that act (PLOVER)."""
+        # the reported clause, the object predicate ("called the move illegal"), or what the
+        # object is described as ("described the sanctions as an unfriendly act")
         content = complement(frame.trigger) or next(
-            (c for c in frame.trigger.children if c.dep_ == "oprd"), None)
+            (c for c in frame.trigger.children if c.dep_ == "oprd"
+             or (c.dep_ == "prep" and c.lower_ == "as" and any(
+                 k.key == "prep" and k.name == "as" for k in frame.entry.constraints))), None)
         if content is not None:
             obliged = _obliged_party(finder, content)
             if has_identity(obliged) and not _same_party(obliged, roles.source):

@@ -1789,3 +1789,13 @@ def test_events_what_an_act_is_described_as_is_the_statement(pipeline) -> None: 
     text = "Peru imposed sanctions on Chile. Chile described the sanctions as illegal."
     assert ("ACCUSE", "CHL", "PER") in dyads(scored(pipeline, text))
     assert not scored(pipeline, "Chile described the situation on the border as calm.")
+
+
+@pytest.mark.issue(13)
+def test_events_a_countryless_party_acts_where_the_article_is(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Domestic event coding: police named without a country, in a sentence that names no
+    place, act in the country where the article's places lie."""
+    text = ("Thousands of people marched through Lima on Saturday against the pension reform. "
+            "Police fired tear gas at the protesters.")
+    police = [e for e in scored(pipeline, text) if e.source is not None and e.source.sector == "COP"]
+    assert police and police[0].source.country == "PER" and police[0].target.country == "PER"

@@ -326,7 +326,7 @@ class EventsStage:
             return None
         # a role without a country ("the rebels") is placed where the event is, or where
         # the other party is from: the convention for domestic events
-        where = location.country if location is not None else None
+        where = location.country if location is not None else _article_place(ctx)
         roles.source = resident(roles.source, where, ctx.text)
         roles.target = resident(roles.target, where, ctx.text)
         if roles.source is not None:
@@ -785,6 +785,20 @@ def _dictionary_roles(frame: Frame, roles: Roles) -> bool:
             if span.start_char <= target.start and target.end <= span.end_char:
                 return True
     return False
+
+
+def _article_place(ctx: StageContext) -> str | None:
+    """The country an article's places lie in, when most of them lie in one ("marched through
+    Santiago ... police fired tear gas"): where a party the text names without a country acts
+    when its own sentence names no place."""
+    counts: dict[str, int] = {}
+    for place in ctx.places:
+        if place.country:
+            counts[place.country] = counts.get(place.country, 0) + 1
+    if not counts:
+        return None
+    top, n = max(counts.items(), key=lambda kv: kv[1])
+    return top if 2 * n > sum(counts.values()) else None
 
 
 def _coordinated(finder: RoleFinder, event: Event, roles: Roles) -> list[Event]:

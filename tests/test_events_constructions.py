@@ -1799,3 +1799,16 @@ def test_events_a_countryless_party_acts_where_the_article_is(pipeline) -> None:
             "Police fired tear gas at the protesters.")
     police = [e for e in scored(pipeline, text) if e.source is not None and e.source.sector == "COP"]
     assert police and police[0].source.country == "PER" and police[0].target.country == "PER"
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Peru took a series of measures against Chile.", None),
+    ("It could take several months for Chile to answer Peru.", None),
+    ("Chilean forces took the Peruvian town of Tacna.", "COERCE"),
+    ("Thousands of Peruvians took to the streets of Lima.", "PROTEST"),
+])
+def test_events_taking_is_a_seizure_only_of_a_place_or_property(pipeline, text: str,
+                                                                  plover: str | None) -> None:
+    """CAMEO.2.0 lists TAKE under APPREHEND [171]; its patterns give the act by the object."""
+    assert {e.plover for e in scored(pipeline, text)} == ({plover} if plover else set())

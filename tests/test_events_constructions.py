@@ -1812,3 +1812,12 @@ def test_events_taking_is_a_seizure_only_of_a_place_or_property(pipeline, text: 
                                                                   plover: str | None) -> None:
     """CAMEO.2.0 lists TAKE under APPREHEND [171]; its patterns give the act by the object."""
     assert {e.plover for e in scored(pipeline, text)} == ({plover} if plover else set())
+
+
+@pytest.mark.issue(13)
+def test_events_joining_a_body_is_no_meeting(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0's JOIN is in the ASSEMBLE block [040] (people gathering): joining an
+    alliance is no meeting; joining talks is the talks."""
+    assert not [e for e in scored(pipeline, "Peru joined the Pacific Alliance of Chile and Mexico.")
+                if e.plover == "CONSULT"]
+    assert ("CONSULT", "CHL", "PER") in dyads(scored(pipeline, "Chile joined the talks with Peru."))

@@ -1821,3 +1821,10 @@ def test_events_joining_a_body_is_no_meeting(pipeline) -> None:  # type: ignore[
     assert not [e for e in scored(pipeline, "Peru joined the Pacific Alliance of Chile and Mexico.")
                 if e.plover == "CONSULT"]
     assert ("CONSULT", "CHL", "PER") in dyads(scored(pipeline, "Chile joined the talks with Peru."))
+
+
+@pytest.mark.issue(13)
+def test_events_a_dictionary_patterns_preposition_introduces_the_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0 STAND "* (BY)" [051]: the object of the preposition the pattern names is
+    whom the act is aimed at."""
+    assert ("SUPPORT", "CHL", "PER") in dyads(scored(pipeline, "Chile said it stood by Peru."))

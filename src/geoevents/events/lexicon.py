@@ -227,7 +227,11 @@ class Lexicon:
         where = f"CAMEO.2.0 line {found.pattern.line}" if found.pattern else f"CAMEO.2.0 {found.block}"
         weak = found.pattern is None or found.pattern.only_prepositions
         flags = DICTIONARY_FLAGS if weak else frozenset({"cameo"})
-        return LexEntry("verb", token.lemma_.lower(), (), code, flags, where)
+        # a bare preposition the pattern names ("STAND * (BY)" [051]) introduces the party
+        # the act is aimed at, as a hand entry's prep constraint does ("stood by Minsk")
+        preps = tuple(Constraint("prep", p, frozenset()) for g in found.pattern.preps
+                      if g.phrase is None for p in g.preps) if found.pattern else ()
+        return LexEntry("verb", token.lemma_.lower(), preps, code, flags, where)
 
     def _hand(self, token: Token) -> LexEntry | None:
         if token.ent_type_ in TEMPORAL_ENTITIES:

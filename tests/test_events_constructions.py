@@ -1828,3 +1828,14 @@ def test_events_a_dictionary_patterns_preposition_introduces_the_target(pipeline
     """CAMEO.2.0 STAND "* (BY)" [051]: the object of the preposition the pattern names is
     whom the act is aimed at."""
     assert ("SUPPORT", "CHL", "PER") in dyads(scored(pipeline, "Chile said it stood by Peru."))
+
+
+@pytest.mark.issue(13)
+def test_events_a_body_owned_by_a_pronoun_is_the_possessors(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"His government" is the government of whoever "his" is, not the country the article
+    is mostly about."""
+    text = ("Chile's president visited Lima on Monday. Chilean officials said Chile wanted "
+            "closer ties. The Peruvian president praised the visit. He said his government "
+            "would send a trade delegation to Santiago.")
+    sent = [e for e in scored(pipeline, text) if e.trigger is not None and e.trigger.text == "send"]
+    assert sent and sent[0].source is not None and sent[0].source.country == "PER"

@@ -214,7 +214,10 @@ def _officials_of_bodies_by_apposition(doc: Doc, mentions: list[Mention]) -> Non
 _DOMESTIC_GROUPS = frozenset({"OPP", "LAB", "AGR", "CVL", "EDU", "REB", "PTY"})
 
 
-def _state_agents_of_the_article(mentions: list[Mention]) -> None:
+_OWNED_BY_PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+)?$")
+
+
+def _state_agents_of_the_article(mentions: list[Mention], text: str) -> None:
     """"The foreign minister", "a military spokesman", "the government" in an article about
     one country, with no earlier holder of that office to refer to: that country's (the
     CAMEO actor codebook codes an unnamed state agent by the country it serves, and wire copy
@@ -224,7 +227,9 @@ def _state_agents_of_the_article(mentions: list[Mention]) -> None:
         return
     for m in mentions:
         if m.kind == "agent" and m.country is None and m.sector in _STATE_OFFICES \
-                and m.number == "sg":
+                and m.number == "sg" \
+                and not _OWNED_BY_PRONOUN.search(text, max(0, m.start - 30), m.start):
+            # "his government" is whoever "his" is: the possessor, resolved later, says whose
             m.country, m.code = top, code_for(top, m.sector)
 
 
@@ -472,7 +477,7 @@ class ActorsStage:
         mentions = _carry_organisation_heads(mentions, text)
         mentions.sort(key=lambda m: (m.start, m.end))
         _bind_role_nouns(mentions, text)
-        _state_agents_of_the_article(mentions)
+        _state_agents_of_the_article(mentions, text)
         mentions.extend(resolve_pronouns(doc, mentions, text))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions

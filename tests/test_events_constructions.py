@@ -1795,7 +1795,7 @@ def test_events_what_an_act_is_described_as_is_the_statement(pipeline) -> None: 
 def test_events_a_countryless_party_acts_where_the_article_is(pipeline) -> None:  # type: ignore[no-untyped-def]
     """Domestic event coding: police named without a country, in a sentence that names no
     place, act in the country where the article's places lie."""
-    text = ("Thousands of people marched through Lima on Saturday against the pension reform. "
+    text = ("Thousands of people marched in Lima on Saturday against the pension reform. "
             "Police fired tear gas at the protesters.")
     police = [e for e in scored(pipeline, text) if e.source is not None and e.source.sector == "COP"]
     assert police and police[0].source.country == "PER" and police[0].target.country == "PER"

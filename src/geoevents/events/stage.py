@@ -326,7 +326,7 @@ class EventsStage:
             return None
         # a role without a country ("the rebels") is placed where the event is, or where
         # the other party is from: the convention for domestic events
-        where = location.country if location is not None else _article_place(ctx)
+        where = location.country if location is not None else _article_place(ctx, roles)
         roles.source = resident(roles.source, where, ctx.text)
         roles.target = resident(roles.target, where, ctx.text)
         if roles.source is not None:
@@ -787,13 +787,33 @@ def _dictionary_roles(frame: Frame, roles: Roles) -> bool:
     return False
 
 
-def _article_place(ctx: StageContext) -> str | None:
-    """The country an article's places lie in, when most of them lie in one ("marched through
-    Santiago ... police fired tear gas"): where a party the text names without a country acts
-    when its own sentence names no place."""
+def _article_place(ctx: StageContext, roles: Roles) -> str | None:
+    """The country where the article's events happen, when most of them happen in one
+    ("marched through Santiago ... police fired tear gas"): where a party the text names
+    without a country acts when its own sentence names no place. Only places the places stage
+    reads as where a predicate happened count ("armed by Chile" names a party, not a place),
+    and not the event's own parties ("demanded that Japan open its markets")."""
+    key = "geoevents.events.article_places"
+    located = ctx.doc.user_data.get(key)
+    if located is None:
+        index = ctx.published("places", PlaceIndex)
+        found: dict[int, Place] = {}
+        if index is not None:
+            for tok in ctx.doc:
+                if tok.pos_ not in ("VERB", "AUX", "NOUN"):
+                    continue
+                try:
+                    place = index.location_for_token(tok.i)
+                except Exception as err:  # another stage's helper must not break events
+                    _helper_failed(ctx, "places", err)
+                    break
+                if place is not None and place.country:
+                    found[place.start] = place
+        located = ctx.doc.user_data[key] = list(found.values())
+    parties = [a for a in (roles.source, roles.target) if a is not None]
     counts: dict[str, int] = {}
-    for place in ctx.places:
-        if place.country:
+    for place in located:
+        if not any(a.start <= place.start < a.end for a in parties):
             counts[place.country] = counts.get(place.country, 0) + 1
     if not counts:
         return None

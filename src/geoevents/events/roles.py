@@ -125,7 +125,7 @@ def _direct_partner(verb: Token, actor: Actor) -> bool:
 
 
 # CAMEO state sectors: government, military, legislature, judiciary, police, intelligence
-STATE_ROLE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 def has_identity(actor: Actor | None) -> bool:
@@ -385,7 +385,7 @@ class RoleFinder:
                 if source_tok.pos_ == "PRON":
                     # "<Country> says it is willing ...": an unresolved pronoun is the speaker
                     source = speaker_actor
-                elif source is not None and source.sector in STATE_ROLE_SECTORS \
+                elif source is not None and source.sector in STATE_SECTORS \
                         and speaker_actor.country and source_tok.tag_ == "NN" and any(
                             c.dep_ == "det" and c.lower_ == "the" for c in source_tok.children):
                     # "<Country>'s president said the government would ...": a state body a

@@ -26,6 +26,7 @@ from geoevents.events.relevance import RelevanceModel, load_relevance_model
 from geoevents.events.roles import (
     GEOGRAPHIC_NOUNS,
     JOINT_ROOTS,
+    STATE_SECTORS,
     VISIT_ROOTS,
     RoleFinder,
     Roles,
@@ -52,8 +53,6 @@ ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "their", "its", "his"
 OBLIGATION_AUX = {"must", "should"}
 # Categories whose uncoded target is the authorities where the event happens.
 DOMESTIC_CATEGORIES = {"PROTEST", "COERCE", "ASSAULT"}
-# CAMEO's state sectors: an official abroad is not of the country where it speaks or acts
-STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 # Categories whose unnamed target stays unnamed (the others default to the authorities).
 INTERNATIONAL_CATEGORIES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", None}
 COOPERATIVE_CATEGORIES = INTERNATIONAL_CATEGORIES - {None}

@@ -788,7 +788,7 @@ def _dictionary_roles(frame: Frame, roles: Roles) -> bool:
 
 def _article_place(ctx: StageContext, roles: Roles) -> str | None:
     """The country where the article's events happen, when most of them happen in one
-    ("marched through Santiago ... police fired tear gas"): where a party the text names
+    ("marched in Santiago ... police fired tear gas"): where a party the text names
     without a country acts when its own sentence names no place. Only places the places stage
     reads as where a predicate happened count ("armed by Chile" names a party, not a place),
     and not the event's own parties ("demanded that Japan open its markets")."""

@@ -1839,3 +1839,13 @@ def test_events_a_body_owned_by_a_pronoun_is_the_possessors(pipeline) -> None:  
             "would send a trade delegation to Santiago.")
     sent = [e for e in scored(pipeline, text) if e.trigger is not None and e.trigger.text == "send"]
     assert sent and sent[0].source is not None and sent[0].source.country == "PER"
+
+
+@pytest.mark.issue(13)
+def test_events_marching_through_a_city_places_the_article_there(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Through X", like "across" and "throughout", is where the act happens: it places the
+    article's countryless parties."""
+    text = ("Thousands of people marched through Lima on Saturday against the pension reform. "
+            "Police fired tear gas at the protesters.")
+    police = [e for e in scored(pipeline, text) if e.source is not None and e.source.sector == "COP"]
+    assert police and police[0].source.country == "PER"

@@ -18,7 +18,7 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.\- ]{1,30}?)?"
     r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([^)\n]{1,40}\))?\s*[-–—:]")
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around",
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "through", "throughout", "around",
                       "within", "on"})
 # "to" marks a location only after movement or visit words ("visit to Moscow").
 TO_HEADS = frozenset({"visit", "trip", "travel", "go", "come", "arrive", "fly", "journey", "return",

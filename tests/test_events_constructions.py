@@ -1849,3 +1849,23 @@ def test_events_marching_through_a_city_places_the_article_there(pipeline) -> No
             "Police fired tear gas at the protesters.")
     police = [e for e in scored(pipeline, text) if e.source is not None and e.source.sector == "COP"]
     assert police and police[0].source.country == "PER"
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peru protested against Chile's decision to expel two Peruvian diplomats.",
+     ("SANCTION", "CHL", "PER")),
+    ("The decision by Chile to impose tariffs on Peruvian copper angered Lima.",
+     ("SANCTION", "CHL", "PER")),
+])
+def test_events_a_partys_decision_to_act_is_the_act(pipeline, text: str,
+                                                   expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    """"X's decision to <act>" reports the act decided, as "X decided to <act>" does, with X
+    (the possessor or the "by" phrase) as its agent."""
+    assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_a_decision_with_no_named_party_gives_no_agent(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The decision to expel two Peruvian diplomats angered Lima."
+    assert not [e for e in scored(pipeline, text) if e.plover == "SANCTION"]

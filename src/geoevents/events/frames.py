@@ -36,6 +36,9 @@ MEETING_ADJUNCT_PREPS = frozenset({"in", "during", "at"})
 VISIT_ADJUNCT_PREPS = frozenset({"during", "on", "after", "following"})
 # Nouns of intent whose "to" clause is an act announced for the future ("plans to impose")
 PLAN_NOUNS = {"plan", "intention", "intent", "readiness"}
+# Nouns of deciding: "X's decision to expel Y" reports the act decided, as "X decided to
+# expel Y" does (CAMEO codes the act a party decides on, not the deciding)
+DECISION_NOUNS = {"decision"}
 # What is issued, sent or adopted and says something: its participle states the act
 # ("a statement condemning", "a letter urging", "a resolution calling on")
 STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "message", "resolution",
@@ -132,6 +135,21 @@ def _names_its_agent(noun: Token, agentive: bool) -> bool:
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             return True
     return False
+
+
+def decider_of(verb: Token) -> Token | None:
+    """The named party of "X's decision to <verb>", "the decision by X to <verb>": the
+    infinitive's own subject, as in "X decided to <verb>"."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.pos_ != "VERB" or noun.lemma_.lower() not in DECISION_NOUNS \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN":
+            return c
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _second_act_of_speaker(tok: Token) -> bool:
@@ -573,6 +591,8 @@ class FrameFinder:
     def _own_clause(self, tok: Token) -> bool:
         if _second_act_of_speaker(tok):
             return True
+        if decider_of(tok) is not None:
+            return True  # "Chile's decision to expel two diplomats angered Peru"
         if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" \
                 and not has_subject(tok) and has_subject(tok.head) and tok.head.dep_ == "ROOT":
             # "Japan rejected the demand and accused Britain": a second act of one subject

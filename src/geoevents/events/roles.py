@@ -18,6 +18,7 @@ from geoevents.events.frames import (
     SUBJECT_DEPS,
     Frame,
     contrasted_report,
+    decider_of,
 )
 from geoevents.events.lexicon import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS
 from geoevents.model import Actor, Event, Place
@@ -292,7 +293,7 @@ class RoleFinder:
                 came_from = "acl"  # "X issued a statement condemning Y": the act is X's
                 tok = tok.head.head
             elif tok.dep_ in ("acl", "relcl") and tok.head != tok:
-                return tok.head
+                return decider_of(tok) or tok.head
             else:
                 return None
         return None

@@ -36,9 +36,9 @@ MEETING_ADJUNCT_PREPS = frozenset({"in", "during", "at"})
 VISIT_ADJUNCT_PREPS = frozenset({"during", "on", "after", "following"})
 # Nouns of intent whose "to" clause is an act announced for the future ("plans to impose")
 PLAN_NOUNS = {"plan", "intention", "intent", "readiness"}
-# Nouns of deciding: "X's decision to expel Y" reports the act decided, as "X decided to
+# Nouns of deciding and acting: "X's decision (move) to expel Y" reports the act, as "X decided to
 # expel Y" does (CAMEO codes the act a party decides on, not the deciding)
-DECISION_NOUNS = {"decision"}
+DECISION_NOUNS = {"decision", "move"}
 # What is issued, sent or adopted and says something: its participle states the act
 # ("a statement condemning", "a letter urging", "a resolution calling on")
 STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "message", "resolution",

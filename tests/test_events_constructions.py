@@ -1857,6 +1857,7 @@ def test_events_marching_through_a_city_places_the_article_there(pipeline) -> No
      ("SANCTION", "CHL", "PER")),
     ("The decision by Chile to impose tariffs on Peruvian copper angered Lima.",
      ("SANCTION", "CHL", "PER")),
+    ("Peru condemned Chile's move to expel two Peruvian diplomats.", ("SANCTION", "CHL", "PER")),
 ])
 def test_events_a_partys_decision_to_act_is_the_act(pipeline, text: str,
                                                    expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -1869,3 +1870,13 @@ def test_events_a_partys_decision_to_act_is_the_act(pipeline, text: str,
 def test_events_a_decision_with_no_named_party_gives_no_agent(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "The decision to expel two Peruvian diplomats angered Lima."
     assert not [e for e in scored(pipeline, text) if e.plover == "SANCTION"]
+
+
+@pytest.mark.issue(13)
+def test_events_a_place_in_a_clause_about_a_party_is_not_where_the_act_happened(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"The minister, who studied in Santiago, accused ...": the relative clause's place is
+    where its own predicate happened; it neither locates the accusation nor gives an unnamed
+    party that place's country."""
+    text = "The Peruvian minister, who studied in Santiago, accused the rebels of the attack."
+    accusations = [e for e in scored(pipeline, text) if e.plover == "ACCUSE"]
+    assert accusations and accusations[0].location is None

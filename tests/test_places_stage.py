@@ -190,6 +190,9 @@ def test_stage_no_dateline_in_plain_text(run):
     ("Tokayev paid a visit to Moscow in November.", "visit", "Moscow"),
     ("Moscow said the talks had gone well.", "talks", None),
     ("Russia criticised the sanctions.", "criticised", None),
+    # a place in a clause modifying a noun is that clause's, not the main act's
+    ("The envoy, who was born in Bishkek, criticised the sanctions.", "criticised", None),
+    ("The envoy, who was born in Bishkek, criticised the sanctions.", "born", "Bishkek"),
 ])
 def test_stage_location_for_token(run, text, trigger, expected):
     ctx = run(text)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from geoevents.errors import ModelNotFound
 
@@ -190,3 +190,17 @@ def parse_long(nlp: Language, text: str, limit: int = PART_CHARS) -> Doc:
     if doc.text != text:  # pragma: no cover - spaCy keeps every character; checked, not assumed
         raise ValueError("joining the parsed parts changed the text")
     return doc
+
+
+def in_noun_clause(tok: Token, predicate: Token) -> bool:
+    """Whether ``tok`` lies in a clause modifying a noun ("the adviser who resigned over the
+    scandal in Lima", "a man arrested in Lima") that does not hold ``predicate``: what it
+    says belongs to that clause's own predicate, not to the act around it."""
+    above = {t.i for t in predicate.ancestors} | {predicate.i}
+    while tok.i not in above:
+        if tok.dep_ in ("relcl", "acl"):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

@@ -36,6 +36,7 @@ from geoevents.events.roles import (
 from geoevents.events.statements import content_text, statement_act
 from geoevents.events.status import event_status, is_conditional_consequence, is_refusal
 from geoevents.model import Actor, Event, Place, Span
+from geoevents.nlp import in_noun_clause
 from geoevents.stage import ActorCoder, PlaceIndex, QuoteSpans, StageContext, TimeIndex
 
 log = logging.getLogger(__name__)
@@ -715,6 +716,8 @@ class EventsStage:
             head = span.root
             if head.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod"):
                 continue  # "Moscow-led", "Moscow's": not where the event happened
+            if in_noun_clause(head, frame.trigger):
+                continue  # "the minister, who studied in Lima, said": that clause's place
             prep = head.head.lower_ if head.dep_ == "pobj" else ""
             if prep == "by" or head.head.dep_ == "agent":
                 continue  # "rebels armed by Chile": a party, not where

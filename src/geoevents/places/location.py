@@ -11,6 +11,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from geoevents.model import Place
+from geoevents.nlp import in_noun_clause
 
 # "BISHKEK (Reuters) -", "WASHINGTON —", "EDMONTON, Alberta –", "LONDON, Nov 26 (Reuters) -".
 DATELINE = re.compile(
@@ -128,6 +129,9 @@ def location_finder(doc: Doc, placed: list[Located]) -> Callable[[int], Place | 
         if not options:
             return None
         tok = doc[token_i]
+        options = [(head, place) for head, place in options if not in_noun_clause(head, tok)]
+        if not options:
+            return None
         # A place inside the predicate's own clause (its subtree) comes before the others in
         # the sentence; then the nearest in the parse tree, then in the text.
         scored = [(not _governs(tok, head), _path_length(tok, head), abs(head.i - token_i), place)

@@ -1880,3 +1880,20 @@ def test_events_a_place_in_a_clause_about_a_party_is_not_where_the_act_happened(
     text = "The Peruvian minister, who studied in Santiago, accused the rebels of the attack."
     accusations = [e for e in scored(pipeline, text) if e.plover == "ACCUSE"]
     assert accusations and accusations[0].location is None
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO.2.0 files REITERATE and RESTATE with QUOTE [010]: a statement whose content clause
+    # is reported, so a stated future act is planned (a threat), not a hypothesis
+    ("Peru's president reiterated that his country would retaliate against Chile.",
+     ("THREATEN", "PER", "CHL")),
+    # the clause after an event noun object is the noun's content, wherever the parser hangs it
+    ("The United Nations reiterated its demand today that Chile ease restrictions on Peruvian "
+     "workers.", ("REQUEST", "IGO", "CHL")),
+])
+def test_events_reiterating_reports_its_content(pipeline, text: str,
+                                                expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = {(e.plover, (e.source.code or "")[:3] if e.source else None,
+              e.target.country if e.target else None) for e in scored(pipeline, text)}
+    assert expected in found

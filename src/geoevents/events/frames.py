@@ -274,6 +274,15 @@ class FrameFinder:
         if entry is not None and entry.has("report"):
             if comp is None:
                 comp = _misparsed_report_content(head)
+            noun = self._object_event(head) if entry.has("light") else None
+            if comp is not None and noun is not None and noun.i < comp.i \
+                    and comp.i not in consumed:
+                # "reiterated its demand today that X withdraw": the clause after an event noun
+                # object is the noun's content (the parser may hang it on the verb)
+                frame = self.noun_frame_from_light(noun, head, governors)
+                if frame is not None:
+                    frame.content = frame.content or comp
+                    return frame
             if comp is not None and comp.i not in consumed:
                 sub = self.clause_frame(comp, consumed, [*governors, head])
                 if sub is not None:

@@ -1897,3 +1897,21 @@ def test_events_reiterating_reports_its_content(pipeline, text: str,
     found = {(e.plover, (e.source.code or "")[:3] if e.source else None,
               e.target.country if e.target else None) for e in scored(pipeline, text)}
     assert expected in found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Peru pushed for talks with Chile.",
+    "Peru pressed for sanctions against Chile.",
+])
+def test_events_what_is_demanded_has_not_happened(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A verb of CAMEO.2.0's DEMAND block [100] keeps its clause: the talks or sanctions
+    pressed for are a request, not talks held or sanctions imposed."""
+    found = {e.plover for e in scored(pipeline, text)}
+    assert "REQUEST" in found and not found & {"CONSULT", "SANCTION"}
+
+
+@pytest.mark.issue(13)
+def test_events_an_act_asked_for_is_not_done(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = {e.plover for e in scored(pipeline, "Peru requested Chilean assistance after the floods.")}
+    assert "REQUEST" in found and "AID" not in found

@@ -20,6 +20,9 @@ from geoevents.events.ontology import event_type
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
 # CAMEO quad classes of material acts (2 material cooperation, 4 material conflict)
 MATERIAL_QUADS = frozenset({2, 4})
+DEMAND_ROOT = "10"
+# Appeals, intents and demands (CAMEO 02, 03, 10): the act they name is wished, not done
+WISHED_ROOTS = ("02", "03", DEMAND_ROOT)
 MEETING_ROOT = "04"  # CAMEO 04 consult: meetings, talks and visits take place like material acts
 # CAMEO roots of force: assault, fight, mass violence
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -258,7 +261,10 @@ class FrameFinder:
             if sub is not None and not sub.code.startswith("01"):
                 return sub
         entry = self.lexicon.match(head)
-        if entry is not None and entry.has("default") and entry.cameo:
+        if entry is not None and entry.has("default") and entry.cameo \
+                and not entry.cameo.startswith(DEMAND_ROOT):
+            # a verb of demanding (CAMEO.2.0 DEMAND block [100]: press, push, campaign, clamour)
+            # keeps its clause: what is demanded ("pushed for talks") has not happened
             frame = self._clause_frame(head, consumed, governors, None)
             if frame is not None:
                 return frame
@@ -508,8 +514,8 @@ class FrameFinder:
         taken = {f.trigger.i for f in frames} | {f.noun.i for f in frames if f.noun is not None}
         for frame in frames:
             verb = frame.trigger
-            if verb.pos_ != "VERB":
-                continue
+            if verb.pos_ != "VERB" or frame.code.startswith(WISHED_ROOTS):
+                continue  # "requested Chilean assistance": an act asked for has not happened
             for obj in objects_of(verb) + [g for c in verb.children if c.dep_ == "prep"
                                            for g in c.children if g.dep_ == "pobj"]:
                 if obj.i in taken or obj.pos_ != "NOUN" or is_anaphoric(obj):

@@ -1888,6 +1888,8 @@ def test_events_a_place_in_a_clause_about_a_party_is_not_where_the_act_happened(
     # is reported, so a stated future act is planned (a threat), not a hypothesis
     ("Peru's president reiterated that his country would retaliate against Chile.",
      ("THREATEN", "PER", "CHL")),
+    # a reply's content is reported as a statement's is (CAMEO.2.0 REACT block: REPLY)
+    ("Peru replied that it would expel two Chilean diplomats.", ("THREATEN", "PER", "CHL")),
     # the clause after an event noun object is the noun's content, wherever the parser hangs it
     ("The United Nations reiterated its demand today that Chile ease restrictions on Peruvian "
      "workers.", ("REQUEST", "IGO", "CHL")),

@@ -1917,3 +1917,11 @@ def test_events_what_is_demanded_has_not_happened(pipeline, text: str) -> None: 
 def test_events_an_act_asked_for_is_not_done(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = {e.plover for e in scored(pipeline, "Peru requested Chilean assistance after the floods.")}
     assert "REQUEST" in found and "AID" not in found
+
+
+@pytest.mark.issue(13)
+def test_events_suspending_attacks_de_escalates(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0's CANCEL block codes halting attacks or fighting as de-escalation [0871]
+    (PLOVER RETREAT), not as reduced relations [160], as suspending talks is."""
+    found = dyads(scored(pipeline, "Peruvian rebels suspended their offensive against the Chilean army."))
+    assert ("RETREAT", "PER", "CHL") in found and not any(d[0] == "SANCTION" for d in found)

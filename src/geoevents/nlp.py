@@ -192,11 +192,13 @@ def parse_long(nlp: Language, text: str, limit: int = PART_CHARS) -> Doc:
     return doc
 
 
-def in_noun_clause(tok: Token, predicate: Token) -> bool:
+def in_noun_clause(tok: Token, predicate: Token, above: set[int] | None = None) -> bool:
     """Whether ``tok`` lies in a clause modifying a noun ("the adviser who resigned over the
     scandal in Lima", "a man arrested in Lima") that does not hold ``predicate``: what it
-    says belongs to that clause's own predicate, not to the act around it."""
-    above = {t.i for t in predicate.ancestors} | {predicate.i}
+    says belongs to that clause's own predicate, not to the act around it. ``above``: the
+    indices of ``predicate`` and its ancestors, when the caller tests many tokens."""
+    if above is None:
+        above = {t.i for t in predicate.ancestors} | {predicate.i}
     while tok.i not in above:
         if tok.dep_ in ("relcl", "acl"):
             return True

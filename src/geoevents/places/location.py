@@ -129,7 +129,8 @@ def location_finder(doc: Doc, placed: list[Located]) -> Callable[[int], Place | 
         if not options:
             return None
         tok = doc[token_i]
-        options = [(head, place) for head, place in options if not in_noun_clause(head, tok)]
+        above = {t.i for t in tok.ancestors} | {token_i}
+        options = [(head, place) for head, place in options if not in_noun_clause(head, tok, above)]
         if not options:
             return None
         # A place inside the predicate's own clause (its subtree) comes before the others in

@@ -1925,3 +1925,22 @@ def test_events_suspending_attacks_de_escalates(pipeline) -> None:  # type: igno
     (PLOVER RETREAT), not as reduced relations [160], as suspending talks is."""
     found = dyads(scored(pipeline, "Peruvian rebels suspended their offensive against the Chilean army."))
     assert ("RETREAT", "PER", "CHL") in found and not any(d[0] == "SANCTION" for d in found)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peru recalled its ambassador after Chile expelled two Peruvian diplomats.",
+     ("SANCTION", "PER", "CHL")),
+    ("Peru protested strongly after Chilean troops crossed the border.", ("ACCUSE", "PER", "CHL")),
+])
+def test_events_a_reaction_is_aimed_at_the_author_of_what_it_follows(pipeline, text: str,
+                                                                    expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_a_states_protest_is_not_aimed_at_its_own_government(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A state's protest is a complaint (PLOVER ACCUSE); with no one named it has no target,
+    never the protesting state's own authorities (the domestic default is for crowds)."""
+    found = dyads(scored(pipeline, "Peru protested after Peruvian farmers were attacked."))
+    assert ("ACCUSE", "PER", "PER") not in found

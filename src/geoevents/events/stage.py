@@ -73,6 +73,8 @@ COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # Reactions to another's act (CAMEO 05 praise or endorse, 11 disapprove, 12 reject): the
 # act's author is whom they are aimed at
 REACTION_ROOTS = frozenset({"05", "11", "12"})
+# Reduced relations (CAMEO 16: recalling envoys, cutting ties) answer another party's act too
+RETALIATION_ROOTS = frozenset({"16"})
 # A border lies between two countries: "troops on the Syrian border" may stand on either side
 SHARED_EDGES = frozenset({"border", "frontier"})
 # Prepositions of a clause's area named by a country's adjective ("off the Iranian coast")
@@ -243,14 +245,19 @@ class EventsStage:
             roles, status = exposed, "occurred"
         if code.startswith("01") and frame.entry.has("report") and self.statement_acts:
             code, roles = self._statement_act(ctx, finder, frame, sent, code, roles)
-        if roles.target is None and code[:2] in REACTION_ROOTS and frame.noun is None:
-            # "Nato condemned the attack", "Peru rejected the accusations": the act reacted to
-            # is the article's earlier one, and its author is whom the reaction is aimed at
-            roles.target = self._anaphoric_author(ctx, finder, frame.trigger, roles.source)
         if code == "140" and _is_state(roles.source):
             # PLOVER manual, PROTEST: "Diplomatic protests ... are coded as ACCUSE
             # 'disapprove'"; PROTEST presumes physical activity (CAMEO 114 complain officially)
             code = "114"
+        if roles.target is None and code[:2] in REACTION_ROOTS and frame.noun is None:
+            # "Nato condemned the attack", "Peru rejected the accusations": the act reacted to
+            # is the article's earlier one, and its author is whom the reaction is aimed at
+            roles.target = self._anaphoric_author(ctx, finder, frame.trigger, roles.source)
+        if roles.target is None and code[:2] in REACTION_ROOTS | RETALIATION_ROOTS:
+            # "Peru protested after Chilean troops crossed the border", "recalled its envoy
+            # after Chile expelled two diplomats": a reaction is aimed at the author of the act
+            # it follows
+            roles.target = _author_of_what_came_before(finder, frame, roles.source)
         if code.startswith("062") and frame.trigger.lemma_.lower() in EXERCISE_NOUNS \
                 and roles.target is None and status != "negated":
             # PLOVER manual, MOBILIZE: "Joint military operations are coded as COOPERATE but
@@ -409,7 +416,8 @@ class EventsStage:
                 # repression and violence, so with no target named there is no dyad
                 return None
             elif kind.plover in DOMESTIC_CATEGORIES or kind.mode == "resign" \
-                    or event_type(frame.code).plover in ("COERCE", "PROTEST"):
+                    or (event_type(frame.code).plover in ("COERCE", "PROTEST")
+                        and kind.plover != "ACCUSE"):  # a state's protest is a complaint
                 # the actor's own authorities; a threatened or planned coercion too ("is prepared
                 # to impose martial law" is a threat to the country's own people)
                 roles.target = domestic_target(roles.source, location)
@@ -905,6 +913,22 @@ def _sole_other_party(ctx: StageContext, frame: Frame, source: Actor | None) -> 
         elif actor.kind == "person" or actor.sector:
             anonymous = True  # an actor the text names but the coder cannot place
     return next(iter(others.values())) if len(others) == 1 and not anonymous else None
+
+
+def _author_of_what_came_before(finder: RoleFinder, frame: Frame, source: Actor | None) -> Actor | None:
+    """The party that did what a reaction follows: the subject of an "after" clause of the
+    reaction's own clause ("protested after Chilean troops crossed the border"), when it says
+    who it is and is another party than the one reacting."""
+    for tok in (frame.trigger, frame.clause):
+        for c in tok.children:
+            if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "after"
+                                            for m in c.children):
+                continue
+            subject = finder.subject_of(c)
+            actor = finder.phrase_actor(subject) if subject is not None else None
+            if has_identity(actor) and not _same_party(actor, source):
+                return actor
+    return None
 
 
 def _sole_enemy(earlier: list[Event], source: Actor) -> Actor | None:

@@ -1932,6 +1932,10 @@ def test_events_suspending_attacks_de_escalates(pipeline) -> None:  # type: igno
     ("Peru recalled its ambassador after Chile expelled two Peruvian diplomats.",
      ("SANCTION", "PER", "CHL")),
     ("Peru protested strongly after Chilean troops crossed the border.", ("ACCUSE", "PER", "CHL")),
+    ("Peru recalled its ambassador in response to Chile's expulsion of two diplomats.",
+     ("SANCTION", "PER", "CHL")),
+    ("Peru recalled its ambassador following the Chilean decision to expel two diplomats.",
+     ("SANCTION", "PER", "CHL")),
 ])
 def test_events_a_reaction_is_aimed_at_the_author_of_what_it_follows(pipeline, text: str,
                                                                     expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -75,6 +75,8 @@ COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 REACTION_ROOTS = frozenset({"05", "11", "12"})
 # Reduced relations (CAMEO 16: recalling envoys, cutting ties) answer another party's act too
 RETALIATION_ROOTS = frozenset({"16"})
+# Nouns of answering: "in response / retaliation / protest to X's act"
+ANSWER_NOUNS = frozenset({"response", "reply", "retaliation", "reprisal", "protest", "reaction"})
 # A border lies between two countries: "troops on the Syrian border" may stand on either side
 SHARED_EDGES = frozenset({"border", "frontier"})
 # Prepositions of a clause's area named by a country's adjective ("off the Iranian coast")
@@ -921,6 +923,14 @@ def _author_of_what_came_before(finder: RoleFinder, frame: Frame, source: Actor 
     who it is and is another party than the one reacting."""
     for tok in (frame.trigger, frame.clause):
         for c in tok.children:
+            if c.dep_ == "prep":
+                # "after / following Chile's expulsion of ...", "in response (retaliation,
+                # protest) to Chile's decision": the party of the act named
+                for noun in _acts_answered(c):
+                    actor = _agent_of_noun(finder, noun)
+                    if has_identity(actor) and not _same_party(actor, source):
+                        return actor
+                continue
             if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "after"
                                             for m in c.children):
                 continue
@@ -928,6 +938,30 @@ def _author_of_what_came_before(finder: RoleFinder, frame: Frame, source: Actor 
             actor = finder.phrase_actor(subject) if subject is not None else None
             if has_identity(actor) and not _same_party(actor, source):
                 return actor
+    return None
+
+
+def _acts_answered(prep: Token) -> list[Token]:
+    """The nouns of what an adjunct says an act answers: "after / following X", "in
+    response (reply, retaliation, protest, reaction) to / for / at / against / over X"."""
+    objects = [g for g in prep.children if g.dep_ in ("pobj", "dobj")]  # "following" is a VBG
+    if prep.lower_ in ("after", "following"):
+        return objects
+    if prep.lower_ != "in":
+        return []
+    return [g for o in objects if o.lemma_.lower() in ANSWER_NOUNS
+            for p in o.children if p.dep_ == "prep" and p.lower_ in ("to", "for", "at", "against", "over")
+            for g in p.children if g.dep_ == "pobj"]
+
+
+def _agent_of_noun(finder: RoleFinder, noun: Token) -> Actor | None:
+    """Who did what an event noun names: its possessor ("Chile's decision"), its national
+    modifier ("the Chilean decision") or its "by" phrase ("the expulsion by Chile")."""
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and finder.actor_on(c) is not None):
+            return finder.phrase_actor(c)
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            return next((finder.phrase_actor(g) for g in c.children if g.dep_ == "pobj"), None)
     return None
 
 

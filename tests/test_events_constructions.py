@@ -1891,8 +1891,8 @@ def test_events_a_place_in_a_clause_about_a_party_is_not_where_the_act_happened(
     # a reply's content is reported as a statement's is (CAMEO.2.0 REACT block: REPLY)
     ("Peru replied that it would expel two Chilean diplomats.", ("THREATEN", "PER", "CHL")),
     # the clause after an event noun object is the noun's content, wherever the parser hangs it
-    ("The United Nations reiterated its demand today that Chile ease restrictions on Peruvian "
-     "workers.", ("REQUEST", "IGO", "CHL")),
+    ("The United Nations repeated its demand today that Chile free the Peruvian fishermen.",
+     ("REQUEST", "IGO", "CHL")),
 ])
 def test_events_reiterating_reports_its_content(pipeline, text: str,
                                                 expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -1936,6 +1936,9 @@ def test_events_suspending_attacks_de_escalates(pipeline) -> None:  # type: igno
      ("SANCTION", "PER", "CHL")),
     ("Peru recalled its ambassador following the Chilean decision to expel two diplomats.",
      ("SANCTION", "PER", "CHL")),
+    # demands and threats answer another's act as complaints do
+    ("Peru demanded an explanation after Chilean jets crossed into its airspace.",
+     ("REQUEST", "PER", "CHL")),
 ])
 def test_events_a_reaction_is_aimed_at_the_author_of_what_it_follows(pipeline, text: str,
                                                                     expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -73,8 +73,9 @@ COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # Reactions to another's act (CAMEO 05 praise or endorse, 11 disapprove, 12 reject): the
 # act's author is whom they are aimed at
 REACTION_ROOTS = frozenset({"05", "11", "12"})
-# Reduced relations (CAMEO 16: recalling envoys, cutting ties) answer another party's act too
-RETALIATION_ROOTS = frozenset({"16"})
+# Appeals, demands, threats and reduced relations (CAMEO 02, 10, 13, 16) answer another
+# party's act too ("demanded an explanation after ...", "recalled its envoy after ...")
+ANSWERING_ROOTS = frozenset({"02", "10", "13", "16"})
 # Nouns of answering: "in response / retaliation / protest to X's act"
 ANSWER_NOUNS = frozenset({"response", "reply", "retaliation", "reprisal", "protest", "reaction"})
 # A border lies between two countries: "troops on the Syrian border" may stand on either side
@@ -255,7 +256,7 @@ class EventsStage:
             # "Nato condemned the attack", "Peru rejected the accusations": the act reacted to
             # is the article's earlier one, and its author is whom the reaction is aimed at
             roles.target = self._anaphoric_author(ctx, finder, frame.trigger, roles.source)
-        if roles.target is None and code[:2] in REACTION_ROOTS | RETALIATION_ROOTS:
+        if roles.target is None and code[:2] in REACTION_ROOTS | ANSWERING_ROOTS:
             # "Peru protested after Chilean troops crossed the border", "recalled its envoy
             # after Chile expelled two diplomats": a reaction is aimed at the author of the act
             # it follows

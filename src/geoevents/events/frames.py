@@ -125,19 +125,23 @@ def has_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
-def _names_its_agent(noun: Token, agentive: bool) -> bool:
-    """Whether an event noun names who acts: a possessive, a national modifier ("Iran's
-    attack", "the Iranian attack"), a named one for nouns of acts ("the U.S. raid") or a
-    "by" phrase (as the roles of event nouns read them)."""
+def named_agent(noun: Token, agentive: bool) -> Token | None:
+    """The word of an event noun's phrase that names who acts: a possessive, a national
+    modifier ("Iran's attack", "the Iranian attack"), a named one for nouns of acts ("the U.S.
+    raid"), or the object of a "by" phrase (as the roles of event nouns read them)."""
     for c in noun.children:
         if c.dep_ == "poss" and c.pos_ == "PROPN":
-            return True
+            return c
         if c.ent_type_ in ("GPE", "NORP", "ORG") and (
                 c.dep_ == "amod" or (c.dep_ == "compound" and agentive)):
-            return True
+            return c
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
-            return True
-    return False
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _names_its_agent(noun: Token, agentive: bool) -> bool:
+    return named_agent(noun, agentive) is not None
 
 
 def decider_of(verb: Token) -> Token | None:
@@ -147,12 +151,7 @@ def decider_of(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or verb.pos_ != "VERB" or noun.lemma_.lower() not in DECISION_NOUNS \
             or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
-    for c in noun.children:
-        if c.dep_ == "poss" and c.pos_ == "PROPN":
-            return c
-        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    return None
+    return named_agent(noun, agentive=False)
 
 
 def _second_act_of_speaker(tok: Token) -> bool:

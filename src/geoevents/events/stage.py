@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from geoevents.events.conventions import domestic_target, resident, unidentified_attacker
 from geoevents.events.evidence import evidence_span
-from geoevents.events.frames import DEMONSTRATIVES, Frame, FrameFinder, complement
+from geoevents.events.frames import DEMONSTRATIVES, Frame, FrameFinder, complement, named_agent
 from geoevents.events.lexicon import Lexicon, load_lexicon
 from geoevents.events.ontology import event_type, planned_code
 from geoevents.events.relevance import RelevanceModel, load_relevance_model
@@ -956,14 +956,10 @@ def _acts_answered(prep: Token) -> list[Token]:
 
 
 def _agent_of_noun(finder: RoleFinder, noun: Token) -> Actor | None:
-    """Who did what an event noun names: its possessor ("Chile's decision"), its national
-    modifier ("the Chilean decision") or its "by" phrase ("the expulsion by Chile")."""
-    for c in noun.children:
-        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and finder.actor_on(c) is not None):
-            return finder.phrase_actor(c)
-        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
-            return next((finder.phrase_actor(g) for g in c.children if g.dep_ == "pobj"), None)
-    return None
+    """Who did what an event noun names ("Chile's decision", "the Chilean decision", "the
+    expulsion by Chile")."""
+    word = named_agent(noun, agentive=True)
+    return finder.phrase_actor(word) if word is not None else None
 
 
 def _sole_enemy(earlier: list[Event], source: Actor) -> Actor | None:

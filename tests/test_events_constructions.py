@@ -1951,3 +1951,21 @@ def test_events_a_states_protest_is_not_aimed_at_its_own_government(pipeline) ->
     never the protesting state's own authorities (the domestic default is for crowds)."""
     found = dyads(scored(pipeline, "Peru protested after Peruvian farmers were attacked."))
     assert ("ACCUSE", "PER", "PER") not in found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile's decision could trigger more attacks on Peruvian ships.",
+    "The Chilean move provoked protests in Peru.",
+    "Chile's raid sparked riots in Lima.",
+])
+def test_events_what_a_verb_of_causing_brings_about_is_not_its_subjects_act(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0's PROMPT, FUEL and PROVOKE blocks are verbs of causing: the attacks or
+    protests they bring about are other parties' acts, not the cause's (Chile's)."""
+    assert not any(e.source is not None and e.source.country == "CHL" for e in scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_a_caused_act_keeps_its_own_named_agent(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(scored(pipeline, "The Chilean tariffs caused protests by Peruvian farmers."))
+    assert any(d[0] == "PROTEST" and d[1] == "PER" for d in found)

@@ -78,6 +78,7 @@ class Frame:
     negated: bool = False
     failed: bool = False  # "failed to reach": a cooperative event that didn't happen
     via_light: bool = False  # the noun is a light verb's object: the verb's subject acts
+    caused: bool = False  # the noun is what a verb of causing brings about: not its subject's act
 
     @property
     def is_nominal(self) -> bool:
@@ -388,6 +389,8 @@ class FrameFinder:
             frame = self.noun_frame(noun, head, [*governors, head])
             if frame is not None and comp is not None and comp.dep_ == "ccomp":
                 frame.content = comp  # "reiterated its demand that Israel ease ..."
+            if frame is not None and self.lexicon.causes(head):
+                frame.caused = True  # "the raid sparked protests": the protesters are others
             return frame
         return None
 

@@ -103,6 +103,12 @@ def parse_lexicon(text: str, origin: str) -> list[LexEntry]:
     return entries
 
 
+# The CAMEO.2.0 verb blocks of causing something to happen, and the two verbs of causing
+# in its MAKE block (whose other verb, "make", is a light verb: "made a visit")
+CAUSING_BLOCKS = frozenset({"PROMPT", "FUEL", "PROVOKE"})
+CAUSING_VERBS = frozenset({"cause", "induce"})
+
+
 class Lexicon:
     """Entries indexed by (kind, lemma) for constant-time matching.
 
@@ -206,6 +212,17 @@ class Lexicon:
         if self.dictionary is None or token.pos_ != "VERB":
             return None
         return self._from_dictionary(token)
+
+    def causes(self, token: Token) -> bool:
+        """Whether the verb is one of causing in the CAMEO dictionary (its PROMPT, FUEL and
+        PROVOKE blocks, and CAUSE and INDUCE of its MAKE block): what it brings about
+        ("sparked protests", "could trigger attacks") is not its subject's act."""
+        if self.dictionary is None or token.pos_ != "VERB":
+            return False
+        found = self._dictionary_match(token)
+        if found is None:
+            return False
+        return found.block in CAUSING_BLOCKS or (found.block == "MAKE" and found.form.lemma in CAUSING_VERBS)
 
     def _dictionary_match(self, token: Token) -> DictionaryMatch | None:
         """The dictionary's reading of the verb, matched once per token of a parse."""

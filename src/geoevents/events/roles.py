@@ -346,7 +346,7 @@ class RoleFinder:
                     if roles.target is None or _same_entity(roles.target, verb_roles.source):
                         roles.target = verb_roles.target
                     roles.source, roles.source_token = verb_roles.source, verb_roles.source_token
-            if roles.source is None and not _topic_of_clause(frame):
+            if roles.source is None and not _topic_of_clause(frame) and not frame.caused:
                 verb_roles = self._verbal_roles(frame, frame.clause)
                 if verb_roles.source_token != frame.noun or _among(frame.noun, verb_roles.source):
                     # not when the noun is the clause's subject itself: the parties in its

@@ -1969,3 +1969,17 @@ def test_events_what_a_verb_of_causing_brings_about_is_not_its_subjects_act(pipe
 def test_events_a_caused_act_keeps_its_own_named_agent(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = dyads(scored(pipeline, "The Chilean tariffs caused protests by Peruvian farmers."))
     assert any(d[0] == "PROTEST" and d[1] == "PER" for d in found)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile announced the lifting of sanctions against Peru.",
+    "Chile announced an easing of its arms embargo on Peru.",
+    "Chile announced the suspension of sanctions against Peru.",
+])
+def test_events_ending_sanctions_named_by_a_noun_eases_them(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A verb's -ing noun with its "of" object states what the verb does to it ("the lifting
+    of sanctions" is "lift sanctions", CAMEO 085, PLOVER RETREAT), as do the nouns of
+    CAMEO.2.0's RELAX and WAIVE * SANCTIONS: the sanctions are eased, not imposed."""
+    found = dyads(scored(pipeline, text))
+    assert ("RETREAT", "CHL", "PER") in found and not any(d[0] == "SANCTION" for d in found)

@@ -103,6 +103,8 @@ def parse_lexicon(text: str, origin: str) -> list[LexEntry]:
     return entries
 
 
+# Flags of a verb entry that its -ing noun keeps (the others are about the verb's clause)
+GERUND_FLAGS = frozenset({"mutual", "resignation"})
 # The CAMEO.2.0 verb blocks of causing something to happen, and the two verbs of causing
 # in its MAKE block (whose other verb, "make", is a light verb: "made a visit")
 CAUSING_BLOCKS = frozenset({"PROMPT", "FUEL", "PROVOKE"})
@@ -260,6 +262,29 @@ class Lexicon:
             for entry in self._index.get((kind, lemma), ()):
                 if all(_holds(c, token) for c in entry.constraints):
                     return entry
+        if token.pos_ == "NOUN" and token.lower_.endswith("ing"):
+            return self._gerund(token)
+        return None
+
+    def _gerund(self, token: Token) -> LexEntry | None:
+        """A verb's -ing noun with its "of" object states what the verb states with that
+        object: "the lifting of sanctions" is "lift sanctions" (085), not sanctions imposed.
+        Only verb entries that name their object are used: the bare verb says too little."""
+        objs = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+        objs += [cc for o in objs for cc in o.conjuncts]
+        if not objs:
+            return None
+        stem = token.lower_[:-3]
+        verbs = [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+        for verb in verbs:
+            for entry in self._index.get(("verb", verb), ()):
+                if not entry.cameo or len(entry.constraints) != 1:
+                    continue
+                wanted = entry.constraints[0]
+                if wanted.key == "obj" and wanted.lemmas and any(_lemma(o) in wanted.lemmas for o in objs):
+                    return LexEntry("noun", token.lemma_.lower(), (), entry.cameo,
+                                    entry.flags & GERUND_FLAGS, f"noun of: {verb} {entry.note}".strip())
         return None
 
 

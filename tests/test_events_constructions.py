@@ -1983,3 +1983,31 @@ def test_events_ending_sanctions_named_by_a_noun_eases_them(pipeline, text: str)
     CAMEO.2.0's RELAX and WAIVE * SANCTIONS: the sanctions are eased, not imposed."""
     found = dyads(scored(pipeline, text))
     assert ("RETREAT", "CHL", "PER") in found and not any(d[0] == "SANCTION" for d in found)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile is prepared to take military action against Peru.", ("THREATEN", "CHL", "PER")),
+    ("Chile took military action against Peru.", ("ASSAULT", "CHL", "PER")),
+])
+def test_events_military_action_is_force(pipeline, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0 codes military action as force ("* {&MILITARY ACTION}" [190]); readiness to
+    use force is a threat (PLOVER: a planned coercive act is THREATEN)."""
+    assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile ruled out sanctions against Peru.",
+    "Chile ruled out military action against Peru.",
+    "Chile ruled out imposing sanctions on Peru.",
+])
+def test_events_what_is_ruled_out_is_not_done(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = {e.plover for e in scored(pipeline, text)}
+    assert not found & {"SANCTION", "ASSAULT"}
+
+
+@pytest.mark.issue(13)
+def test_events_ruling_out_talks_rejects_them(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0's REFUSE block: "+RULE_OUT * TALKS" [125]."""
+    assert ("REJECT", "CHL", "PER") in dyads(scored(pipeline, "Chile ruled out talks with Peru."))

@@ -2011,3 +2011,28 @@ def test_events_what_is_ruled_out_is_not_done(pipeline, text: str) -> None:  # t
 def test_events_ruling_out_talks_rejects_them(pipeline) -> None:  # type: ignore[no-untyped-def]
     """CAMEO.2.0's REFUSE block: "+RULE_OUT * TALKS" [125]."""
     assert ("REJECT", "CHL", "PER") in dyads(scored(pipeline, "Chile ruled out talks with Peru."))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile awaited talks with Peru.",
+    "Chile avoided sanctions against Peru.",
+])
+def test_events_an_uncoded_verb_does_not_make_its_subject_the_actor_of_its_object(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    """An event noun that is the object of a verb neither the lexicon nor the CAMEO
+    dictionary codes is not the subject's act: awaiting talks or avoiding sanctions is
+    neither talking nor sanctioning."""
+    assert not any(e.source is not None and e.source.country == "CHL" for e in scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile waged war on Peru.", ("ASSAULT", "CHL", "PER")),
+    ("Peruvian students staged a protest against Chile.", ("PROTEST", "PER", "CHL")),
+    ("Peruvian police laid siege to the Chilean embassy.", ("COERCE", "PER", "CHL")),
+])
+def test_events_verbs_the_lemmatiser_misreads_are_coded(pipeline, text: str,
+                                                        expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    """spaCy's rule lemmatiser reads "waged" as "wag" and "staged" as "stag"; the reading
+    the lexicon or the CAMEO dictionary knows is used."""
+    assert expected in dyads(scored(pipeline, text))

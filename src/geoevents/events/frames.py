@@ -78,7 +78,7 @@ class Frame:
     negated: bool = False
     failed: bool = False  # "failed to reach": a cooperative event that didn't happen
     via_light: bool = False  # the noun is a light verb's object: the verb's subject acts
-    caused: bool = False  # the noun is what a verb of causing brings about: not its subject's act
+    caused: bool = False  # the noun is what its clause verb causes, fears, avoids...: not the subject's act
 
     @property
     def is_nominal(self) -> bool:
@@ -385,12 +385,18 @@ class FrameFinder:
             if sub is not None:
                 return sub
         noun = self.nominal(head)
+        # an event noun that is the object of a verb neither the lexicon nor the CAMEO
+        # dictionary codes ("avoided sanctions", "feared an attack", "awaited talks"): the
+        # verb does not say its subject performs the act, so the noun's own phrase names who does
+        unknown_verb = entry is None and head.pos_ == "VERB" and noun is not None \
+            and _below_object(noun, head) and self.lexicon.match(head) is None
         if noun is not None:
             frame = self.noun_frame(noun, head, [*governors, head])
             if frame is not None and comp is not None and comp.dep_ == "ccomp":
                 frame.content = comp  # "reiterated its demand that Israel ease ..."
-            if frame is not None and self.lexicon.causes(head):
-                frame.caused = True  # "the raid sparked protests": the protesters are others
+            if frame is not None and (self.lexicon.causes(head) or unknown_verb):
+                # "the raid sparked protests": the protesters are others
+                frame.caused = True
             return frame
         return None
 
@@ -642,3 +648,11 @@ class FrameFinder:
             return False  # "the demand that Israel ease ...": content, not an event
         return not any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) \
             or tok.dep_ == "conj"
+
+
+def _below_object(noun: Token, head: Token) -> bool:
+    """Whether the noun is the verb's direct object or inside its phrase."""
+    tok = noun
+    while tok.head != tok and tok.head != head:
+        tok = tok.head
+    return tok.head == head and tok.dep_ in ("dobj", "obj")

@@ -152,6 +152,8 @@ class Lexicon:
 
     def match(self, token: Token) -> LexEntry | None:
         """The most specific entry whose head and constraints fit the token, or None."""
+        if token.pos_ == "VERB":
+            self._repair_lemma(token)
         hand = self._hand(token)
         if hand is not None and self._phrasal_of_its_own(token, hand):
             return self._from_dictionary(token)
@@ -164,6 +166,24 @@ class Lexicon:
         if token.i not in cache:
             cache[token.i] = self._from_dictionary(token)
         return cache[token.i]
+
+    def _repair_lemma(self, token: Token) -> None:
+        """spaCy's rule lemmatiser reads "staged" as "stag" and "waged" as "wag" (its verb
+        index has both readings): where only the reading with a final "e" is a verb of the
+        lexicon or the CAMEO dictionary, it is the token's lemma."""
+        word, lemma = token.lower_, token.lemma_.lower()
+        if word.endswith("ed") and word[:-2] == lemma:
+            other = word[:-1]
+        elif word.endswith("ing") and word[:-3] == lemma:
+            other = lemma + "e"
+        else:
+            return
+        if not self._is_verb(lemma) and self._is_verb(other):
+            token.lemma_ = other
+
+    def _is_verb(self, lemma: str) -> bool:
+        return ("verb", lemma) in self._index or (
+            self.dictionary is not None and lemma in self.dictionary.forms)
 
     def _phrasal_of_its_own(self, token: Token, hand: LexEntry) -> bool:
         """Whether the verb with its particle is a phrasal verb the CAMEO dictionary lists

@@ -2018,7 +2018,7 @@ def test_events_ruling_out_talks_rejects_them(pipeline) -> None:  # type: ignore
     "Chile awaited talks with Peru.",
     "Chile avoided sanctions against Peru.",
 ])
-def test_events_an_uncoded_verb_does_not_make_its_subject_the_actor_of_its_object(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_events_an_uncoded_verbs_object_is_not_its_subjects_act(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     """An event noun that is the object of a verb neither the lexicon nor the CAMEO
     dictionary codes is not the subject's act: awaiting talks or avoiding sanctions is
     neither talking nor sanctioning."""

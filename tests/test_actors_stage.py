@@ -143,6 +143,16 @@ def test_stage_bare_surname_is_the_one_office_holder_then(run):
 
 
 @pytest.mark.issue(13)
+def test_stage_bare_surname_before_the_persons_first_office_is_someone_else(run):
+    """A listed person's surname alias names them once they hold office or after (ELI),
+    not decades before: in 1987 "a Harris poll" is no one of people.tsv."""
+    before = _at(run("A Harris poll gave the opposition 43 pct of the vote.", "1987-06-01"), "Harris")
+    assert before is None or before.code is None
+    during = _at(run("Harris said the bill would pass.", "2022-06-01"), "Harris")
+    assert during is not None and during.code == "USAGOV"
+
+
+@pytest.mark.issue(13)
 def test_stage_bare_surname_of_an_undated_text_is_its_holders_one_country(run):
     # no date: whoever of that name ever held an office, when all served one country
     ctx = run("Nakasone rejected the proposal.", None)

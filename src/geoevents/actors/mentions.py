@@ -373,6 +373,11 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
             # "Jordanian King Abdullah": the stated nationality overrules a namesake listed
             # for another country; the name is coded from its own words
             item.key = None
+        if item.key is not None and len(parts) == 1 and " " not in text[item.start:item.end].strip() \
+                and _before_public_life(lex.people[item.key], date):
+            # a bare surname before the listed person's first office ("a Harris poll" in
+            # 1987) is someone else: only a former official is coded by surname (ELI)
+            item.key = None
         if item.key is not None:
             _code_person(mention, lex, item.key, date, former)
             if mention.sector == "ELI" and title is not None and not former and title.sector != "ELI":
@@ -512,6 +517,12 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
         used[i] = True
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _before_public_life(person: Person, date: dt.date) -> bool:
+    """Whether the date is before every dated office of the person."""
+    starts = [r.start for r in person.roles]
+    return bool(starts) and all(start is not None and date < start for start in starts)
 
 
 def _fits(person: Person, country: str | None) -> bool:

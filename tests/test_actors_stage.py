@@ -153,6 +153,14 @@ def test_stage_bare_surname_before_the_persons_first_office_is_someone_else(run)
 
 
 @pytest.mark.issue(13)
+def test_stage_a_bodys_head_noun_is_no_surname(run):
+    """Phoenix lists some bodies as people ("Federal Trade Commission"): the noun ending
+    their names is no one's surname, so "the 17-man Commission" is not the FTC."""
+    ctx = run("The entire 17-man Commission is today visiting Bonn.", "1987-03-31")
+    assert not any(a.code and a.code.startswith("USA") for a in ctx.actors)
+
+
+@pytest.mark.issue(13)
 def test_stage_bare_surname_of_an_undated_text_is_its_holders_one_country(run):
     # no date: whoever of that name ever held an office, when all served one country
     ctx = run("Nakasone rejected the proposal.", None)

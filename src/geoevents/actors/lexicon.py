@@ -79,6 +79,15 @@ def fold(text: str) -> str:
     return _NON_ASCII.sub(lambda m: _FOLD[ord(m.group(0))], low)
 
 
+# Common nouns that end the names of bodies, never a family name: a Phoenix "person" entry
+# ending in one ("Federal Trade Commission", "Free Syrian Army") is no one's surname
+BODY_NOUNS = frozenset({
+    "commission", "council", "agency", "department", "administration", "forces", "force",
+    "army", "bank", "corporation", "ministry", "office", "service", "committee", "authority",
+    "court", "party", "front", "movement", "brigade", "assembly", "congress", "security",
+    "state", "organization", "organisation", "union", "association", "federation", "board",
+    "institute", "government", "community", "nations", "intelligence", "university", "church"})
+
 @dataclass(frozen=True, slots=True)
 class Country:
     iso3: str
@@ -227,7 +236,10 @@ class Lexicon:
                 words = person.name.split()
                 if len(words) > 1 and person.roles:
                     country = person.roles[0].country
-                    index.setdefault(family_name(person.name, country), []).append(key)
+                    family = family_name(person.name, country)
+                    if family.lower() in BODY_NOUNS:
+                        continue  # Phoenix lists some bodies as people ("Federal Trade Commission")
+                    index.setdefault(family, []).append(key)
             self._surnames = index
         if date is None:
             return self._undated_holders(surname)

@@ -176,6 +176,10 @@ def test_stage_bare_surname_of_an_undated_text_is_its_holders_one_country(run):
     ("John Hamilton, a critic of the IMF, said the talks went well.", None),
     # the body before the title: its official, as CAMEO codes them
     ("UN envoy John Hamilton said the talks went well.", "IGOUNO"),
+    # a post of a state body: that state's
+    ("John Hamilton, vice minister for trade at the Chilean Ministry of Economy, said the talks went well.",
+     "CHLGOV"),
+    ("John Hamilton, a critic of the Chilean government, said the talks went well.", None),
 ])
 def test_stage_official_of_a_body_by_apposition(run, text, code):
     person = _at(run(text, "1990-04-01"), "John Hamilton")

@@ -183,14 +183,17 @@ _POST_NOUNS = frozenset({
     "secretary", "secretary-general", "director", "director-general", "commissioner",
     "representative", "envoy", "ambassador", "delegate", "official", "spokesman",
     "spokeswoman", "spokesperson", "negotiator", "coordinator", "governor", "member",
-    "adviser", "advisor", "economist", "executive", "observer", "mediator", "rapporteur"})
+    "adviser", "advisor", "economist", "executive", "observer", "mediator", "rapporteur",
+    "minister", "undersecretary", "under-secretary"})
 
 
 def _officials_of_bodies_by_apposition(doc: Doc, mentions: list[Mention]) -> None:
     """"Roy Denman, the European Community representative in Washington," and "X, head of
     the EC delegation,": an unlisted name whose appositive is a post of an international
-    body holds it there (CAMEO codes an IGO's officials as the IGO)."""
-    bodies = [m for m in mentions if m.kind == "organisation" and (m.code or "").startswith("IGO")]
+    body holds it there (CAMEO codes an IGO's officials as the IGO); "X, vice minister at
+    the Ministry of Trade," likewise holds a post of that state body, for its country."""
+    bodies = [m for m in mentions if (m.kind == "organisation" and (m.code or "").startswith("IGO"))
+              or (m.kind in ("organisation", "agent") and m.country and m.sector in _STATE_OFFICES)]
     if not bodies:
         return
     for m in mentions:
@@ -206,6 +209,8 @@ def _officials_of_bodies_by_apposition(doc: Doc, mentions: list[Mention]) -> Non
             lo, hi = appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge)
             body = next((b for b in bodies if lo <= b.start and b.end <= hi), None)
             if body is not None:
+                if not (body.code or "").startswith("IGO"):
+                    m.country = body.country
                 m.sector, m.code, m.sectors = body.sector, body.code, body.sectors
                 m.role = appos.lemma_.lower()
                 break

@@ -450,3 +450,16 @@ def test_stage_collective_noun_takes_its_agent_words_sector(run, text, word, cod
 @pytest.mark.parametrize("text", ["The group met on Monday.", "Several organisations met on Monday."])
 def test_stage_collective_noun_alone_names_no_one(run, text):
     assert not run(text).actors
+
+
+@pytest.mark.issue(13)
+def test_stage_a_listed_name_out_of_office_beside_another_country_is_a_namesake(run):
+    """Phoenix lists an Irish Michael Smith; in 1987 "the Deputy U.S. Trade Representative,
+    Michael Smith," is an American: the appositive's country wins over a listed person out of
+    office at the date, as a national title before the name does."""
+    smith = _at(run("Japan will meet the Deputy U.S. Trade Representative, Michael Smith, on Monday.",
+                    "1987-04-01"), "Michael Smith")
+    assert smith is not None and smith.country == "USA"
+    irish = _at(run("Japan will meet Michael Smith, the former Irish minister, on Monday.",
+                    "1987-04-01"), "Michael Smith")
+    assert irish is not None and irish.country == "IRL"

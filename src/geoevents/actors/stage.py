@@ -216,6 +216,36 @@ def _officials_of_bodies_by_apposition(doc: Doc, mentions: list[Mention]) -> Non
                 break
 
 
+def _namesakes_by_apposition(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
+    """"the Deputy U.S. Trade Representative, Michael Smith," where the dictionaries list a
+    Michael Smith of Ireland out of office then: a listed name not in office at the date
+    whose appositive names another country is a namesake of that country (the text's
+    statement wins, as a national title before the name does)."""
+    for m in mentions:
+        if m.kind != "person" or m.sector != "ELI" or m.entity not in lex.people or not m.country:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        phrases = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            phrases.append(root.head)
+        for head in phrases:
+            lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+            if head is root.head:  # the phrase the name stands beside, without the name
+                hi = min(hi, m.start)
+            other = next((o for o in mentions if o is not m and lo <= o.start and o.end <= hi
+                          and o.kind in ("country", "agent") and o.country
+                          and o.country != m.country), None)
+            if other is not None:
+                sector = other.sector if other.kind == "agent" else None
+                m.country, m.sector, m.code = other.country, sector, code_for(other.country, sector)
+                m.entity, m.wikidata, m.sectors, m.role = "?" + (m.name or ""), None, (), ""
+                m.stated = True
+                break
+
+
 _DOMESTIC_GROUPS = frozenset({"OPP", "LAB", "AGR", "CVL", "EDU", "REB", "PTY"})
 
 
@@ -474,6 +504,7 @@ class ActorsStage:
         mentions = [m for m in mentions if not _bare_modifier(doc, m)]
         _titles_by_apposition(mentions, text)
         _officials_of_bodies_by_apposition(doc, mentions)
+        _namesakes_by_apposition(doc, mentions, lex)
         _officials_of_the_article(mentions)
         _groups_of_the_article(mentions)
         _bind_short_names(mentions, text)

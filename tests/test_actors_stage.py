@@ -463,3 +463,11 @@ def test_stage_a_listed_name_out_of_office_beside_another_country_is_a_namesake(
     irish = _at(run("Japan will meet Michael Smith, the former Irish minister, on Monday.",
                     "1987-04-01"), "Michael Smith")
     assert irish is not None and irish.country == "IRL"
+
+
+@pytest.mark.issue(13)
+def test_stage_an_adverb_opening_a_sentence_is_no_surname(run):
+    """Phoenix lists a "Mohammad Satari Far": "Far from ..." opening a sentence is an
+    adverb, not his surname."""
+    ctx = run("Far from tormenting the government, the opposition rallied behind it.", None)
+    assert _at(ctx, "Far") is None

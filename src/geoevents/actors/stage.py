@@ -98,8 +98,8 @@ def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon,
         if tok.i > 0 and doc[tok.i - 1].text[:1].isupper() and not tok.is_sent_start:
             continue  # a given name or another capitalised word before: some other name
         if tok.tag_ != "NNP":
-            if not tok.is_sent_start:
-                continue
+            if not tok.is_sent_start or tok.pos_ not in ("NOUN", "PROPN"):
+                continue  # "Far from tormenting X": an adverb opening a sentence is no name
             if lowered is None:
                 lowered = {t.text for t in doc if t.text.islower()}
             if word.lower() in lowered:

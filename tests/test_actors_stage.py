@@ -471,3 +471,28 @@ def test_stage_an_adverb_opening_a_sentence_is_no_surname(run):
     adverb, not his surname."""
     ctx = run("Far from tormenting the government, the opposition rallied behind it.", None)
     assert _at(ctx, "Far") is None
+
+
+@pytest.mark.issue(13)
+def test_stage_a_bodys_head_word_is_the_body_not_a_role_noun(run):
+    """"The European Community ... the Community": the capitalised head word refers back to
+    the body, though "community" is also a Phoenix role noun (CVL)."""
+    ctx = run("The European Community warned Chile over trade frictions that have hit relations "
+              "between the Community and its partners.", "1987-03-16")
+    community = [a for a in ctx.actors if ctx.text[a.start:a.end] == "Community"]
+    assert community and all(a.code == "IGOEEC" for a in community)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "code"), [
+    ("EC foreign ministers issued a statement on Peru. Ministers also called on Chile to act.", "IGOEEC"),
+    ("Peruvian ministers met in Lima on Monday. The ministers agreed to meet again.", "PERGOV"),
+])
+def test_stage_a_plural_role_noun_refers_back_to_the_group_in_that_role(run, text, code):
+    later = [a for a in run(text, "1987-03-16").actors
+             if ctx_word(text, a).lower() == "ministers" and a.start > text.index(".")]
+    assert later and later[0].code == code
+
+
+def ctx_word(text: str, actor) -> str:  # type: ignore[no-untyped-def]
+    return text[actor.start:actor.end]

@@ -399,21 +399,28 @@ def _carry_organisation_heads(mentions: list[Mention], text: str) -> list[Mentio
             heads.setdefault(words[-1], []).append(m)
     if not heads:
         return mentions
+    # a role noun that is the head word alone ("the Community": CVL) yields to the body
+    generic = {(m.start, m.end): m for m in mentions if m.kind == "agent" and m.start < m.end
+               and len(heads.get(text[m.start:m.end], ())) > 0}
     covered = bytearray(len(text) + 1)
     for m in mentions:
-        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        if (m.start, m.end) not in generic:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     added = []
+    replaced = set()
     for hit in _ORG_HEAD.finditer(text):
         word = hit.group(1)
         orgs = {o.entity for o in heads.get(word, ())}
         start, end = hit.start(1), hit.end(1)
         if len(orgs) != 1 or any(covered[start:end]) or start < heads[word][0].end:
             continue
+        if (start, end) in generic:
+            replaced.add((start, end))
         src = heads[word][0]
         added.append(Mention(start, end, "organisation", src.name, src.country, src.sector, src.code,
                              src.wikidata, src.entity, start, end, "sg", sectors=src.sectors,
                              role=src.role))
-    return mentions + added
+    return [m for m in mentions if (m.start, m.end) not in replaced] + added
 
 
 def _surnames_in_office(mentions: list[Mention], lex: Lexicon, date: dt.date | None) -> None:
@@ -448,17 +455,24 @@ def _bind_role_nouns(mentions: list[Mention], text: str) -> None:
     its code, name and country (news refers back by office, as pronouns do by gender).
     """
     for k, m in enumerate(mentions):
-        if m.kind != "agent" or m.country is not None or not m.human or not m.role:
+        plural = m.number == "pl"  # "EC foreign ministers met ... Ministers also said"
+        if m.kind != "agent" or m.country is not None or not (m.human or plural) or not m.role \
+                or (m.code or "").startswith("IGO"):
             continue
-        if not _DEFINITE.search(text, max(0, m.start - 6), m.start):
+        if not plural and not _DEFINITE.search(text, max(0, m.start - 6), m.start):
             continue
         office = m.role.lower().split()[-1]
         for prior in reversed(mentions[:k]):
             if m.start - prior.end > ROLE_NOUN_WINDOW:
                 break
-            if prior.kind not in ("person", "agent") or not prior.country or not prior.human:
+            words = text[prior.start:prior.end].lower().split()
+            if plural and prior.kind in ("agent", "organisation") and words[-1:] == [office]:
+                pass  # a group in that role: "EC foreign ministers", "Peruvian ministers"
+            elif prior.kind not in ("person", "agent") or not prior.human or plural:
                 continue
-            if (prior.role or "").lower().split()[-1:] == [office]:
+            if not (prior.country or (plural and (prior.code or "").startswith("IGO"))):
+                continue
+            if plural or (prior.role or "").lower().split()[-1:] == [office]:
                 m.name, m.country, m.sector, m.code, m.entity = (prior.name, prior.country,
                                                                  prior.sector, prior.code,
                                                                  prior.entity)

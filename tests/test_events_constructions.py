@@ -2036,3 +2036,13 @@ def test_events_verbs_the_lemmatiser_misreads_are_coded(pipeline, text: str,
     """spaCy's rule lemmatiser reads "waged" as "wag" and "staged" as "stag"; the reading
     the lexicon or the CAMEO dictionary knows is used."""
     assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_shielding_is_no_assault_but_human_shields_are(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO 184 is using people as human shields (CAMEO.2.0 "USE * (AS {HUMAN SHIELD})");
+    shielding something is the DEFEND block's protection, never an assault."""
+    found = dyads(scored(pipeline, "Peruvian protesters wore masks to shield their identities."))
+    assert not any(d[0] == "ASSAULT" for d in found)
+    shields = scored(pipeline, "Peruvian rebels used Chilean civilians as human shields.")
+    assert ("ASSAULT", "PER", "CHL") in dyads(shields)

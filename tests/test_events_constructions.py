@@ -2046,3 +2046,19 @@ def test_events_shielding_is_no_assault_but_human_shields_are(pipeline) -> None:
     assert not any(d[0] == "ASSAULT" for d in found)
     shields = scored(pipeline, "Peruvian rebels used Chilean civilians as human shields.")
     assert ("ASSAULT", "PER", "CHL") in dyads(shields)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    # CAMEO.2.0 PHYSICAL_CONFLICT: "STRIKE * DEAL" [057]
+    ("Chile struck a deal with Peru on Monday.", "SUPPORT", "ASSAULT"),
+    # CAMEO.2.0 FIRE: "* WORKER" [160]: firing people dismisses them
+    ("Peru's government fired the head of the navy after the crash.", None, "ASSAULT"),
+    # killing a bill rejects it (CAMEO 12)
+    ("Chile's Senate killed the Peruvian trade bill on Monday.", "REJECT", "ASSAULT"),
+])
+def test_events_word_senses_of_strike_fire_and_kill(pipeline, text: str, expected: str | None,
+                                                    not_expected: str) -> None:  # type: ignore[no-untyped-def]
+    found = {e.plover for e in scored(pipeline, text)}
+    assert not_expected not in found
+    assert expected is None or expected in found

@@ -156,7 +156,7 @@ def test_stage_bare_surname_before_the_persons_first_office_is_someone_else(run)
 def test_stage_a_bodys_head_noun_is_no_surname(run):
     """Phoenix lists some bodies as people ("Federal Trade Commission"): the noun ending
     their names is no one's surname, so "the 17-man Commission" is not the FTC."""
-    ctx = run("The entire 17-man Commission is today visiting Bonn.", "1987-03-31")
+    ctx = run("A five-man Commission flew to Lima on Monday.", "1987-03-31")
     assert not any(a.code and a.code.startswith("USA") for a in ctx.actors)
 
 
@@ -454,12 +454,12 @@ def test_stage_collective_noun_alone_names_no_one(run, text):
 
 @pytest.mark.issue(13)
 def test_stage_a_listed_name_out_of_office_beside_another_country_is_a_namesake(run):
-    """Phoenix lists an Irish Michael Smith; in 1987 "the Deputy U.S. Trade Representative,
-    Michael Smith," is an American: the appositive's country wins over a listed person out of
-    office at the date, as a national title before the name does."""
-    smith = _at(run("Japan will meet the Deputy U.S. Trade Representative, Michael Smith, on Monday.",
+    """Phoenix lists an Irish Michael Smith; in 1987 "Peru's trade envoy, Michael Smith," is
+    Peruvian: the appositive's country wins over a listed person out of office at the date,
+    as a national title before the name does."""
+    smith = _at(run("Chile will meet Peru's trade envoy, Michael Smith, on Monday.",
                     "1987-04-01"), "Michael Smith")
-    assert smith is not None and smith.country == "USA"
+    assert smith is not None and smith.country == "PER"
     irish = _at(run("Japan will meet Michael Smith, the former Irish minister, on Monday.",
                     "1987-04-01"), "Michael Smith")
     assert irish is not None and irish.country == "IRL"
@@ -485,7 +485,7 @@ def test_stage_a_bodys_head_word_is_the_body_not_a_role_noun(run):
 
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "code"), [
-    ("EC foreign ministers issued a statement on Peru. Ministers also called on Chile to act.", "IGOEEC"),
+    ("EC agriculture ministers issued a statement on Peru. Ministers urged Chile to act.", "IGOEEC"),
     ("Peruvian ministers met in Lima on Monday. The ministers agreed to meet again.", "PERGOV"),
 ])
 def test_stage_a_plural_role_noun_refers_back_to_the_group_in_that_role(run, text, code):

@@ -1987,7 +1987,7 @@ def test_events_ending_sanctions_named_by_a_noun_eases_them(pipeline, text: str)
 
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Chile is prepared to take military action against Peru.", ("THREATEN", "CHL", "PER")),
+    ("Chile said it was ready to take military action against Peru.", ("THREATEN", "CHL", "PER")),
     ("Chile took military action against Peru.", ("ASSAULT", "CHL", "PER")),
 ])
 def test_events_military_action_is_force(pipeline, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -217,10 +217,10 @@ def _officials_of_bodies_by_apposition(doc: Doc, mentions: list[Mention]) -> Non
 
 
 def _namesakes_by_apposition(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
-    """"the Deputy U.S. Trade Representative, Michael Smith," where the dictionaries list a
-    Michael Smith of Ireland out of office then: a listed name not in office at the date
-    whose appositive names another country is a namesake of that country (the text's
-    statement wins, as a national title before the name does)."""
+    """"Peru's trade envoy, Michael Smith," where the dictionaries list a Michael Smith of
+    Ireland out of office then: a listed name not in office at the date whose appositive
+    names another country is a namesake of that country (the text's statement wins, as a
+    national title before the name does)."""
     for m in mentions:
         if m.kind != "person" or m.sector != "ELI" or m.entity not in lex.people or not m.country:
             continue

@@ -233,7 +233,7 @@ def _namesakes_by_apposition(doc: Doc, mentions: list[Mention], lex: Lexicon) ->
             phrases.append(root.head)
         for head in phrases:
             lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-            if head is root.head:  # the phrase the name stands beside, without the name
+            if head.i == root.head.i:  # the phrase the name stands beside, without the name
                 hi = min(hi, m.start)
             other = next((o for o in mentions if o is not m and lo <= o.start and o.end <= hi
                           and o.kind in ("country", "agent") and o.country
@@ -400,8 +400,7 @@ def _carry_organisation_heads(mentions: list[Mention], text: str) -> list[Mentio
     if not heads:
         return mentions
     # a role noun that is the head word alone ("the Community": CVL) yields to the body
-    generic = {(m.start, m.end): m for m in mentions if m.kind == "agent" and m.start < m.end
-               and len(heads.get(text[m.start:m.end], ())) > 0}
+    generic = {(m.start, m.end) for m in mentions if m.kind == "agent" and text[m.start:m.end] in heads}
     covered = bytearray(len(text) + 1)
     for m in mentions:
         if (m.start, m.end) not in generic:

@@ -1208,6 +1208,18 @@ def test_events_attack_without_target_hits_the_articles_one_enemy(pipeline) -> N
 
 
 @pytest.mark.issue(13)
+def test_events_attack_without_target_hits_the_clauses_one_other_party(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER codes an attack's target: with none in the syntax, the one other country the
+    # clause names is it; two of them, or none, name no one
+    one = ("Peruvian troops launched new attacks in the north on Tuesday, but Chile said all "
+           "of them were repelled.")
+    assert ("ASSAULT", "PER", "CHL") in dyads(scored(pipeline, one))
+    two = ("Peruvian troops launched new attacks in the north on Tuesday, Chilean and Bolivian "
+           "officials said.")
+    assert not any(d[:2] == ("ASSAULT", "PER") for d in dyads(scored(pipeline, two)))
+
+
+@pytest.mark.issue(13)
 @pytest.mark.parametrize("text", [
     "A car bomb killed ten people in Santiago on Monday.",
     "A roadside bomb wounded four soldiers in Arica on Monday.",

@@ -403,10 +403,12 @@ class EventsStage:
                 # "the U.S. attack represents a shift": a state's armed force attacks another
                 # party, never its own authorities; with no target named and no place abroad
                 # there is no dyad (the domestic default is for rebels, crowds, unidentified
-                # attackers) unless the article has already coded the source's one enemy:
-                # "Peru launched new attacks" after "Chilean jets bombed Peruvian towns"
+                # attackers) unless the article has already coded the source's one enemy
+                # ("Peru launched new attacks" after "Chilean jets bombed Peruvian towns") or
+                # the clause names one other party ("..., but Chile said they were repelled")
                 roles.target = self._casualties(finder, frame, roles.source) \
-                    or _sole_enemy(ctx.events, roles.source)
+                    or _sole_enemy(ctx.events, roles.source) \
+                    or _sole_other_party(ctx, frame, roles.source)
                 if roles.target is None:
                     return None
                 confidence -= 0.15

@@ -140,21 +140,28 @@ _LIST_WORDS = frozenset({"and", "or", ",", "-", "–", "to", "through"})
 _NAME_MONTHS = frozenset({"March", "April", "May", "June", "August"})
 
 
-def _lone_month_not_time(doc: Doc, start: int, end: int) -> bool:
+def _lone_month_not_time(doc: Doc, text: str, start: int, end: int) -> bool:
     """A month that is also a name, named alone with no word of time before it (nor a month
-    it is listed with)."""
-    if doc.text[start:end] not in _NAME_MONTHS:
+    it is listed with). ``text`` is the document's (``Doc.text`` joins every token anew)."""
+    if text[start:end] not in _NAME_MONTHS:
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    if span.start == span.sent.start:
+    first = span.start
+    if first == 0 or doc[first].is_sent_start:
         return True  # opening a sentence: "May told MPs", "March organisers said"
-    prev = doc[span.start - 1]
+    prev = doc[first - 1]
     if prev.lower_ in _MONTH_CONTEXT:
         return False
-    if prev.lower_ in _LIST_WORDS and any(
-            t.text in _MONTH_NAMES for t in doc[max(span.sent.start, span.start - 4):span.start - 1]):
+    # the words just before it in its sentence (token flags, not Span.sent: that walks the
+    # document's sentences on every call)
+    window = max(0, first - 4)
+    for i in range(first - 1, window, -1):
+        if doc[i].is_sent_start:
+            window = i
+            break
+    if prev.lower_ in _LIST_WORDS and any(t.text in _MONTH_NAMES for t in doc[window:first - 1]):
         return False  # "April and May", "June to August"
     return True
 
@@ -178,7 +185,7 @@ def recognise(doc: Doc) -> list[Candidate]:
                 for s, e in pieces:
                     if e > s:
                         found.append(Candidate(s, e, pattern.type, from_grammar=True))
-    return [c for c in _join(found) if not _lone_month_not_time(doc, c.start, c.end)]
+    return [c for c in _join(found) if not _lone_month_not_time(doc, text, c.start, c.end)]
 
 
 def _join(found: list[Candidate]) -> list[Candidate]:

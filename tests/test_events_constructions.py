@@ -405,17 +405,6 @@ def test_events_protest_noun_with_by_agent(pipeline) -> None:
 
 
 @pytest.mark.issue(13)
-def test_events_said_or_given_from_names_its_author(pipeline) -> None:  # type: ignore[no-untyped-def]
-    # "from" names who said or gave what a noun of speech or transfer names; for nouns of
-    # withdrawing it names the place left
-    warned = [e for e in scored(pipeline, "Chile ignored a warning from Peru.") if e.plover == "THREATEN"]
-    assert warned and warned[0].source is not None and warned[0].source.country == "PER"
-    assert not any(e.target is not None and e.target.country == "PER" for e in warned)
-    left = dyads(scored(pipeline, "Peru announced the withdrawal of its troops from Chile."))
-    assert ("RETREAT", "PER", "CHL") in left
-
-
-@pytest.mark.issue(13)
 @pytest.mark.parametrize("text", [
     "Italian Prime Minister Giulio Andreotti wound up his first round of consultations with Germany.",
     "A Chinese Foreign Ministry official declined comment on the United States decision.",

@@ -21,7 +21,6 @@ from geoevents.events.frames import (
     decider_of,
 )
 from geoevents.events.lexicon import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS
-from geoevents.events.ontology import event_type
 from geoevents.model import Actor, Event, Place
 from geoevents.stage import PlaceIndex, StageContext
 
@@ -606,10 +605,6 @@ class RoleFinder:
         of = self.prep_objects(noun, ("of",))
         if source_tok is None and by:
             source_tok = by[0]
-        given = self.prep_objects(noun, ("from",)) \
-            if event_type(frame.code).plover in _FROM_ITS_AUTHOR else []
-        if source_tok is None and given:
-            source_tok = given[0]  # "a warning from X", "aid from X": what X said or gave
         if source_tok is None and agentive and of:
             source_tok = of[0]
         if source_tok is None:
@@ -621,8 +616,7 @@ class RoleFinder:
         source = self.head_actor(source_tok) if source_tok is not None else None
         if source is None and source_tok is not None and by and source_tok == by[0]:
             source = self.phrase_actor(source_tok)  # "protests by thousands of farmers"
-        toks = [t for t in self.prep_objects(noun, TARGET_PREPS)
-                if source_tok is None or t.i != source_tok.i] + ([] if agentive else of)
+        toks = self.prep_objects(noun, TARGET_PREPS) + ([] if agentive else of)
         found = [a for a in (self._token_actor(tok, source) for tok in toks) if a is not None]
         for c in noun.children:  # "a demand that Israel ease ...": the content's subject
             if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
@@ -644,14 +638,6 @@ class RoleFinder:
                     target, joint = partner, True
                     break
         return Roles(source, target, source_tok, joint)
-
-
-# Categories whose nouns name what is said or given: "from" names who said or gave it ("a
-# warning from X", "aid from X"), as the agent of a communication or transfer (its origin). The
-# nouns of moving, expelling, withdrawing and fighting take "from" for a place or what is left
-# ("a withdrawal from X", "an attack from the north").
-_FROM_ITS_AUTHOR = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT",
-                              "AID", "CONCEDE", "CONSULT", "PROTEST"})
 
 
 # Prepositions that make an event noun what the clause reacts to, not what its subject does

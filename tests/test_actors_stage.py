@@ -496,3 +496,27 @@ def test_stage_a_plural_role_noun_refers_back_to_the_group_in_that_role(run, tex
 
 def ctx_word(text: str, actor) -> str:  # type: ignore[no-untyped-def]
     return text[actor.start:actor.end]
+
+
+@pytest.mark.issue(13)
+def test_stage_a_border_names_no_article_country(run):
+    """"The Peruvian border" and "the Chile-Peru border" are two countries': rebels named
+    with no country take none from them, while an article about one country still gives
+    its groups that country."""
+    ctx = run("Chilean troops fought rebels on the Peruvian border, Peruvian police said.", None)
+    rebels = _at(ctx, "rebels")
+    assert rebels is not None and rebels.country is None
+    ctx = run("Rebels crossed the Chile-Peru border on Monday.", None)
+    rebels = _at(ctx, "Rebels")
+    assert rebels is not None and rebels.country is None
+    ctx = run("Rebels attacked a Peruvian town, Peruvian police said.", None)
+    rebels = _at(ctx, "Rebels")
+    assert rebels is not None and rebels.country == "PER"
+
+
+@pytest.mark.issue(13)
+def test_stage_an_agent_noun_before_an_installation_is_its_party(run):
+    """"Rebel positions" (CAMEO.2.0 attack objects BASE, CAMP, POSITIONS, &STRONGHOLD) name
+    the rebels; "joint military exercises" name no military party."""
+    assert _at(run("Chilean jets bombed rebel positions.", None), "rebel") is not None
+    assert _at(run("Chile and Peru held joint military exercises.", None), "military") is None

@@ -2074,3 +2074,18 @@ def test_events_word_senses_of_strike_fire_and_kill(pipeline, text: str, expecte
     found = {e.plover for e in scored(pipeline, text)}
     assert not_expected not in found
     assert expected is None or expected in found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "The Chilean army shelled rebel positions in the north on Monday.",
+    "Chilean troops captured a guerrilla stronghold near Arica.",
+    "Chilean jets bombed a rebel camp in the mountains.",
+])
+def test_events_attack_on_a_partys_installation_targets_the_party(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The CAMEO verb dictionary codes attacks and captures on BASE, CAMP, POSITIONS and its
+    &STRONGHOLD synset: the party named before the noun is the target."""
+    events = [e for e in scored(pipeline, text) if e.plover == "ASSAULT"]
+    assert events, text
+    assert events[0].target is not None and events[0].target.sector == "REB"
+    assert events[0].target.country == "CHL"  # rebels fighting a state's forces at home

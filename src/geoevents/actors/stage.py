@@ -120,12 +120,18 @@ def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon,
 _STATE_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
-def _article_country(mentions: list[Mention], unanimous: bool = False) -> str | None:
+_BORDER_AFTER = re.compile(r"(?:[-\u2013/][A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?\s+(?:border|frontier)s?\b",
+                           re.IGNORECASE)
+
+
+def _article_country(mentions: list[Mention], text: str, unanimous: bool = False) -> str | None:
     """The country an article is about: more than half of its mentions that name a country
-    name it (and at least two do, or, if ``unanimous``, one does and no other country is named)."""
+    name it (and at least two do, or, if ``unanimous``, one does and no other country is named).
+    "The Peruvian border" and "the Chile-Peru border" are not counted: a border is two
+    countries', and says nothing of which side the article is on."""
     counts: dict[str, int] = {}
     for m in mentions:
-        if m.country:
+        if m.country and not _BORDER_AFTER.match(text, m.end):
             counts[m.country] = counts.get(m.country, 0) + 1
     if not counts:
         return None
@@ -135,13 +141,13 @@ def _article_country(mentions: list[Mention], unanimous: bool = False) -> str | 
     return top
 
 
-def _officials_of_the_article(mentions: list[Mention]) -> None:
+def _officials_of_the_article(mentions: list[Mention], text: str) -> None:
     """"Agriculture Minister Mutsuki Kato" in an article about Japan: a named holder of a
     state office the dictionaries do not list, with no nationality stated, holds it in the
     country the article is about (wire copy drops the nationality its dateline gave). The
     article is about a country when more than half of its mentions that name a country
     name that one."""
-    top = _article_country(mentions)
+    top = _article_country(mentions, text)
     if top is None:
         return
     for m in mentions:
@@ -257,7 +263,7 @@ def _state_agents_of_the_article(mentions: list[Mention], text: str) -> None:
     one country, with no earlier holder of that office to refer to: that country's (the
     CAMEO actor codebook codes an unnamed state agent by the country it serves, and wire copy
     names that country once, as for named officials above)."""
-    top = _article_country(mentions)
+    top = _article_country(mentions, text)
     if top is None:
         return
     for m in mentions:
@@ -268,12 +274,12 @@ def _state_agents_of_the_article(mentions: list[Mention], text: str) -> None:
             m.country, m.code = top, code_for(top, m.sector)
 
 
-def _groups_of_the_article(mentions: list[Mention]) -> None:
+def _groups_of_the_article(mentions: list[Mention], text: str) -> None:
     """"The opposition parties", "farmers", "the unions" in an article about one country:
     the country's own (domestic groups act at home; wire copy names the country once, so one
     mention is enough when it is the only country named; not so for officials, whose
     counterpart abroad is often the one country a sentence names)."""
-    top = _article_country(mentions, unanimous=True)
+    top = _article_country(mentions, text, unanimous=True)
     if top is None:
         return
     for m in mentions:
@@ -479,15 +485,25 @@ def _bind_role_nouns(mentions: list[Mention], text: str) -> None:
                 break
 
 
+# A party's installations: the objects the CAMEO verb dictionary (CAMEO.2.0.txt) codes attacks,
+# captures and closures on ("- * CAMP [190] # ATTACK", "- * BASES [192] # CAPTURE", "- * POSITIONS
+# [193] # HIT", its &STRONGHOLD synset). "Rebel positions" are the rebels': whoever shells them
+# acts on the rebels, as on "Taliban positions".
+HELD_PLACES = frozenset({"base", "camp", "position", "stronghold", "bastion", "citadel",
+                         "blockhouse", "redoubt", "fort", "outpost", "headquarters"})
+
+
 def _bare_modifier(doc: Doc, m: Mention) -> bool:
-    """An agent noun used as a modifier with no country ("joint military exercises")."""
+    """An agent noun used as a modifier with no country ("joint military exercises"), unless
+    it names the party whose installation the noun is ("rebel camps")."""
     if m.kind != "agent" or m.country is not None:
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
-    return root.dep_ in ("amod", "compound", "nmod") and not (span.start <= root.head.i < span.end)
+    return root.dep_ in ("amod", "compound", "nmod") and not (span.start <= root.head.i < span.end) \
+        and root.head.lemma_.lower() not in HELD_PLACES
 
 
 def _to_actor(text: str, m: Mention) -> Actor:
@@ -518,8 +534,8 @@ class ActorsStage:
         _titles_by_apposition(mentions, text)
         _officials_of_bodies_by_apposition(doc, mentions)
         _namesakes_by_apposition(doc, mentions, lex)
-        _officials_of_the_article(mentions)
-        _groups_of_the_article(mentions)
+        _officials_of_the_article(mentions, text)
+        _groups_of_the_article(mentions, text)
         _bind_short_names(mentions, text)
         mentions = _carry_surnames(_firms_by_apposition(mentions, text), text)
         _surnames_in_office(mentions, lex, office_date)

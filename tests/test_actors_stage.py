@@ -520,3 +520,12 @@ def test_stage_an_agent_noun_before_an_installation_is_its_party(run):
     the rebels; "joint military exercises" name no military party."""
     assert _at(run("Chilean jets bombed rebel positions.", None), "rebel") is not None
     assert _at(run("Chile and Peru held joint military exercises.", None), "military") is None
+
+
+@pytest.mark.issue(13)
+def test_stage_an_embassy_names_no_article_country(run):
+    """"The Chilean embassy" stands in another country: protesters named with no country take
+    none from it."""
+    ctx = run("Protesters gathered outside the Chilean embassy on Monday.", None)
+    protesters = _at(ctx, "Protesters")
+    assert protesters is not None and protesters.country is None

@@ -2089,3 +2089,17 @@ def test_events_attack_on_a_partys_installation_targets_the_party(pipeline, text
     assert events, text
     assert events[0].target is not None and events[0].target.sector == "REB"
     assert events[0].target.country == "CHL"  # rebels fighting a state's forces at home
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Protesters rallied outside the Chilean embassy in Lima on Monday.", "PER", "CHL"),
+    ("Hundreds of Chileans demonstrated in front of the Peruvian consulate in Santiago.",
+     "CHL", "PER"),
+    ("Thousands of Peruvians protested outside the Chilean embassy.", "PER", "CHL"),
+])
+def test_events_protest_at_an_embassy_is_aimed_at_its_state(pipeline, text: str, source: str,
+                                                            target: str) -> None:  # type: ignore[no-untyped-def]
+    """An embassy or consulate is its state's mission (Phoenix agents: GOV): a protest held
+    there is aimed at that state; the protesters are of the place, not of the mission."""
+    assert ("PROTEST", source, target) in dyads(scored(pipeline, text))

@@ -124,14 +124,28 @@ _BORDER_AFTER = re.compile(r"(?:[-\u2013/][A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?\s+(
                            re.IGNORECASE)
 
 
+# A state's missions abroad (Phoenix agents "embassy", "consulate": GOV); "the Peruvian embassy"
+# stands in another country, so it says nothing of where the article's people are
+_MISSION_WORDS = frozenset({"embassy", "embassies", "consulate", "consulates", "legation",
+                            "legations"})
+
+
+def _mission_abroad(m: Mention, text: str) -> bool:
+    words = text[m.start:m.end].lower().split()
+    if words[-1:] == ["in"]:
+        words = words[:-1]  # Phoenix's "embassy in" agent phrase
+    return bool(words) and words[-1] in _MISSION_WORDS
+
+
 def _article_country(mentions: list[Mention], text: str, unanimous: bool = False) -> str | None:
     """The country an article is about: more than half of its mentions that name a country
     name it (and at least two do, or, if ``unanimous``, one does and no other country is named).
     "The Peruvian border" and "the Chile-Peru border" are not counted: a border is two
-    countries', and says nothing of which side the article is on."""
+    countries', and says nothing of which side the article is on; nor is "the Peruvian
+    embassy", a mission in another country."""
     counts: dict[str, int] = {}
     for m in mentions:
-        if m.country and not _BORDER_AFTER.match(text, m.end):
+        if m.country and not _BORDER_AFTER.match(text, m.end) and not _mission_abroad(m, text):
             counts[m.country] = counts.get(m.country, 0) + 1
     if not counts:
         return None

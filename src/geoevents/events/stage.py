@@ -80,6 +80,11 @@ ANSWERING_ROOTS = frozenset({"02", "10", "13", "16"})
 ANSWER_NOUNS = frozenset({"response", "reply", "retaliation", "reprisal", "protest", "reaction"})
 # A border lies between two countries: "troops on the Syrian border" may stand on either side
 SHARED_EDGES = frozenset({"border", "frontier"})
+# A state's missions abroad (Phoenix agents "embassy", "consulate": the government, GOV): the
+# state whose mission it is stands for it; the country named before the noun is not where
+MISSION_NOUNS = frozenset({"embassy", "consulate", "legation"})
+# Prepositions of where a protest is held ("outside", "at", "in front of" the embassy)
+PROTEST_SITE_PREPS = frozenset({"outside", "at", "near", "before", "to", "in"})
 # Prepositions of a clause's area named by a country's adjective ("off the Iranian coast")
 AREA_PREPS = frozenset({"in", "at", "off", "on", "along", "near", "inside"})
 # Articles of a noun that refers back to something the text has named
@@ -412,6 +417,11 @@ class EventsStage:
                 if roles.target is None:
                     return None
                 confidence -= 0.15
+            elif kind.plover == "PROTEST" and (mission := _mission_at(finder, frame)) is not None:
+                # "rallied outside the Chilean embassy": a protest held at a state's mission is
+                # aimed at that state (the mission is its government's, Phoenix GOV), not at
+                # the authorities of the place where the mission stands
+                roles.target = mission
             elif location is not None and location.country:
                 roles.target = domestic_target(roles.source, location)  # the place's authorities
                 confidence -= 0.1
@@ -700,6 +710,10 @@ class EventsStage:
                 return False
             if any(place.start <= c.idx < place.end for c in partners):
                 return False  # "Britain, West Germany and the Netherlands maintained": a party
+            root = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if root is not None and root.root.dep_ in ("compound", "amod", "poss") \
+                    and root.root.head.lemma_.lower() in MISSION_NOUNS:
+                return False  # "outside the Chilean embassy": the mission's state, not where
             for party in (roles.source, roles.target):  # a party named by a place is not
                 if party is not None and place.start <= party.start and party.end <= place.end \
                         and not (party is roles.target and frame.code.startswith(("04", "036"))):
@@ -740,6 +754,25 @@ class EventsStage:
             if rank < best_rank:
                 best, best_rank = place, rank
         return best or _national_area(ctx, frame)
+
+
+def _mission_at(finder: RoleFinder, frame: Frame) -> Actor | None:
+    """The state whose embassy or consulate the act is held at ("outside the Chilean
+    embassy", "in front of the Peruvian consulate"), if the text names it."""
+    for prep in frame.trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in PROTEST_SITE_PREPS:
+            continue
+        for site in prep.children:
+            if site.dep_ != "pobj":
+                continue
+            if site.lower_ == "front":  # "in front of the embassy"
+                site = next((g for p in site.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for g in p.children if g.dep_ == "pobj"), site)
+            if site.lemma_.lower() in MISSION_NOUNS:
+                mission = finder.phrase_actor(site)
+                if mission is not None and mission.country:
+                    return mission
+    return None
 
 
 def _national_area(ctx: StageContext, frame: Frame) -> Place | None:

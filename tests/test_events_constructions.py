@@ -2103,3 +2103,18 @@ def test_events_protest_at_an_embassy_is_aimed_at_its_state(pipeline, text: str,
     """An embassy or consulate is its state's mission (Phoenix agents: GOV): a protest held
     there is aimed at that state; the protesters are of the place, not of the mission."""
     assert ("PROTEST", source, target) in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile condemned the attack on its fishing boats by the Peruvian navy.",
+     {("ACCUSE", "CHL", "PER"), ("ASSAULT", "PER", "CHL")}),
+    ("Chile opened an investigation into the abuse of migrants by Peruvian police.",
+     {("ACCUSE", "CHL", "PER")}),
+])
+def test_events_a_nouns_by_phrase_hung_on_the_verb_names_its_agent(pipeline, text: str,
+                                                                   expected: set) -> None:  # type: ignore[type-arg]
+    """The parser hangs the "by" phrase after an event noun's own phrase on the active verb
+    whose object the noun is; an active verb has no agent, so it is the noun's: whose attack
+    is condemned, whose abuse is investigated."""
+    assert expected <= dyads(scored(pipeline, text))

@@ -138,6 +138,26 @@ def named_agent(noun: Token, agentive: bool) -> Token | None:
             return c
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return verb_by_phrase(noun)
+
+
+_PARTY_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def verb_by_phrase(noun: Token) -> Token | None:
+    """"condemned the attack on its boats by the Peruvian navy": the parser often hangs the
+    "by" phrase that follows an event noun's own phrase on the active verb whose object the
+    noun is. An active verb has no agent, and a "by" phrase naming a party is no manner or
+    measure ("by phone", "by 5%"): it names the noun's agent."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.i > noun.i:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") \
+                    and any(t.ent_type_ in _PARTY_ENTITIES for t in obj.subtree):
+                return obj
     return None
 
 

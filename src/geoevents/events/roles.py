@@ -19,6 +19,7 @@ from geoevents.events.frames import (
     Frame,
     contrasted_report,
     decider_of,
+    verb_by_phrase,
 )
 from geoevents.events.lexicon import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS
 from geoevents.model import Actor, Event, Place
@@ -460,6 +461,9 @@ class RoleFinder:
         if passive:
             cands += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         cands += [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        if not passive:  # "condemned the attack on its boats by Peru": whose act it is
+            cands += [b for c in verb.children if c.dep_ == "dobj"
+                      for b in (verb_by_phrase(c),) if b is not None]
         if not cands and not passive:
             # "killed or wounded 15,000 guards", "attacked and burned three villages": the
             # parser hangs an object shared by coordinated verbs on the last one only
@@ -602,6 +606,9 @@ class RoleFinder:
         carriers = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
         by = [g for h in carriers for c in h.children if c.dep_ in ("prep", "agent")
               and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        hung = verb_by_phrase(noun)  # the noun's "by" phrase the parser hung on its verb
+        if hung is not None and not by:
+            by = [hung]
         of = self.prep_objects(noun, ("of",))
         if source_tok is None and by:
             source_tok = by[0]

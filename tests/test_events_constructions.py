@@ -2118,3 +2118,13 @@ def test_events_a_nouns_by_phrase_hung_on_the_verb_names_its_agent(pipeline, tex
     whose object the noun is; an active verb has no agent, so it is the noun's: whose attack
     is condemned, whose abuse is investigated."""
     assert expected <= dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_dictionary_mutual_pattern_is_between_the_coordinated_parties(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0 "EXCHANGE * ACCUSATIONS [112:112]": Chile and Peru accuse each other; the
+    topic of the quarrel is no party to it."""
+    found = dyads(scored(pipeline, "Peru and Chile exchanged accusations over the killing of "
+                                   "a fisherman."))
+    assert found & {("ACCUSE", "PER", "CHL"), ("ACCUSE", "CHL", "PER")}
+    assert not any(d[0] == "ACCUSE" and d[1] == d[2] for d in found)

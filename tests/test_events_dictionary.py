@@ -122,6 +122,33 @@ def test_events_dictionary_paired_code_keeps_its_own_event(sample: CameoDictiona
     assert found is not None and found.code == "042" and found.reverse is None
 
 
+MUTUAL = """\
+####### VERB PATTERNS #######
+
+---  EXCHANGE   [---]  ---
+EXCHANGE
+- * ACCUSATIONS                                    [112:112]   # EXCHANGE
+- * (OVER LUNCH)                                   [040:043]   # EXCHANGE
+"""
+
+
+@pytest.mark.parametrize(("noun", "code", "mutual"), [
+    ("accusations", "112", True),  # "[112:112]": each party accuses the other
+    ("lunch", "040", False),  # "[040:043]": an event and its mirror, not one act both ways
+])
+def test_events_dictionary_same_code_both_ways_is_mutual(noun: str, code: str, mutual: bool) -> None:
+    dictionary = CameoDictionary.parse(MUTUAL, "mutual")
+    words = ["Chile", "exchanged", noun] if noun != "lunch" else ["Chile", "exchanged", "over", noun]
+    n = len(words)
+    heads = [1, 1, 1] if n == 3 else [1, 1, 1, 2]
+    deps = ["nsubj", "ROOT", "dobj"] if n == 3 else ["nsubj", "ROOT", "prep", "pobj"]
+    lemmas = ["Chile", "exchange", noun.rstrip("s")] if n == 3 else ["Chile", "exchange", "over", noun]
+    pos = ["PROPN", "VERB", "NOUN"] if n == 3 else ["PROPN", "VERB", "ADP", "NOUN"]
+    found = dictionary.match(_doc(words, heads, deps, lemmas, pos)[1])
+    assert found is not None and found.code == code
+    assert found.pattern is not None and found.pattern.mutual is mutual
+
+
 @pytest.mark.parametrize(("verb", "lemma", "code"), [
     ("drew", "draw", "154"),  # "# DREW": written for draw, named by an inflected form
     ("sketched", "sketch", None),  # another verb of the block: the block's code, not 154

@@ -16,7 +16,8 @@ for in front of the verb (its subject, auxiliaries), words after it in its objec
 ``&NAME`` any member of a synonym set; ``$``, ``+``, ``%`` and ``^`` mark source, target and
 other roles, which the role finder reads from the parse instead. ``[---]`` is the null code:
 that phrase is no event. ``[042:043]`` pairs the code of the event with the code of its
-mirror (roles reversed); a pattern with only the second (``[:111]``: "FACE * CRITICISM")
+mirror (roles reversed), ``[112:112]`` is one act done by each party to the other ("EXCHANGE
+* ACCUSATIONS"); a pattern with only the second (``[:111]``: "FACE * CRITICISM")
 states the object's party acting on the subject. A pattern belongs to its block and applies
 to every verb in it.
 
@@ -78,6 +79,9 @@ class VerbPattern:
     # the code of a pattern that states the event with the roles reversed ("[:111]"): "X faced
     # criticism from Y" is Y criticising X (PETRARCH2's paired codes, source:target order)
     reverse: str | None = None
+    # "[112:112]": the act and its mirror are one code, done by each party to the other
+    # ("EXCHANGE * ACCUSATIONS", "EXCHANGE * FIRE")
+    mutual: bool = False
 
     @property
     def only_prepositions(self) -> bool:
@@ -145,6 +149,15 @@ def _reverse_code(text: str) -> str | None:
     if primary and not primary.startswith("-"):
         return None  # "[042:043]": the pattern's own event is coded; its mirror is not ours
     return second if second and not second.startswith("-") else None
+
+
+def _mutual_code(text: str) -> bool:
+    """``[112:112]`` -> True: the pattern codes the same act both ways."""
+    m = _CODE.search(text)
+    if m is None or ":" not in m.group(1):
+        return False
+    primary, _, second = (part.strip() for part in m.group(1).partition(":"))
+    return bool(primary) and not primary.startswith("-") and primary == second
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -336,7 +349,7 @@ class CameoDictionary:
                 continue
             (before if k < star else after).append(phrase)
         return VerbPattern(tuple(before), tuple(after), tuple(preps), code, line,
-                           reverse=_reverse_code(text))
+                           reverse=_reverse_code(text), mutual=_mutual_code(text))
 
     # ------------------------------------------------------------------ matching
     def match(self, token: Token) -> DictionaryMatch | None:

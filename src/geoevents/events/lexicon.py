@@ -266,6 +266,8 @@ class Lexicon:
         where = f"CAMEO.2.0 line {found.pattern.line}" if found.pattern else f"CAMEO.2.0 {found.block}"
         weak = found.pattern is None or found.pattern.only_prepositions
         flags = DICTIONARY_FLAGS if weak else frozenset({"cameo"})
+        if found.pattern is not None and found.pattern.mutual:
+            flags |= {"mutual"}  # "[112:112]": coordinated parties act on each other
         # a bare preposition the pattern names ("STAND * (BY)" [051]) introduces the party
         # the act is aimed at, as a hand entry's prep constraint does ("stood by Minsk")
         preps = tuple(Constraint("prep", p, frozenset()) for g in found.pattern.preps

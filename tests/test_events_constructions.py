@@ -2128,3 +2128,23 @@ def test_events_dictionary_mutual_pattern_is_between_the_coordinated_parties(pip
                                    "a fisherman."))
     assert found & {("ACCUSE", "PER", "CHL"), ("ACCUSE", "CHL", "PER")}
     assert not any(d[0] == "ACCUSE" and d[1] == d[2] for d in found)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile accused Peru of dumping copper and threatened to retaliate.", ("THREATEN", "CHL", "PER")),
+    ("Chile met Peru's foreign minister and demanded compensation.", ("REQUEST", "CHL", "PER")),
+])
+def test_events_second_act_of_a_subject_is_aimed_at_the_first_acts_party(pipeline, text: str,
+                                                                         expected: tuple) -> None:  # type: ignore[type-arg]
+    """A demand, accusation, refusal, threat or sanction coordinated after an act of the
+    same subject on another party, naming no party of its own, is aimed at that party."""
+    assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_second_act_names_its_own_party_or_none_of_the_subjects_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(scored(pipeline, "Chile accused Peru of dumping and demanded talks with Bolivia."))
+    assert ("REQUEST", "CHL", "PER") not in found
+    own = dyads(scored(pipeline, "Chile praised its own navy and threatened to retaliate."))
+    assert not any(d[0] == "THREATEN" for d in own)

@@ -32,6 +32,9 @@ RECEIVING_VERBS = frozenset({"face", "receive", "draw", "attract", "come", "meet
 # "in"/"at" name where it happened (the location), not a party.
 TARGET_PREPS = ("with", "to", "against", "on", "from", "for", "toward", "towards", "into",
                 "over")
+# Demands, accusations, refusals, threats and sanctions (CAMEO 10-13, 16): with no party of
+# their own, coordinated after an act of the same subject on another party, aimed at it
+SHARED_TARGET_ROOTS = ("10", "11", "12", "13", "16")
 # Deps that leave a role's phrase: their subtrees describe something else.
 PHRASE_STOP_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc"}
 VISIT_ROOTS = ("04", "036")
@@ -421,7 +424,23 @@ class RoleFinder:
             # "X and Y signed an accord on X's debt", "X and Y plan to discuss relations with
             # Japan": in a joint act the partner is the target, not a party of its topic
             target, joint = explicit, False
+        if target is None and frame.code[:2] in SHARED_TARGET_ROOTS and has_identity(source):
+            target = self._first_conjunct_target(verb, source)
         return Roles(source, target, source_tok, joint)
+
+    def _first_conjunct_target(self, verb: Token, source: Actor | None) -> Actor | None:
+        """"Chile accused Peru of dumping and threatened to retaliate": a demand, accusation,
+        refusal, threat or sanction coordinated with an act of the same subject on another
+        party, naming no party of its own, is aimed at that party."""
+        head = verb.head
+        if verb.dep_ != "conj" or head.pos_ != "VERB" or any(
+                c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return None
+        toks = [c for c in head.children if c.dep_ in ("dobj", "dative")] + self.prep_objects(head)
+        found = [a for a in (self._token_actor(tok, source) for tok in toks)
+                 if a is not None and has_identity(a) and a.country
+                 and not (source is not None and a.country == source.country)]
+        return best_target(found, source)
 
     def _own_side_suffered(self, verb: Token, reporter: Token) -> bool:
         """Whether a passive reported by a party happened to that party's own side: a war

@@ -529,3 +529,15 @@ def test_stage_an_embassy_names_no_article_country(run):
     ctx = run("Protesters gathered outside the Chilean embassy on Monday.", None)
     protesters = _at(ctx, "Protesters")
     assert protesters is not None and protesters.country is None
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "The European Union's chief negotiator, Michel Barnier, warned Chile on Monday.",
+    "Michel Barnier, the European Union's chief negotiator, warned Chile on Monday.",
+])
+def test_stage_a_listed_name_out_of_office_holds_the_body_post_its_appositive_states(run, text):
+    """The dictionaries list Michel Barnier as a French minister (2004-09, 2024): in 2018 the appositive
+    post of an international body is his (CAMEO codes an IGO's officials as the IGO)."""
+    barnier = _at(run(text, "2018-06-07"), "Michel Barnier")
+    assert barnier is not None and barnier.code == "IGOEEC" and barnier.country is None

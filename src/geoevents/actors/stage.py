@@ -211,26 +211,35 @@ def _officials_of_bodies_by_apposition(doc: Doc, mentions: list[Mention]) -> Non
     """"Roy Denman, the European Community representative in Washington," and "X, head of
     the EC delegation,": an unlisted name whose appositive is a post of an international
     body holds it there (CAMEO codes an IGO's officials as the IGO); "X, vice minister at
-    the Ministry of Trade," likewise holds a post of that state body, for its country."""
+    the Ministry of Trade," likewise holds a post of that state body, for its country. So
+    does a listed name out of office at the date ("The EU's chief negotiator, Michel
+    Barnier,", a former French minister): the text's statement of the post wins, as for
+    namesakes."""
     bodies = [m for m in mentions if (m.kind == "organisation" and (m.code or "").startswith("IGO"))
               or (m.kind in ("organisation", "agent") and m.country and m.sector in _STATE_OFFICES)]
     if not bodies:
         return
     for m in mentions:
-        if m.kind != "person" or m.country is not None or (m.code or "").startswith("IGO") \
-                or not (m.entity or "?").startswith("?"):
+        unlisted = m.country is None and (m.entity or "?").startswith("?")
+        out_of_office = m.sector == "ELI" and not m.role and not (m.entity or "?").startswith("?")
+        if m.kind != "person" or (m.code or "").startswith("IGO") or not (unlisted or out_of_office):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        for appos in (c for c in span.root.children if c.dep_ == "appos"):
+        root = span.root
+        posts = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos" and root.head.i < root.i:
+            posts.append(root.head)  # "The EU's chief negotiator, Michel Barnier,"
+        for appos in posts:
             if appos.lemma_.lower() not in _POST_NOUNS:
                 continue
             lo, hi = appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge)
+            if appos.i < root.i:
+                hi = min(hi, m.start)  # the phrase before the name, without the name
             body = next((b for b in bodies if lo <= b.start and b.end <= hi), None)
             if body is not None:
-                if not (body.code or "").startswith("IGO"):
-                    m.country = body.country
+                m.country = None if (body.code or "").startswith("IGO") else body.country
                 m.sector, m.code, m.sectors = body.sector, body.code, body.sectors
                 m.role = appos.lemma_.lower()
                 break

@@ -2148,3 +2148,18 @@ def test_events_second_act_names_its_own_party_or_none_of_the_subjects_country(p
     assert ("REQUEST", "CHL", "PER") not in found
     own = dyads(scored(pipeline, "Chile praised its own navy and threatened to retaliate."))
     assert not any(d[0] == "THREATEN" for d in own)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("The Chilean Senate approved a bill imposing sanctions on Peru.", ("SANCTION", "CHL", "PER"),
+     "CONCEDE"),
+    ("Chile's parliament passed a resolution condemning Peru.", ("ACCUSE", "CHL", "PER"), "CONCEDE"),
+])
+def test_events_an_adopted_instrument_states_its_act(pipeline, text: str, expected: tuple,  # type: ignore[type-arg]
+                                                     not_expected: str) -> None:
+    """Adopting a law or a resolution is coded by what it does (CAMEO.2.0 "APPROVE * BAN"
+    [172]), not by the ALLOW block's default for letting something pass (CAMEO 080)."""
+    found = dyads(scored(pipeline, text))
+    assert expected in found
+    assert not any(d[0] == not_expected for d in found)

@@ -45,7 +45,7 @@ DECISION_NOUNS = {"decision", "move"}
 # What is issued, sent or adopted and says something: its participle states the act
 # ("a statement condemning", "a letter urging", "a resolution calling on")
 STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "message", "resolution",
-                   "note", "memorandum"}
+                   "note", "memorandum", "law", "bill", "decree", "legislation", "ordinance"}
 # Nominal events are looked for along these relations below a clause head (not into clauses).
 NOMINAL_PATH_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "pcomp",
                      "appos", "oprd", "dative", "conj", "agent", "npadvmod", "acomp"}
@@ -288,6 +288,14 @@ class FrameFinder:
             frame = self._clause_frame(head, consumed, governors, None)
             if frame is not None:
                 return frame
+            stated = statement_participle(head)
+            if stated is not None and stated.i not in consumed:
+                # "passed a law banning X", "approved a bill imposing sanctions": a block
+                # default (ALLOW [080] for adopting) says nothing of what an instrument does;
+                # its participle states the act, the adopter's (CAMEO.2.0 "APPROVE * BAN" [172])
+                frame = self.clause_frame(stated, consumed, [*governors, head])
+                if frame is not None:
+                    return frame
             comp = complement(head)
             if comp is not None:
                 consumed.add(comp.i)

@@ -2163,3 +2163,16 @@ def test_events_an_adopted_instrument_states_its_act(pipeline, text: str, expect
     found = dyads(scored(pipeline, text))
     assert expected in found
     assert not any(d[0] == not_expected for d in found)
+
+
+@pytest.mark.issue(13)
+def test_events_a_bystander_reporting_a_killing_is_not_the_killer(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A party's communique reports its own side's acts in the passive ("Peruvian positions
+    were shelled, the Chilean army said"); a rights group, a hospital or a newspaper reporting
+    deaths is no party to the fight: the attackers stay unidentified (UAF of the place)."""
+    found = scored(pipeline, "A human rights group said at least 26 people had been killed "
+                             "in Lima.")
+    assert found and all(e.source is not None and e.source.sector == "UAF" for e in found
+                         if e.plover == "ASSAULT")
+    army = dyads(scored(pipeline, "The Chilean army said Peruvian positions were shelled."))
+    assert ("ASSAULT", "CHL", "PER") in army

@@ -35,6 +35,10 @@ TARGET_PREPS = ("with", "to", "against", "on", "from", "for", "toward", "towards
 # Demands, accusations, refusals, threats and sanctions (CAMEO 10-13, 16): with no party of
 # their own, coordinated after an act of the same subject on another party, aimed at it
 SHARED_TARGET_ROOTS = ("10", "11", "12", "13", "16")
+# Sectors of those who report a fight without taking part in it (CAMEO actor codebook: media,
+# civilians, health, education, human rights, business, labour, religion, refugees)
+BYSTANDER_SECTORS = frozenset({"MED", "CVL", "HLH", "EDU", "HRI", "BUS", "LAB", "REL", "AGR",
+                               "REF"})
 # Deps that leave a role's phrase: their subtrees describe something else.
 PHRASE_STOP_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc"}
 VISIT_ROOTS = ("04", "036")
@@ -381,6 +385,8 @@ class RoleFinder:
                 break
             if passive and gov == frame.reporter and self._own_side_suffered(verb, gov):
                 break  # "ten of its soldiers were killed, the ministry said": not its own act
+            if passive and gov == frame.reporter and self._bystander_reports(gov):
+                break  # "26 people were killed, a rights group said": a witness, no party
             source_tok = self.subject_of(gov)
         source = self.phrase_actor(source_tok) if source_tok is not None else None
         if not has_identity(source) and frame.reporter is not None and source_tok is not None:
@@ -441,6 +447,16 @@ class RoleFinder:
                  if a is not None and has_identity(a) and a.country
                  and not (source is not None and a.country == source.country)]
         return best_target(found, source)
+
+    def _bystander_reports(self, reporter: Token) -> bool:
+        """Whether the speaker is no party to a fight: the war communique's convention (a
+        passive it reports is its own side's act) is for states and armed groups, not for
+        international and non-governmental bodies, the media, doctors or other civilians."""
+        speaker = self.subject_of(reporter)
+        actor = self.phrase_actor(speaker) if speaker is not None else None
+        if actor is None:
+            return False
+        return (actor.code or "").startswith(("NGO", "IGO")) or actor.sector in BYSTANDER_SECTORS
 
     def _own_side_suffered(self, verb: Token, reporter: Token) -> bool:
         """Whether a passive reported by a party happened to that party's own side: a war

@@ -541,3 +541,16 @@ def test_stage_a_listed_name_out_of_office_holds_the_body_post_its_appositive_st
     post of an international body is his (CAMEO codes an IGO's officials as the IGO)."""
     barnier = _at(run(text, "2018-06-07"), "Michel Barnier")
     assert barnier is not None and barnier.code == "IGOEEC" and barnier.country is None
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "word", "american"), [
+    ("Latin American nations backed Peru on Monday.", "American", False),
+    ("Aid went to four Central American democracies.", "American", False),
+    ("American troops left Chile on Monday.", "American", True),
+])
+def test_stage_a_region_of_the_americas_is_not_the_united_states(run, text, word, american):
+    """"Latin American", "Central American": a region (Phoenix codes LAM, SAM apart), not
+    the United States."""
+    actor = _at(run(text, None), word)
+    assert (actor is not None and actor.country == "USA") is american

@@ -95,6 +95,9 @@ class Mention:
 
 # A prefix that makes a country word a stance ("pro-Russian", "anti-American", "non-Arab")
 _STANCE_PREFIX = re.compile(r"\b(?:pro|anti|non)[-\u2010\u2011]$", re.IGNORECASE)
+# A region of the Americas before "American" ("Latin American countries", "South American
+# nations"): the region, which Phoenix codes apart (LAM, SAM), not the United States
+_AMERICAS_REGION = re.compile(r"\b(?:Latin|South|Central|North)[ \t\n-]$")
 
 
 def find_atoms(text: str, lex: Lexicon) -> list[Atom]:
@@ -135,6 +138,9 @@ def find_atoms(text: str, lex: Lexicon) -> list[Atom]:
         if best is not None and best.kind in ("demonym", "country") \
                 and _STANCE_PREFIX.search(text[max(0, start - 5):start]):
             continue  # "pro-Russian separatists", "anti-American protesters": a stance, not a nationality
+        if best is not None and best.kind == "demonym" and surface.startswith("American") \
+                and _AMERICAS_REGION.search(text[max(0, start - 9):start]):
+            continue
         if best is not None:
             if best.kind == "person" and len(people) > 1:
                 best.alts = tuple(people)

@@ -2176,3 +2176,14 @@ def test_events_a_bystander_reporting_a_killing_is_not_the_killer(pipeline) -> N
                          if e.plover == "ASSAULT")
     army = dyads(scored(pipeline, "The Chilean army said Peruvian positions were shelled."))
     assert ("ASSAULT", "CHL", "PER") in army
+
+
+@pytest.mark.issue(13)
+def test_events_a_counter_act_keeps_the_modality_of_its_clause(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Chilean forces repulsed a Peruvian offensive" codes the repulse (CAMEO 19) beside the
+    offensive; "are ready to repel any Peruvian attack" states readiness: nothing was
+    repelled, so no assault is coded as done."""
+    done = dyads(scored(pipeline, "Chilean forces repulsed a Peruvian offensive."))
+    assert ("ASSAULT", "CHL", "PER") in done
+    ready = pipeline.extract_one(make_doc("Chilean forces are ready to repel any Peruvian attack."))
+    assert not any(e.plover == "ASSAULT" and e.status == "occurred" for e in ready.events)

@@ -535,7 +535,12 @@ class FrameFinder:
                     or not entry.cameo.startswith(VIOLENT_ROOTS):
                 continue
             taken.add(verb.i)
-            out.append(Frame(verb, entry, entry.cameo, verb, list(frame.governors)))
+            counter = Frame(verb, entry, entry.cameo, verb, list(frame.governors))
+            # "are ready to repel any attack": the counter-act is as planned, failed or
+            # reported as the clause the attack noun stands in
+            counter.planned, counter.failed = frame.planned, frame.failed
+            counter.reported, counter.reporter = frame.reported, frame.reporter
+            out.append(counter)
         return out
 
     def _embedded_acts(self, frames: list[Frame]) -> list[Frame]:

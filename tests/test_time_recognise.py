@@ -75,3 +75,26 @@ def test_lexicon_missing_data_file_is_a_coded_error():
 ])
 def test_recognise_months_that_are_also_names(spans, text, expected):
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Talks Resumed THREE WEEKS AGO and ended In The Past Few Days; NOW they meet Twice A Year.",
+    "The Early 21st Century, Some 40 Years Ago, and the 1990s were recalled Recently.",
+    # U+212A (the Kelvin sign) is a 'k' to IGNORECASE: such a text keeps the original patterns
+    "Two WEE\u212aS ago the talks began, and over the Past Few Years they stalled.",
+])
+def test_case_folded_patterns_match_where_the_originals_do(text):
+    from geoevents.time.lexicon import fold_case
+    folded = fold_case(text)
+    assert folded is None or len(folded) == len(text)
+    assert any(p.folded is not None for p in grammar())
+    assert any(p.folded is None for p in grammar())  # month names stay case-sensitive
+    compared = 0
+    for pattern in grammar():
+        want = [m.span() for m in pattern.regex.finditer(text)]
+        if pattern.folded is None or folded is None:
+            continue
+        assert [m.span() for m in pattern.folded.finditer(folded)] == want, pattern.name
+        compared += len(want)
+    assert compared > 0 or folded is None
+    assert fold_case("Two WEE\u212aS ago") is None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from geoevents.time.lexicon import grammar, lexicon
+from geoevents.time.lexicon import fold_case, grammar, lexicon
 from geoevents.time.normalise import Anchor, normalise
 
 _LEX = lexicon()
@@ -176,8 +176,11 @@ def recognise(doc: Doc) -> list[Candidate]:
         for s, e in _split(text, ent.start_char, ent.end_char):
             if not _NOT_TIME.match(text[s:e]) or _BARE_YEAR.match(text[s:e]):
                 found.append(Candidate(s, e, ent.label_))
+    folded = fold_case(text)
     for pattern in grammar():
-        for m in pattern.regex.finditer(text):
+        matches = pattern.folded.finditer(folded) if pattern.folded and folded is not None \
+            else pattern.regex.finditer(text)
+        for m in matches:
             if m.end() > m.start():
                 # A range is two expressions, one at each end.
                 pieces = _split(text, m.start(), m.end()) if pattern.name.endswith("_range") \

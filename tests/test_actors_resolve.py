@@ -23,6 +23,26 @@ def test_resolve_dated_roles(text, date, country, sector):
     assert (actor.country, actor.sector) == (country, sector)
 
 
+@pytest.mark.parametrize(("text", "date", "code"), [
+    # the 2014-2020 office holders of people.tsv, and the dated roles around them
+    ("Jeremy Corbyn", "2018-06-01", "GBROPP"),
+    ("Sajid Javid", "2018-09-01", "GBRGOV"),
+    ("Gavin Williamson", "2018-06-01", "GBRMIL"),
+    ("Donald Tusk", "2018-06-01", "IGOEEC"),
+    ("Donald Tusk", "2010-06-01", "POLGOV"),
+    ("Jean-Claude Juncker", "2016-06-01", "IGOEEC"),
+    ("Michelle Bachelet", "2016-06-01", "CHLGOV"),
+    ("Michelle Bachelet", "2019-06-01", "IGOHCH"),
+    ("Robert Lighthizer", "2018-06-01", "USAGOV"),
+    ("Nancy Pelosi", "2019-06-01", "USALEG"),
+    ("Sebastian Kurz", "2018-06-01", "AUTGOV"),
+    ("Juan Guaidó", "2019-06-01", "VENOPP"),
+])
+def test_resolve_office_holders_of_the_2010s(text, date, code):
+    actor = resolve_string(text, date)
+    assert actor.code == code
+
+
 @pytest.mark.parametrize(("text", "code"), [
     ("Uzbek border troops", "UZBMIL"),
     ("Georgia's defence minister", "GEOMIL"),

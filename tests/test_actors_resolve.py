@@ -129,3 +129,26 @@ def test_a_stated_national_title_overrules_an_international_role_held_at_the_tim
 
 def test_popes_are_the_holy_see():
     assert resolve_string("Pope John Paul", "1987-04-07").code == "VATGOV"
+
+
+@pytest.mark.parametrize(("text", "date", "code"), [
+    # house styles write an acronym said as a word with one capital
+    ("Isis", "2018-06-01", "IMGISL"),
+    ("the Farc", "2016-06-01", "COLREB"),
+    ("Ukip", "2016-06-01", "GBRPTY"),
+    ("Asean", "2018-06-01", "IGOASN"),
+    # and the Arabic article of a transliterated name in lower case
+    ("al-Qaida", "2018-06-01", "IMGALQ"),
+    ("al-Shabaab", "2018-06-01", "SOMREB"),
+    # a party's code follows its time in government (elections, peace accords)
+    ("Swapo", "1987-06-01", "NAMREB"),
+    ("Swapo", "2000-06-01", "NAMGOV"),
+    ("Law and Justice party", "2018-06-01", "POLGOV"),
+    ("Law and Justice party", "2024-06-01", "POLPTY"),
+])
+def test_resolve_house_style_and_2010s_organisations(text, date, code):
+    assert resolve_string(text, date).code == code
+
+
+def test_lower_case_article_needs_a_capitalised_name():
+    assert resolve_string("al-qaida", "2018-06-01").code is None

@@ -98,6 +98,10 @@ _STANCE_PREFIX = re.compile(r"\b(?:pro|anti|non)[-\u2010\u2011]$", re.IGNORECASE
 # A region of the Americas before "American" ("Latin American countries", "South American
 # nations"): the region, which Phoenix codes apart (LAM, SAM), not the United States
 _AMERICAS_REGION = re.compile(r"\b(?:Latin|South|Central|North)[ \t\n-]$")
+# The Arabic article in a transliterated name, which English news writes in lower case
+# ("al-Qaida", "al-Shabaab", "el-Sisi": the AP and Guardian styles); the name after it is
+# capitalised
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[-\u2010\u2011][A-Z]")
 
 
 def find_atoms(text: str, lex: Lexicon) -> list[Atom]:
@@ -125,7 +129,8 @@ def find_atoms(text: str, lex: Lexicon) -> list[Atom]:
         for entry in lex.entries[phrase]:
             if entry.cased is not None and surface != entry.cased:
                 continue
-            if entry.kind in _NAME_KINDS and not (surface[0].isupper() or surface[0].isdigit()):
+            if entry.kind in _NAME_KINDS and not (surface[0].isupper() or surface[0].isdigit()
+                                                  or _ARABIC_ARTICLE.match(surface)):
                 continue
             if len(entry.caps) > 1:
                 words = surface.split(" ")

@@ -39,6 +39,7 @@ def data_copy(tmp_path: Path) -> Path:
     ("organisations.tsv", "igo\tSome Body\t\t\t", "should be a country"),
     ("agents.tsv", "chieftain\tGOV\tboss\t", "type 'boss'"),
     ("agents.tsv", "chieftains\tGOV\tgroup\tmaybe", "generic 'maybe'"),
+    ("agents.tsv", "Chieftains\tPTY\tgroup\tN", "n (a name, matched capitalised)"),
     ("countries.tsv", "RU\tRuritania\t\t\t\t\t", "not an ISO 3166-1"),
     # a change written one column early lands in the Wikidata column
     ("organisations.tsv", "SYRREB\tSome Front\tSF\t2024-12-08:SYRGOV\t", "Wikidata item id"),

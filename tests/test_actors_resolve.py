@@ -152,3 +152,14 @@ def test_resolve_house_style_and_2010s_organisations(text, date, code):
 
 def test_lower_case_article_needs_a_capitalised_name():
     assert resolve_string("al-qaida", "2018-06-01").code is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Peru's Socialists", "PERPTY"),
+    ("Chile's Greens", "CHLPTY"),
+    ("Labour", "PTY"),
+    ("labour", None),  # "labour costs": the noun, not a party
+    ("greens", None),
+])
+def test_resolve_party_families_only_capitalised(text, code):
+    assert resolve_string(text, "2018-06-01").code == code

@@ -2187,3 +2187,18 @@ def test_events_a_counter_act_keeps_the_modality_of_its_clause(pipeline) -> None
     assert ("ASSAULT", "CHL", "PER") in done
     ready = pipeline.extract_one(make_doc("Chilean forces are ready to repel any Peruvian attack."))
     assert not any(e.plover == "ASSAULT" and e.status == "occurred" for e in ready.events)
+
+
+@pytest.mark.issue(13)
+def test_events_a_party_named_by_its_family_is_the_articles_and_beats_no_one(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Labour", "the Socialists": a party family several countries share the name of is
+    the party of the country the article is about (CAMEO sector PTY), matched only when
+    capitalised; a party "beating" a governor won a vote (CAMEO 182 is force on persons)."""
+    accused = dyads(scored(pipeline, "Peruvian President Juan Perez met union leaders in Lima on "
+                                     "Monday. The Socialists accused him of betraying workers."))
+    assert ("ACCUSE", "PER", "PER") in accused
+    vote = pipeline.extract_one(make_doc("In Peru, the Socialists beat the incumbent governor, "
+                                         "Juan Perez, in Sunday's vote."))
+    assert not any(e.plover == "ASSAULT" for e in vote.events)
+    police = dyads(scored(pipeline, "Peruvian police beat Chilean protesters in Lima."))
+    assert ("ASSAULT", "PER", "CHL") in police

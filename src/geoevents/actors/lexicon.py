@@ -267,7 +267,7 @@ class Lexicon:
                                     if len(org.name.split()) > 1)
         return self._heads
 
-    def add(self, phrase: str, kind: str, key: str) -> None:
+    def add(self, phrase: str, kind: str, key: str, capitalised: bool = False) -> None:
         phrase = " ".join(phrase.split())
         if phrase[:4].lower() == "the " and kind != "agent":
             phrase = phrase[4:]  # the article is not part of the name ("the Kremlin")
@@ -277,8 +277,10 @@ class Lexicon:
         # Short all-capital acronyms (US, UN, WHO, IS) must match their case exactly.
         cased = phrase if letters and len(letters) <= 5 and all(c.isupper() for c in letters) else None
         bucket = self.entries.setdefault(fold(phrase), [])
-        caps = () if kind == "agent" else tuple(
-            i for i, word in enumerate(phrase.split(" ")) if word[:1].isupper())
+        if kind == "agent":  # agent nouns are lower case; a party name ("Labour") is not
+            caps = tuple(range(len(phrase.split(" ")))) if capitalised else ()
+        else:
+            caps = tuple(i for i, word in enumerate(phrase.split(" ")) if word[:1].isupper())
         entry = Entry(kind, key, cased, caps)
         if entry not in bucket:
             bucket.append(entry)
@@ -400,11 +402,12 @@ def _load_agents(lex: Lexicon, path: Path) -> None:
             raise row.fail(f"type {row.get('type')!r} should be one of {', '.join(sorted(AGENT_TYPES))}")
         phrase = fold(" ".join(row.get("phrase").split()))
         generic = row.get("generic")
-        if generic not in ("", None, "y", "c"):
-            raise row.fail(f"generic {generic!r} should be y (a weak head), c (a collective noun) or empty")
+        if generic not in ("", None, "y", "c", "n"):
+            raise row.fail(f"generic {generic!r} should be y (a weak head), c (a collective noun), "
+                           f"n (a name, matched capitalised) or empty")
         lex.agents[phrase] = Agent(phrase, row.get("sector"), row.get("type"), generic in ("y", "c"),
                                    collective=generic == "c")
-        lex.add(phrase, "agent", phrase)
+        lex.add(phrase, "agent", phrase, capitalised=generic == "n")
 
 
 def _sector_parts(rest: str) -> list[str]:

@@ -132,6 +132,8 @@ def find_atoms(text: str, lex: Lexicon) -> list[Atom]:
             if entry.kind in _NAME_KINDS and not (surface[0].isupper() or surface[0].isdigit()
                                                   or _ARABIC_ARTICLE.match(surface)):
                 continue
+            if entry.kind == "agent" and entry.caps and not surface[:1].isupper():
+                continue  # "labour costs" is no Labour party
             if len(entry.caps) > 1:
                 words = surface.split(" ")
                 if any(not words[i][:1].isupper() for i in entry.caps if i < len(words)):

@@ -276,9 +276,11 @@ class EventsStage:
             # CAMEO.2.0 ATTACK: "* GOVERNMENT", "* COURT", "* ENVOY", "* CRITICS", "VERBALLY *"
             # [111]: a politician attacking a person or an institution attacks in words
             code = "111"
-        if code.startswith("182") and _named_state(roles.source) and _named_state(roles.target):
+        if code.startswith("182") and ((_named_state(roles.source) and _named_state(roles.target))
+                                        or (roles.source is not None and roles.source.sector == "PTY")):
             # CAMEO 182 physically assault is force against persons ("police beat
-            # protesters"); one country "beating" another by name is a match won
+            # protesters"); one country "beating" another by name is a match won, and a
+            # party "beating" a governor a vote won
             return None
         kind = event_type(code)
         if frame.entry.has("resignation") and code == frame.entry.cameo:

@@ -37,6 +37,10 @@ def test_resolve_dated_roles(text, date, country, sector):
     ("Nancy Pelosi", "2019-06-01", "USALEG"),
     ("Sebastian Kurz", "2018-06-01", "AUTGOV"),
     ("Juan Guaidó", "2019-06-01", "VENOPP"),
+    ("Erna Solberg", "2018-06-01", "NORGOV"),
+    ("Min Aung Hlaing", "2018-06-01", "MMRMIL"),
+    ("Min Aung Hlaing", "2022-06-01", "MMRGOV"),
+    ("Benny Gantz", "2019-06-01", "ISROPP"),
 ])
 def test_resolve_office_holders_of_the_2010s(text, date, code):
     actor = resolve_string(text, date)

@@ -2202,3 +2202,17 @@ def test_events_a_party_named_by_its_family_is_the_articles_and_beats_no_one(pip
     assert not any(e.plover == "ASSAULT" for e in vote.events)
     police = dyads(scored(pipeline, "Peruvian police beat Chilean protesters in Lima."))
     assert ("ASSAULT", "PER", "CHL") in police
+
+
+@pytest.mark.issue(13)
+def test_events_brussels_is_the_union_in_news_of_the_union(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Brussels" acting in an article that names the EU or its Commission is the Union's
+    institutions, which sit there; elsewhere it stays Belgium's government."""
+    union = pipeline.extract_one(make_doc("The European Commission met Peruvian negotiators. "
+                                          "Brussels rejected the Peruvian proposal on Monday."))
+    assert any(e.plover == "REJECT" and e.source is not None and e.source.code == "IGOEEC"
+               for e in union.events)
+    belgium = pipeline.extract_one(make_doc("Belgian police raided homes. Brussels rejected the "
+                                            "Peruvian proposal on Monday."))
+    assert any(e.plover == "REJECT" and e.source is not None and e.source.code == "BELGOV"
+               for e in belgium.events)

@@ -297,6 +297,19 @@ def _state_agents_of_the_article(mentions: list[Mention], text: str) -> None:
             m.country, m.code = top, code_for(top, m.sector)
 
 
+def _brussels_for_the_union(mentions: list[Mention], text: str) -> None:
+    """"Brussels rejected the proposal" in an article that names the European Union or its
+    Commission: the Union's institutions, which sit there, not Belgium's government (the
+    city's common metonym in news of the EU: "Brussels executive" is the Commission's alias)."""
+    union = next((m for m in mentions if (m.code or "").startswith("IGOEEC")), None)
+    if union is None:
+        return
+    for m in mentions:
+        if m.kind == "metonym" and m.country == "BEL" and text[m.start:m.end] == "Brussels":
+            m.country, m.sector, m.code = None, union.sector, union.code
+            m.name, m.entity, m.wikidata, m.sectors = union.name, union.entity, union.wikidata, union.sectors
+
+
 def _groups_of_the_article(mentions: list[Mention], text: str) -> None:
     """"The opposition parties", "farmers", "the unions" in an article about one country:
     the country's own (domestic groups act at home; wire copy names the country once, so one
@@ -566,6 +579,7 @@ class ActorsStage:
         mentions.sort(key=lambda m: (m.start, m.end))
         _bind_role_nouns(mentions, text)
         _state_agents_of_the_article(mentions, text)
+        _brussels_for_the_union(mentions, text)
         mentions.extend(resolve_pronouns(doc, mentions, text))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions

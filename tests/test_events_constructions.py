@@ -2216,3 +2216,17 @@ def test_events_brussels_is_the_union_in_news_of_the_union(pipeline) -> None:  #
                                             "Peruvian proposal on Monday."))
     assert any(e.plover == "REJECT" and e.source is not None and e.source.code == "BELGOV"
                for e in belgium.events)
+
+
+@pytest.mark.issue(13)
+def test_events_a_bloc_noun_is_the_body_named_before(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"The bloc", "the alliance", "the union" refer back to the last international body named
+    whose name fits them (the alliance needs an alliance or a treaty body)."""
+    bloc = scored(pipeline, "Mercosur ministers met in Lima on Monday. The bloc accused Chile "
+                            "of dumping wheat.")
+    assert any(e.plover == "ACCUSE" and e.source is not None and e.source.code == "IGOMER"
+               and e.target is not None and e.target.country == "CHL" for e in bloc)
+    workers = pipeline.extract_one(make_doc("Peruvian dock workers joined the union. The union "
+                                            "accused Chile of dumping wheat."))
+    assert not any(e.source is not None and (e.source.code or "").startswith("IGO")
+                   for e in workers.events)

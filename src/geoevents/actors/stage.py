@@ -464,6 +464,46 @@ def _carry_organisation_heads(mentions: list[Mention], text: str) -> list[Mentio
     return [m for m in mentions if (m.start, m.end) not in replaced] + added
 
 
+# A definite noun for an international body and the words its name must hold to be meant
+# ("the bloc" after "the EU", "the alliance" after "Nato"): descriptions that news uses for
+# the body it named last; None accepts any intergovernmental body.
+_BLOC_NOUNS: dict[str, tuple[str, ...] | None] = {
+    "bloc": None, "grouping": None,
+    "alliance": ("Alliance", "Treaty"),
+    "union": ("Union",),
+    "organisation": ("Organisation", "Organization"),
+    "organization": ("Organisation", "Organization"),
+}
+_BLOC_NOUN = re.compile(r"\b[Tt]he\s+(" + "|".join(_BLOC_NOUNS) + r")\b")
+
+
+def _carry_bloc_nouns(mentions: list[Mention], text: str) -> list[Mention]:
+    """"The EU ... the bloc said", "Nato ... the alliance": a definite noun that describes an
+    intergovernmental body refers to the last one named before it whose name fits (the
+    coreference of definite descriptions, as role nouns refer to the officials named)."""
+    bodies = [m for m in mentions if m.kind == "organisation" and (m.code or "").startswith("IGO")]
+    if not bodies:
+        return mentions
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    added = []
+    for hit in _BLOC_NOUN.finditer(text):
+        start, end = hit.start(1), hit.end(1)
+        if any(covered[start:end]):
+            continue
+        needs = _BLOC_NOUNS[hit.group(1)]
+        before = [m for m in bodies if m.end <= start
+                  and (needs is None or any(w in (m.name or "") for w in needs))]
+        if not before:
+            continue
+        src = before[-1]
+        added.append(Mention(start, end, "organisation", src.name, src.country, src.sector, src.code,
+                             src.wikidata, src.entity, start, end, "sg", sectors=src.sectors,
+                             role=src.role))
+    return mentions + added
+
+
 def _surnames_in_office(mentions: list[Mention], lex: Lexicon, date: dt.date | None) -> None:
     """"Reagan said" with no full name before: the one person of that surname in office then.
 
@@ -576,6 +616,7 @@ class ActorsStage:
         mentions = _carry_surnames(_firms_by_apposition(mentions, text), text)
         _surnames_in_office(mentions, lex, office_date)
         mentions = _carry_organisation_heads(mentions, text)
+        mentions = _carry_bloc_nouns(mentions, text)
         mentions.sort(key=lambda m: (m.start, m.end))
         _bind_role_nouns(mentions, text)
         _state_agents_of_the_article(mentions, text)

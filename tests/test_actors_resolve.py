@@ -167,3 +167,14 @@ def test_lower_case_article_needs_a_capitalised_name():
 ])
 def test_resolve_party_families_only_capitalised(text, code):
     assert resolve_string(text, "2018-06-01").code == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("the Taoiseach", "IRLGOV"),
+    ("the Bundeswehr", "DEUMIL"),
+    ("the EU27", "IGOEEC"),
+    ("the shadow chancellor", "OPP"),  # British opposition frontbench
+    ("Tory MPs", "GBRGOV"),  # the Conservatives governed in 2018
+])
+def test_resolve_british_irish_and_eu_usage(text, code):
+    assert resolve_string(text, "2018-06-01").code == code

@@ -41,6 +41,8 @@ def test_resolve_dated_roles(text, date, country, sector):
     ("Min Aung Hlaing", "2018-06-01", "MMRMIL"),
     ("Min Aung Hlaing", "2022-06-01", "MMRGOV"),
     ("Benny Gantz", "2019-06-01", "ISROPP"),
+    ("Chuck Schumer", "2018-06-01", "USALEG"),
+    ("Martín Vizcarra", "2019-06-01", "PERGOV"),
 ])
 def test_resolve_office_holders_of_the_2010s(text, date, code):
     actor = resolve_string(text, date)
@@ -178,3 +180,12 @@ def test_resolve_party_families_only_capitalised(text, code):
 ])
 def test_resolve_british_irish_and_eu_usage(text, code):
     assert resolve_string(text, "2018-06-01").code == code
+
+
+def test_a_shared_surname_is_the_person_the_article_named(pipeline):
+    """Two listed people answer to "Rudd": the one named in full before is meant."""
+    from geoevents.model import Document
+    doc = Document(id="r", text="Amber Rudd met police chiefs on Monday. Rudd said the Home Office "
+                                "would act.", published="2017-06-20")
+    actors = pipeline.extract_one(doc).actors
+    assert [a.country for a in actors if a.text == "Rudd"] == ["GBR"]

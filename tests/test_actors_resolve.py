@@ -189,3 +189,19 @@ def test_a_shared_surname_is_the_person_the_article_named(pipeline):
                                 "would act.", published="2017-06-20")
     actors = pipeline.extract_one(doc).actors
     assert [a.country for a in actors if a.text == "Rudd"] == ["GBR"]
+
+
+@pytest.mark.parametrize(("text", "date", "code"), [
+    ("the Polisario Front", "1990-06-01", "ESHREB"),
+    ("the Provisional IRA", "1990-06-01", "GBRREB"),
+    ("Ennahda", "2012-06-01", "TUNGOV"),
+    ("Ennahda", "2016-06-01", "TUNPTY"),
+    ("Afghan mujahideen", "1987-06-01", "AFGREB"),
+    ("the Kachin Independence Army", "2018-06-01", "MMRREB"),
+])
+def test_resolve_armed_movements(text, date, code):
+    assert resolve_string(text, date).code == code
+
+
+def test_acronyms_common_in_other_senses_are_left_out():
+    assert resolve_string("the IRA", "1990-06-01").code is None  # also a retirement account

@@ -205,3 +205,13 @@ def test_resolve_armed_movements(text, date, code):
 
 def test_acronyms_common_in_other_senses_are_left_out():
     assert resolve_string("the IRA", "1990-06-01").code is None  # also a retirement account
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("the Justice Department", "USAGOV"),
+    ("the Fed", "USAGOV"),
+    ("KCNA", "PRKMED"),
+    ("the Rada", "UKRLEG"),
+])
+def test_resolve_agencies_named_alone(text, code):
+    assert resolve_string(text, "2018-06-01").code == code

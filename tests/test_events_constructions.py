@@ -2230,3 +2230,14 @@ def test_events_a_bloc_noun_is_the_body_named_before(pipeline) -> None:  # type:
                                             "accused Chile of dumping wheat."))
     assert not any(e.source is not None and (e.source.code or "").startswith("IGO")
                    for e in workers.events)
+
+
+@pytest.mark.issue(13)
+def test_events_commerce_between_private_parties_is_no_cooperation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A firm's offer to its customers or investors welcoming a deal is business news (issue
+    13, point 6); a state's offer to the same public is an event."""
+    firm = pipeline.extract_one(make_doc("A Peruvian airline offered free flights to Peruvian "
+                                         "customers."))
+    assert not any(e.plover == "AGREE" for e in firm.events)
+    state = dyads(scored(pipeline, "Peru offered free repairs to Chilean fishermen."))
+    assert ("AGREE", "PER", "CHL") in state

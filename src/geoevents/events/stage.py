@@ -364,6 +364,13 @@ class EventsStage:
                 roles.target = _identified_partner(ctx.doc, finder, roles.target, roles.source)
             elif roles.target is not None and not (kind.plover == "SANCTION" and not roles.target.country):
                 roles.target = with_country(roles.target, roles.source.country or where)
+        if kind.plover in COOPERATIVE_CATEGORIES and roles.target is not None \
+                and _private(roles.source) and _private(roles.target) \
+                and roles.target.country in (None, roles.source.country):
+            # commerce and private life ("the airline offered to fly the cat home", "small
+            # investors welcomed the deal") are no political cooperation: PLOVER's cooperative
+            # acts have a state, an international body or an organised political actor on one side
+            return None
         if roles.target is not None and kind.plover == "SANCTION" and roles.target.country \
                 and roles.target.country == roles.source.country:
             # sanctions and reduced relations (CAMEO 16) are between parties: "authorities in
@@ -1038,6 +1045,15 @@ def _is_state(actor: Actor | None) -> bool:
 
 
 DOMESTIC_INSTITUTIONS = frozenset({"LEG", "JUD", "OPP", "PTY"})
+# CAMEO sectors of private life: businesses, the public, the media, schools, hospitals,
+# farmers, churches (the codebook's actor roles that are not the state's nor organised politics)
+PRIVATE_SECTORS = frozenset({"BUS", "MNC", "CVL", "MED", "EDU", "HLH", "AGR", "REL"})
+
+
+def _private(actor: Actor | None) -> bool:
+    """An actor of private life (a firm, the public, the media), not of politics."""
+    return actor is not None and actor.sector in PRIVATE_SECTORS \
+        and not (actor.code or "").startswith(("IGO", "NGO"))
 
 
 def _foreign_counterpart(plover: str | None, source: Actor, target: Actor) -> bool:

@@ -427,6 +427,12 @@ def _carry_surnames(mentions: list[Mention], text: str) -> list[Mention]:
 _ORG_HEAD = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b")
 
 
+def _mention_of(body: Mention, start: int, end: int) -> Mention:
+    """A later reference to an organisation named before ("the Commission", "the bloc")."""
+    return Mention(start, end, "organisation", body.name, body.country, body.sector, body.code,
+                   body.wikidata, body.entity, start, end, "sg", sectors=body.sectors, role=body.role)
+
+
 def _carry_organisation_heads(mentions: list[Mention], text: str) -> list[Mention]:
     """"The EC Commission ... the Commission said": an organisation named in full is later
     called by the head noun of its name with "the" ("the Commission", "the Fund", "the
@@ -457,10 +463,7 @@ def _carry_organisation_heads(mentions: list[Mention], text: str) -> list[Mentio
             continue
         if (start, end) in generic:
             replaced.add((start, end))
-        src = heads[word][0]
-        added.append(Mention(start, end, "organisation", src.name, src.country, src.sector, src.code,
-                             src.wikidata, src.entity, start, end, "sg", sectors=src.sectors,
-                             role=src.role))
+        added.append(_mention_of(heads[word][0], start, end))
     return [m for m in mentions if (m.start, m.end) not in replaced] + added
 
 
@@ -497,10 +500,7 @@ def _carry_bloc_nouns(mentions: list[Mention], text: str) -> list[Mention]:
                   and (needs is None or any(w in (m.name or "") for w in needs))]
         if not before:
             continue
-        src = before[-1]
-        added.append(Mention(start, end, "organisation", src.name, src.country, src.sector, src.code,
-                             src.wikidata, src.entity, start, end, "sg", sectors=src.sectors,
-                             role=src.role))
+        added.append(_mention_of(before[-1], start, end))
     return mentions + added
 
 

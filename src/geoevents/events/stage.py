@@ -368,8 +368,8 @@ class EventsStage:
                 and _private(roles.source) and _private(roles.target) \
                 and roles.target.country in (None, roles.source.country):
             # commerce and private life ("the airline offered to fly the cat home", "small
-            # investors welcomed the deal") are no political cooperation: PLOVER's cooperative
-            # acts have a state, an international body or an organised political actor on one side
+            # investors welcomed the deal") are business news, which issue 13 (point 6) asks
+            # to give no events: cooperation needs a state, a body or a political actor
             return None
         if roles.target is not None and kind.plover == "SANCTION" and roles.target.country \
                 and roles.target.country == roles.source.country:

@@ -198,6 +198,13 @@ def test_a_shared_surname_is_the_person_the_article_named(pipeline):
     ("Ennahda", "2016-06-01", "TUNPTY"),
     ("Afghan mujahideen", "1987-06-01", "AFGREB"),
     ("the Kachin Independence Army", "2018-06-01", "MMRREB"),
+    ("the Justice and Equality Movement", "2008-06-01", "SDNREB"),
+    ("the Janjaweed", "2004-06-01", "SDNUAF"),
+    ("the Free Aceh Movement", "2003-06-01", "IDNREB"),
+    ("the Ulster Defence Association", "1994-06-01", "GBRREB"),
+    ("ECOMOG", "1998-06-01", "IGOWAS"),
+    ("the Movement for Democratic Change", "2005-06-01", "ZWEOPP"),
+    ("the Movement for Democratic Change", "2010-06-01", "ZWEGOV"),
 ])
 def test_resolve_armed_movements(text, date, code):
     assert resolve_string(text, date).code == code
@@ -214,4 +221,13 @@ def test_acronyms_common_in_other_senses_are_left_out():
     ("the Rada", "UKRLEG"),
 ])
 def test_resolve_agencies_named_alone(text, code):
+    assert resolve_string(text, "2018-06-01").code == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("the Chilean leadership", "CHLGOV"),
+    ("Peru's leadership", "PERGOV"),
+    ("the rebel leadership", "REB"),
+])
+def test_a_leadership_is_a_government_as_its_leaders_are(text, code):
     assert resolve_string(text, "2018-06-01").code == code

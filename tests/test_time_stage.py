@@ -139,6 +139,9 @@ def test_dating_sentence_date_and_bad_index(run):
     ("The October elections were marred by fraud.", "October", "2025-10"),
     ("Since June, the army has shelled the town daily.", "June", "2025-06"),
     ("Prices rose 3 percent in June, the agency said.", "June", "2025-06"),
+    # "set" with an object fixes something then; only "set to / for" schedules
+    ("In March the government set new import quotas.", "March", "2025-03"),
+    ("The vote was set for March.", "March", "2026-03"),
 ])
 def test_stage_month_and_weekday_follow_the_clause_tense(run, text, timex, value):
     assert _values(run(text))[timex] == value

@@ -73,6 +73,12 @@ def _modifies(token: Token, path: list[Token], verb: Token) -> bool:
     return len(path) == 2 and path[0].dep_ == "prep" and path[0].lower_ in _SCHEDULE_PREP
 
 
+def _sets_an_object(verb: Token) -> bool:
+    """"Set" with a direct object fixes something ("OPEC set a limit", "set new quotas"): an
+    act of its own tense. Only "is set to" and "was set for" schedule what comes."""
+    return verb.lemma_.lower() == "set" and any(c.dep_ in ("dobj", "obj") for c in verb.children)
+
+
 def verb_direction(verb: Token) -> Direction:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in aux}
@@ -80,7 +86,8 @@ def verb_direction(verb: Token) -> Direction:
         return "future"
     if aux_words & _MODAL_AUX:
         return "past" if "have" in aux_words else "future"
-    if verb.lemma_.lower() in _PLANNED_FOR or verb.lower_ in _PLANNED_FOR:
+    if (verb.lemma_.lower() in _PLANNED_FOR or verb.lower_ in _PLANNED_FOR) \
+            and not _sets_an_object(verb):
         # "is planned for Thursday" / "was scheduled for Monday": both look ahead
         # from the time they were said; report the coming one.
         return "future"

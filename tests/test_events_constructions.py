@@ -2241,3 +2241,20 @@ def test_events_commerce_between_private_parties_is_no_cooperation(pipeline) -> 
     assert not any(e.plover == "AGREE" for e in firm.events)
     state = dyads(scored(pipeline, "Peru offered free repairs to Chilean fishermen."))
     assert ("AGREE", "PER", "CHL") in state
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Thousands of protesters gathered in Santiago on Sunday.",
+    "Demonstrators assembled in front of the presidential palace in Santiago.",
+])
+def test_events_protesters_gathering_demonstrate(pipeline, text: str) -> None:
+    """CAMEO 141 demonstrate or rally: protesters gathering is a demonstration, aimed by
+    the domestic convention at the authorities where it happens."""
+    assert ("PROTEST", "CHL", "CHL") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_protest_outside_an_embassy_targets_its_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Hundreds of protesters gathered outside the Peruvian embassy in Santiago."
+    assert ("PROTEST", "CHL", "PER") in dyads(scored(pipeline, text))

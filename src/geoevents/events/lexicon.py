@@ -374,7 +374,7 @@ def _holds(c: Constraint, token: Token) -> bool:
         for _ in range(4):
             subj = next((k for k in tok.children if k.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
-                return _lemma(subj) in c.lemmas
+                return _lemma(_counted(subj)) in c.lemmas
             if tok.dep_ not in ("xcomp", "conj") or tok.head == tok:
                 return False
             tok = tok.head
@@ -413,3 +413,20 @@ def load_lexicon(path: str | None = None, dictionary: str | None = "",
     text = resources.files("geoevents.events").joinpath("data", "lexicon.tsv").read_text(
         encoding="utf-8")
     return Lexicon(parse_lexicon(text, "events/data/lexicon.tsv"), cameo)
+
+
+# Heads that count what their "of" phrase names ("thousands of workers", "a group of
+# protesters"): the doer is the counted noun.
+_COUNTING_HEADS = {"hundred", "thousand", "million", "dozen", "score", "ten", "number", "group",
+                   "crowd", "band"}
+
+
+def _counted(subject: Token) -> Token:
+    """The noun a counting subject counts ("thousands of protesters" -> protesters)."""
+    if subject.like_num or subject.lemma_.lower() in _COUNTING_HEADS:
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                noun = next((k for k in prep.children if k.dep_ == "pobj"), None)
+                if noun is not None:
+                    return noun
+    return subject

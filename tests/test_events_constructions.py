@@ -178,6 +178,10 @@ def test_events_calling_a_strike_is_the_strike(pipeline) -> None:  # type: ignor
     # CAMEO.2.0 CALL "* STRIKE (FOR RESIGNATION)" [1431]: called is the strike (PROTEST),
     # not a statement; calling it off is no protest (PLOVER CONCEDE: suspending protests)
     assert ("PROTEST", "CHL", "CHL") in dyads(scored(
+        pipeline, "Chilean unions called a general strike on Thursday."))
+    # a strike called for a coming day is announced, not yet held: a planned protest is a
+    # threat of one (CAMEO 1382 threaten with political dissent or protest)
+    assert ("THREATEN", "CHL", "CHL") in dyads(scored(
         pipeline, "Chilean unions called a general strike for Thursday."))
     assert "PROTEST" not in {e.plover for e in scored(
         pipeline, "Chilean unions called off the strike on Thursday.")}

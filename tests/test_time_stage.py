@@ -111,6 +111,15 @@ def _token(ctx: StageContext, word: str) -> int:
     ("His visit in October 2023 was his first trip abroad.", "visit", "2023-10"),
     ("Putin praised the partnership, which began in 2022.", "praised", None),
     ("The ministers met and talked about trade.", "met", None),
+    # a time phrase the parser hangs on the object of the verb's preposition is the verb's
+    ("The army moved its troops into the border towns on Tuesday.", "moved", "2025-11-25"),
+    ("The minister said at a rally in Arica on Tuesday that talks would resume.", "said",
+     "2025-11-25"),
+    # a coordinated clause with its own subject and finite verb keeps its own time
+    ("Bolivia offered to mediate, and the council called a meeting for Friday.", "offered", None),
+    ("Chile recalled its ambassador on Monday and expelled the envoy.", "expelled", "2025-11-24"),
+    # a time a thing is arranged for is a coming one
+    ("The council called an emergency meeting for Friday.", "called", "2025-11-28"),
 ])
 def test_dating_date_for_token(run, text, predicate, date):
     ctx = run(text)

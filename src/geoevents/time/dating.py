@@ -144,8 +144,9 @@ def _modified(chain: list[Token], inside: set[int]) -> Token | None:
 
     A noun's modifier ("the publication of the documents in 2010", "the January
     visit") dates that noun only. A prepositional phrase on a verb's direct object
-    ("held talks on Wednesday") is the verb's: the parser attaches such phrases to
-    either, and the object of a support verb names the same event.
+    ("held talks on Wednesday") or on the object of its preposition ("arrived for talks on
+    Wednesday") is the verb's: the parser attaches such phrases to either, and the object
+    of a support verb names the same event.
     """
     via_prep = False
     for k, tok in enumerate(chain):
@@ -160,12 +161,28 @@ def _modified(chain: list[Token], inside: set[int]) -> Token | None:
         if tok.dep_ in ("dobj", "attr") and verb is not None and verb.pos_ in ("VERB", "AUX") \
                 and tok.head == verb:
             return verb
+        verb = chain[k + 2] if k + 2 < len(chain) else None
+        if tok.dep_ == "pobj" and verb is not None and verb.pos_ in ("VERB", "AUX") \
+                and tok.head.dep_ == "prep" and tok.head.head == verb:
+            # "ordered troops into the refineries on Tuesday", "arrived for talks on
+            # Wednesday": a time phrase hung on the object of the verb's own preposition
+            return verb
         return tok
     return None
 
 
 def _coordinated(a: Token, b: Token) -> bool:
-    return (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a)
+    """Two coordinated verbs share a time when the second is elliptical: it shares the
+    first's subject ("recalled its envoy on Monday and expelled ...") or its auxiliary ("were
+    killed and dozens wounded Friday"). A full clause with its own subject and finite verb
+    ("Bolivia offered to mediate, and the OAS called a meeting for Friday") has its own."""
+    conj = a if a.dep_ == "conj" and a.head == b else b if b.dep_ == "conj" and b.head == a else None
+    if conj is None:
+        return False
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children)
+    finite = conj.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") for c in conj.children)
+    return not (own_subject and finite)
 
 
 def publish(dating: EventDating, document_date: str | None,

@@ -56,6 +56,10 @@ def direction_of(token: Token) -> Direction:
         path.append(current)
     if any(t.lower_ == "since" for t in path):
         return "past"
+    if path and path[0].lower_ == "for" and path[0].dep_ == "prep" and token.dep_ == "pobj":
+        # "called a meeting for Friday", "elections for March": a time a thing is arranged
+        # for is a coming one (durations, "for two weeks", carry no date to resolve)
+        return "future"
     direction = verb_direction(verb)
     if direction is None and verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be" \
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \

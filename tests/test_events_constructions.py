@@ -2262,3 +2262,12 @@ def test_events_protesters_gathering_demonstrate(pipeline, text: str) -> None:
 def test_events_protest_outside_an_embassy_targets_its_country(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Hundreds of protesters gathered outside the Peruvian embassy in Santiago."
     assert ("PROTEST", "CHL", "PER") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_speakers_act_joined_to_a_copular_report(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"X said the move was illegal and demanded ...": the parser hangs the speaker's second
+    act on the copular content clause; it is the speaker's, aimed at the party described."""
+    found = dyads(scored(pipeline, "The Chilean minister said the Peruvian move was illegal "
+                                   "and demanded an apology."))
+    assert ("REQUEST", "CHL", "PER") in found

@@ -175,10 +175,11 @@ def decider_of(verb: Token) -> Token | None:
     return named_agent(noun, agentive=False)
 
 
-def _second_act_of_speaker(tok: Token) -> bool:
+def second_act_of_speaker(tok: Token) -> bool:
     """"X said its ships were harassed and accused Y", "X said Chile would not tolerate it and
-    warned Y": the parser hangs the speaker's second act (active, with an object, no subject
-    of its own) on the reported passive or modal clause."""
+    warned Y", "X said the decision was a provocation and demanded its withdrawal": the parser
+    hangs the speaker's second act (active, with an object, no subject of its own) on the
+    reported passive, modal or copular clause."""
     head = tok.head
     if not (tok.dep_ == "conj" and tok.pos_ == "VERB" and not has_subject(tok)
             and any(c.dep_ == "dobj" for c in tok.children)
@@ -188,7 +189,10 @@ def _second_act_of_speaker(tok: Token) -> bool:
     # under a modal, so it joins the speech verb
     modal = tok.tag_ == "VBD" and head.tag_ == "VB" and any(
         c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
-    return modal or any(c.dep_ == "nsubjpass" for c in head.children)
+    # "said the move was illegal and demanded ...": a copula describes its subject; an act
+    # in the past tense joined to it is the speaker's, whose report it continues
+    copular = tok.tag_ == "VBD" and head.lemma_ == "be" and head.pos_ == "AUX"
+    return modal or copular or any(c.dep_ == "nsubjpass" for c in head.children)
 
 
 def _joined_act(verb: Token) -> Token | None:
@@ -499,14 +503,16 @@ class FrameFinder:
                 frames.append(frame)
                 if frame.content is not None and frame.content.i not in consumed \
                         and frame.content != frame.noun:
-                    second = {t.i for c in frame.content.children if _second_act_of_speaker(c)
+                    second = {t.i for c in frame.content.children if second_act_of_speaker(c)
                               for t in c.subtree}
                     consumed.update(i for i in _content_of(frame.content) if i not in second)
                 for holder in (frame.content, frame.noun, frame.trigger):
                     if holder is not None:
                         for c in holder.children:
                             if c.dep_ in ("xcomp", "ccomp", "acl"):
-                                consumed.update(_content_of(c))
+                                second = {t.i for k in c.children if second_act_of_speaker(k)
+                                          for t in k.subtree}
+                                consumed.update(i for i in _content_of(c) if i not in second)
         frames += self._adjunct_visits(sent, frames)
         frames += self._adjunct_meetings(sent, frames)
         frames += self._presence_visits(sent, frames)
@@ -645,7 +651,7 @@ class FrameFinder:
         return out
 
     def _own_clause(self, tok: Token) -> bool:
-        if _second_act_of_speaker(tok):
+        if second_act_of_speaker(tok):
             return True
         if decider_of(tok) is not None:
             return True  # "Chile's decision to expel two diplomats angered Peru"

@@ -19,6 +19,7 @@ from geoevents.events.frames import (
     Frame,
     contrasted_report,
     decider_of,
+    second_act_of_speaker,
     verb_by_phrase,
 )
 from geoevents.events.lexicon import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS
@@ -265,6 +266,9 @@ class RoleFinder:
         for _ in range(6):
             if tok is None:
                 return None
+            if came_from == "conj" and tok.dep_ == "ccomp" and tok.lemma_ == "be" \
+                    and second_act_of_speaker(verb):
+                tok, came_from = tok.head, "ccomp"  # the act joined to a copular report
             for c in tok.children:
                 if c.dep_ in SUBJECT_DEPS and c.dep_ not in PASSIVE_SUBJECT_DEPS:
                     if c.tag_ == "WP" and tok.dep_ == "relcl":
@@ -439,6 +443,13 @@ class RoleFinder:
         refusal, threat or sanction coordinated with an act of the same subject on another
         party, naming no party of its own, is aimed at that party."""
         head = verb.head
+        if head.lemma_ == "be" and second_act_of_speaker(verb):
+            # "said the Peruvian move was illegal and demanded an apology": the speaker's act
+            # after a description of a party's doing is aimed at that party
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            about = self.phrase_actor(subject) if subject is not None else None
+            return about if has_identity(about) and about is not None and about.country and not (
+                source is not None and about.country == source.country) else None
         if verb.dep_ != "conj" or head.pos_ != "VERB" or any(
                 c.dep_ in SUBJECT_DEPS for c in verb.children):
             return None

@@ -2271,3 +2271,14 @@ def test_events_speakers_act_joined_to_a_copular_report(pipeline) -> None:  # ty
     found = dyads(scored(pipeline, "The Chilean minister said the Peruvian move was illegal "
                                    "and demanded an apology."))
     assert ("REQUEST", "CHL", "PER") in found
+
+
+@pytest.mark.issue(13)
+def test_events_speakers_next_report_gives_no_party_to_the_first(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"warned that X would not be intimidated and said he had ordered the navy to ...": the
+    parser hangs the speaker's second report on the first one's content; what it reports is
+    not whom the warning is aimed at."""
+    found = dyads(scored(pipeline, "The Peruvian president warned that his country would not "
+                                   "be intimidated and said he had ordered the navy to patrol "
+                                   "the coast."))
+    assert ("THREATEN", "PER", "PER") not in found

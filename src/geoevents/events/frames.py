@@ -178,11 +178,11 @@ def decider_of(verb: Token) -> Token | None:
 def second_act_of_speaker(tok: Token) -> bool:
     """"X said its ships were harassed and accused Y", "X said Chile would not tolerate it and
     warned Y", "X said the decision was a provocation and demanded its withdrawal": the parser
-    hangs the speaker's second act (active, with an object, no subject of its own) on the
-    reported passive, modal or copular clause."""
+    hangs the speaker's second act (active, with an object or a reported clause, no subject
+    of its own) on the reported passive, modal or copular clause."""
     head = tok.head
     if not (tok.dep_ == "conj" and tok.pos_ == "VERB" and not has_subject(tok)
-            and any(c.dep_ == "dobj" for c in tok.children)
+            and any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
             and head.dep_ == "ccomp" and head.head.pos_ == "VERB"):
         return False
     # "said Israel would not tolerate X and warned Hamas": a past tense cannot join a verb

@@ -592,7 +592,8 @@ class RoleFinder:
         toks = subj + [c for c in head.children if c.dep_ in OBJECT_DEPS] + self.prep_objects(head)
         found = [a for a in (self._token_actor(tok, source) for tok in toks) if a is not None]
         for c in head.children:
-            if c.dep_ in ("xcomp", "ccomp", "advcl", "conj") and not contrasted_report(c):
+            if c.dep_ in ("xcomp", "ccomp", "advcl", "conj") and not contrasted_report(c) \
+                    and not second_act_of_speaker(c):  # the speaker's next act is no content
                 actor = self.clause_target(c, source)
                 if actor is not None:
                     found.append(actor)

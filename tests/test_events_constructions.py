@@ -2282,3 +2282,23 @@ def test_events_speakers_next_report_gives_no_party_to_the_first(pipeline) -> No
                                    "be intimidated and said he had ordered the navy to patrol "
                                    "the coast."))
     assert ("THREATEN", "PER", "PER") not in found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chilean troops killed ten civilians in northern Peru.",
+    "A Chilean air raid killed ten people in southern Peru.",
+])
+def test_events_victims_named_without_a_country_are_of_the_place(pipeline, text: str) -> None:
+    """Those attacked where the clause places the act, named without a country, are of that
+    place, not of the attacker's country (issue 13, point 5: an attack's target)."""
+    found = dyads(scored(pipeline, text))
+    assert ("ASSAULT", "CHL", "PER") in found
+    assert ("ASSAULT", "CHL", "CHL") not in found
+
+
+@pytest.mark.issue(13)
+def test_events_the_leader_of_a_coalition_is_its_acts_doer(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(scored(pipeline, "A Chilean-led coalition airstrike hit a school bus in "
+                                   "northern Peru."))
+    assert ("ASSAULT", "CHL", "PER") in found

@@ -640,6 +640,23 @@ class RoleFinder:
             return None
         return Roles(source, target, givers[0], False)
 
+    def _leader_of(self, noun: Token) -> Token | None:
+        """"A Saudi-led coalition airstrike", "a US-led raid": the party that leads those who
+        act is named as their doer (the leading party of a coalition is the one event data
+        code for its acts); "US-backed" names a supporter, not the doer."""
+        for c in noun.children:
+            if c.dep_ not in ("amod", "compound"):
+                continue
+            for led in (c, *(g for g in c.children if g.dep_ == "amod")):
+                if led.lower_ != "led":
+                    continue
+                for leader in led.children:
+                    actor = self.actor_on(leader) if leader.dep_ in ("npadvmod", "compound",
+                                                                     "nmod") else None
+                    if actor is not None and actor.kind in ("country", "organisation", "metonym"):
+                        return leader  # a named party, not "a government-led inquiry"
+        return None
+
     def _nominal_roles(self, frame: Frame) -> Roles:
         """Roles of an event noun: "Israel's invasion of Lebanon", "the visit of X to Y"."""
         noun = frame.trigger
@@ -667,6 +684,8 @@ class RoleFinder:
                     if c.dep_ == "amod" or agentive:
                         source_tok = c
                         break
+        if source_tok is None:
+            source_tok = self._leader_of(noun)
         source = self.head_actor(source_tok) if source_tok is not None else None
         if source is None and source_tok is not None and by and source_tok == by[0]:
             source = self.phrase_actor(source_tok)  # "protests by thousands of farmers"

@@ -60,6 +60,8 @@ COOPERATIVE_CATEGORIES = INTERNATIONAL_CATEGORIES - {None}
 # Dependents of a verb that hold its own object ("source verb target").
 VERB_OBJECT_DEPS = {"dobj", "obj", "dative", "prep", "agent", "nsubjpass", "nsubj:pass", "attr",
                     "oprd"}
+# Prepositions that say where something happened
+LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "off", "on"})
 # Relevance is judged per article: a lone sentence gives the model too few words to go on.
 MIN_ARTICLE_SENTENCES = 3
 # Categories of acts only authorities perform: their agentless passive is the authorities'.
@@ -364,6 +366,15 @@ class EventsStage:
                 roles.target = _identified_partner(ctx.doc, finder, roles.target, roles.source)
             elif roles.target is not None and not (kind.plover == "SANCTION" and not roles.target.country):
                 roles.target = with_country(roles.target, roles.source.country or where)
+            if roles.target is not None and kind.plover in ("ASSAULT", "COERCE") \
+                    and location is not None and location.country \
+                    and roles.target.country == roles.source.country != location.country \
+                    and _countryless(ctx, roles.target) and _said_where(ctx, location):
+                # "US troops killed ten civilians in northern Syria": those attacked or seized
+                # where the clause places the act, named without a country, are of that place
+                roles.target = dataclasses.replace(
+                    roles.target, country=location.country,
+                    code=f"{location.country}{roles.target.sector or ''}")
         if kind.plover in COOPERATIVE_CATEGORIES and roles.target is not None \
                 and _private(roles.source) and _private(roles.target) \
                 and roles.target.country in (None, roles.source.country):
@@ -806,6 +817,21 @@ def _national_area(ctx: StageContext, frame: Frame) -> Place | None:
                                  ctx.text[start:area.idx + len(area.text)],
                                  country=actor.country, feature="region")
     return None
+
+
+def _said_where(ctx: StageContext, place: Place) -> bool:
+    """Whether the place is the object of a locative preposition ("in northern Syria",
+    "near Donetsk"): the clause says where the act happened, not whose it was."""
+    span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+    head = span.root.head if span is not None else None
+    return head is not None and head.dep_ == "prep" and head.lower_ in LOCATIVE_PREPS
+
+
+def _countryless(ctx: StageContext, actor: Actor) -> bool:
+    """Whether the text names the actor with no country ("civilians", "the rebels"): its
+    country was given by a convention, not said."""
+    mention = next((a for a in ctx.actors if a.start == actor.start and a.end == actor.end), None)
+    return mention is not None and not mention.country and bool(mention.sector)
 
 
 def _root_of(ctx: StageContext, actor: Actor | None) -> Token | None:

@@ -2302,3 +2302,11 @@ def test_events_the_leader_of_a_coalition_is_its_acts_doer(pipeline) -> None:  #
     found = dyads(scored(pipeline, "A Chilean-led coalition airstrike hit a school bus in "
                                    "northern Peru."))
     assert ("ASSAULT", "CHL", "PER") in found
+
+
+@pytest.mark.issue(13)
+def test_events_blowing_oneself_up_is_a_suicide_bombing(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO 1831 carry out suicide bombing; with no target named, violence is aimed at the
+    authorities where it happens (the domestic convention)."""
+    events = scored(pipeline, "A suicide bomber blew himself up outside a police station in Lima.")
+    assert [(e.cameo, e.source.country if e.source else None) for e in events] == [("1831", "PER")]

@@ -32,6 +32,7 @@ SKETCH
 - $ TROOP * (TO +)                                 [042:043]   # DRAW
 - * CRITICISM                                      [:111]   # DRAW
 - CRASH *                                          [---]   # DRAW
+- * OUT (AT)                                       [111]   # DRAW
 """
 
 
@@ -79,6 +80,11 @@ def test_events_dictionary_reads_blocks_and_forms(sample: CameoDictionary, verb:
     # the null block code when no pattern fits
     (["he", "drew", "water"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
      ["he", "draw", "water"], ["PRON", "VERB", "NOUN"], None),
+    # "* OUT (AT)": the particle is the pattern's first word after the verb
+    (["he", "drew", "out", "at", "Iraq"], [1, 1, 1, 1, 3], ["nsubj", "ROOT", "prt", "prep", "pobj"],
+     ["he", "draw", "out", "at", "Iraq"], ["PRON", "VERB", "ADP", "ADP", "PROPN"], "111"),
+    (["he", "drew", "at", "Iraq"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+     ["he", "draw", "at", "Iraq"], ["PRON", "VERB", "ADP", "PROPN"], None),
 ])
 def test_events_dictionary_matches_patterns(sample: CameoDictionary, words: list[str],
                                             heads: list[int], deps: list[str],

@@ -428,6 +428,10 @@ class _Context:
         heads += [c for c in verb.children if c.pos_ == "ADJ" and c.dep_ in SMALL_CLAUSE_DEPS
                   and c.i > verb.i]
         heads += [cc for c in heads for cc in c.conjuncts]
+        # a particle stands right after the verb in its phrase ("hit out at", "called off"):
+        # TABARI writes it as the pattern's first word after the verb ("* OUT (AT)")
+        heads += [c for c in verb.children if c.dep_ == "prt"
+                  or (c.dep_ == "advmod" and c.tag_ == "RP")]
         self.heads = heads
         preps = [c for c in verb.children if c.dep_ in PREP_DEPS]
         preps += [g for h in heads for g in h.children if g.dep_ == "prep"]

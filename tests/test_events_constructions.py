@@ -2310,3 +2310,13 @@ def test_events_blowing_oneself_up_is_a_suicide_bombing(pipeline) -> None:  # ty
     authorities where it happens (the domestic convention)."""
     events = scored(pipeline, "A suicide bomber blew himself up outside a police station in Lima.")
     assert [(e.cameo, e.source.country if e.source else None) for e in events] == [("1831", "PER")]
+
+
+@pytest.mark.issue(13)
+def test_events_summoning_an_ambassador_is_a_diplomatic_protest(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """PLOVER manual, ACCUSE: summoning an in-country ambassador to present grievances is
+    ACCUSE 'disapprove', not CONSULT."""
+    found = dyads(scored(pipeline, "The Chilean foreign ministry summoned the Peruvian envoy "
+                                   "on Tuesday."))
+    assert ("ACCUSE", "CHL", "PER") in found
+    assert not any(d[0] in ("REQUEST", "CONSULT") for d in found)

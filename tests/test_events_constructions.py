@@ -2320,3 +2320,13 @@ def test_events_summoning_an_ambassador_is_a_diplomatic_protest(pipeline) -> Non
                                    "on Tuesday."))
     assert ("ACCUSE", "CHL", "PER") in found
     assert not any(d[0] in ("REQUEST", "CONSULT") for d in found)
+
+
+@pytest.mark.issue(13)
+def test_events_making_concessions_yields(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0's YIELD block [080] lists CONCESSION: concessions made to a party are a
+    concession to it (PLOVER CONCEDE); refused or demanded ones are not made."""
+    assert ("CONCEDE", "CHL", "PER") in dyads(scored(
+        pipeline, "Chile made major concessions to Peru on Tuesday."))
+    assert "CONCEDE" not in {e.plover for e in scored(
+        pipeline, "Chile refused to make concessions to Peru.")}

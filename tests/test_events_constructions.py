@@ -2288,6 +2288,7 @@ def test_events_speakers_next_report_gives_no_party_to_the_first(pipeline) -> No
 @pytest.mark.parametrize("text", [
     "Chilean troops killed ten civilians in northern Peru.",
     "A Chilean air raid killed ten people in southern Peru.",
+    "A Chilean air raid killed ten people near Tacna.",  # a city of Peru, no country named
 ])
 def test_events_victims_named_without_a_country_are_of_the_place(pipeline, text: str) -> None:
     """Those attacked where the clause places the act, named without a country, are of that

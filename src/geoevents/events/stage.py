@@ -831,7 +831,11 @@ def _countryless(ctx: StageContext, actor: Actor) -> bool:
     """Whether the text names the actor with no country ("civilians", "the rebels"): its
     country was given by a convention, not said."""
     mention = next((a for a in ctx.actors if a.start == actor.start and a.end == actor.end), None)
-    return mention is not None and not mention.country and bool(mention.sector)
+    if mention is None or not mention.sector:
+        return False
+    # a common noun phrase ("civilians", "ten people") names no country: the actors stage
+    # gives it the article's, which the clause's own place outweighs
+    return not mention.country or (mention.kind == "agent" and mention.text.islower())
 
 
 def _root_of(ctx: StageContext, actor: Actor | None) -> Token | None:

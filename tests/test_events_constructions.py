@@ -2331,3 +2331,13 @@ def test_events_making_concessions_yields(pipeline) -> None:  # type: ignore[no-
         pipeline, "Chile made major concessions to Peru on Tuesday."))
     assert "CONCEDE" not in {e.plover for e in scored(
         pipeline, "Chile refused to make concessions to Peru.")}
+
+
+@pytest.mark.issue(13)
+def test_events_threatened_coercion_naming_no_one_is_domestic(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A threat of arrest or force that names no one is aimed, as the coercion itself would
+    be, at those where it is made (the domestic convention); a threat of other acts naming
+    no one gives no dyad."""
+    assert ("THREATEN", "CHL", "CHL") in dyads(scored(
+        pipeline, "Chilean police threatened to arrest anyone marching in the capital."))
+    assert not scored(pipeline, "Peru threatened to retaliate.")

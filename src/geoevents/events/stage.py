@@ -452,7 +452,8 @@ class EventsStage:
                 return None
             elif kind.plover in DOMESTIC_CATEGORIES or kind.mode == "resign" \
                     or (event_type(frame.code).plover in ("COERCE", "PROTEST")
-                        and kind.plover != "ACCUSE"):  # a state's protest is a complaint
+                        and kind.plover != "ACCUSE") \
+                    or self._threatened_coercion(frame):  # a state's protest is a complaint
                 # the actor's own authorities; a threatened or planned coercion too ("is prepared
                 # to impose martial law" is a threat to the country's own people)
                 roles.target = domestic_target(roles.source, location)
@@ -524,6 +525,17 @@ class EventsStage:
         if act is None:
             return code, roles
         return act, Roles(roles.source, about, roles.source_token, False)
+
+    def _threatened_coercion(self, frame: Frame) -> bool:
+        """"Police threatened to arrest anyone marching": a threat whose content is coercion
+        or force (CAMEO 132, 137, 138) is, like the coercion itself, aimed by the domestic
+        convention at those where it is made when it names no one."""
+        if not frame.code.startswith("13") or frame.content is None \
+                or frame.content.pos_ != "VERB":
+            return False
+        entry = self.lexicon.match(frame.content)
+        return entry is not None and bool(entry.cameo) and entry.cameo[:2] >= "17" \
+            and event_type(entry.cameo).plover in ("COERCE", "ASSAULT")
 
     def _adjunct_attacker(self, finder: RoleFinder, frame: Frame) -> Actor | None:
         """"Were killed in an attack by X", "were wounded in a <demonym> air strike": the

@@ -2341,3 +2341,10 @@ def test_events_threatened_coercion_naming_no_one_is_domestic(pipeline) -> None:
     assert ("THREATEN", "CHL", "CHL") in dyads(scored(
         pipeline, "Chilean police threatened to arrest anyone marching in the capital."))
     assert not scored(pipeline, "Peru threatened to retaliate.")
+
+
+@pytest.mark.issue(13)
+def test_events_a_body_attacked_abroad_keeps_its_code(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """An international body attacked where the clause places the act stays the body."""
+    events = scored(pipeline, "Chilean troops attacked UN peacekeepers in northern Peru.")
+    assert [e.target.code for e in events if e.target is not None] == ["IGOUNO"]

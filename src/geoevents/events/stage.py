@@ -843,11 +843,12 @@ def _countryless(ctx: StageContext, actor: Actor) -> bool:
     """Whether the text names the actor with no country ("civilians", "the rebels"): its
     country was given by a convention, not said."""
     mention = next((a for a in ctx.actors if a.start == actor.start and a.end == actor.end), None)
-    if mention is None or not mention.sector:
-        return False
+    if mention is None or not mention.sector or mention.kind != "agent" \
+            or (mention.code or "")[:3] in ("IGO", "NGO", "IMG", "MNC"):
+        return False  # a body, a firm or a named party is no one's by place
     # a common noun phrase ("civilians", "ten people") names no country: the actors stage
     # gives it the article's, which the clause's own place outweighs
-    return not mention.country or (mention.kind == "agent" and mention.text.islower())
+    return not mention.country or mention.text.islower()
 
 
 def _root_of(ctx: StageContext, actor: Actor | None) -> Token | None:

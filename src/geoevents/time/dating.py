@@ -164,7 +164,7 @@ def _modified(chain: list[Token], inside: set[int]) -> Token | None:
         verb = chain[k + 2] if k + 2 < len(chain) else None
         if tok.dep_ == "pobj" and verb is not None and verb.pos_ in ("VERB", "AUX") \
                 and tok.head.dep_ == "prep" and tok.head.head == verb:
-            # "ordered troops into the refineries on Tuesday", "arrived for talks on
+            # "moved its troops into the border towns on Tuesday", "arrived for talks on
             # Wednesday": a time phrase hung on the object of the verb's own preposition
             return verb
         return tok

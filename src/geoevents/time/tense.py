@@ -78,7 +78,7 @@ def _modifies(token: Token, path: list[Token], verb: Token) -> bool:
 
 
 def _sets_an_object(verb: Token) -> bool:
-    """"Set" with a direct object fixes something ("OPEC set a limit", "set new quotas"): an
+    """"Set" with a direct object fixes something ("the cartel set a quota", "set new tariffs"): an
     act of its own tense. Only "is set to" and "was set for" schedule what comes."""
     return verb.lemma_.lower() == "set" and any(c.dep_ in ("dobj", "obj") for c in verb.children)
 

@@ -231,3 +231,8 @@ def test_resolve_agencies_named_alone(text, code):
 ])
 def test_a_leadership_is_a_government_as_its_leaders_are(text, code):
     assert resolve_string(text, "2018-06-01").code == code
+
+
+@pytest.mark.parametrize("text", ["attackers", "a sniper"])
+def test_unnamed_attackers_are_unidentified_armed_forces(text):
+    assert resolve_string(text, "2018-06-01").sector == "UAF"

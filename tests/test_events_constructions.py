@@ -2348,3 +2348,16 @@ def test_events_a_body_attacked_abroad_keeps_its_code(pipeline) -> None:  # type
     """An international body attacked where the clause places the act stays the body."""
     events = scored(pipeline, "Chilean troops attacked UN peacekeepers in northern Peru.")
     assert [e.target.code for e in events if e.target is not None] == ["IGOUNO"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile, responding to Peru's accusations, said its navy had acted lawfully.",
+     ("ACCUSE", "PER", "CHL")),
+    ("Bolivia, replying to a warning from Chile, said it would keep its troops at the border.",
+     ("THREATEN", "CHL", "BOL")),
+])
+def test_events_the_act_a_reply_answers_was_made(pipeline, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    """The act a reply answers, named with its author ("from X", "X's"), was made, and aimed
+    at the one replying when its own phrase names no one else."""
+    assert expected in dyads(scored(pipeline, text))

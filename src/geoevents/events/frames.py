@@ -37,6 +37,8 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Prepositions of an adjunct that names the meeting an act took place in
 MEETING_ADJUNCT_PREPS = frozenset({"in", "during", "at"})
 VISIT_ADJUNCT_PREPS = frozenset({"during", "on", "after", "following"})
+# Verbs and nouns of answering another's act ("replying to a warning from X")
+ANSWER_WORDS = frozenset({"reply", "respond", "react", "retort", "response", "reaction"})
 # Nouns of intent whose "to" clause is an act announced for the future ("plans to impose")
 PLAN_NOUNS = {"plan", "intention", "intent", "readiness"}
 # Nouns of deciding and acting: "X's decision (move) to expel Y" reports the act, as "X decided to
@@ -79,6 +81,7 @@ class Frame:
     failed: bool = False  # "failed to reach": a cooperative event that didn't happen
     via_light: bool = False  # the noun is a light verb's object: the verb's subject acts
     caused: bool = False  # the noun is what its clause verb causes, fears, avoids...: not the subject's act
+    answered_by: Token | None = None  # the verb of a reply to this act ("replying to X's warning")
 
     @property
     def is_nominal(self) -> bool:
@@ -515,6 +518,7 @@ class FrameFinder:
                                 consumed.update(i for i in _content_of(c) if i not in second)
         frames += self._adjunct_visits(sent, frames)
         frames += self._adjunct_meetings(sent, frames)
+        frames += self._answered_acts(sent, frames)
         frames += self._presence_visits(sent, frames)
         frames += self._embedded_acts(frames)
         frames += self._counter_acts(frames)
@@ -647,6 +651,26 @@ class FrameFinder:
                 continue
             frame = self.noun_frame(tok, clause, [])
             if frame is not None:
+                out.append(frame)
+        return out
+
+    def _answered_acts(self, sent: Span, frames: list[Frame]) -> list[Frame]:
+        """"Greece, replying to a warning from Turkey, said ...": the act a reply answers,
+        named with its own party, was made (CAMEO codes the warning as well as the reply)."""
+        out = []
+        taken = {f.trigger.i for f in frames} | {f.noun.i for f in frames if f.noun is not None}
+        for tok in sent:
+            if tok.dep_ != "pobj" or tok.i in taken or tok.head.lower_ != "to" \
+                    or tok.head.head.lemma_.lower() not in ANSWER_WORDS or is_anaphoric(tok):
+                continue
+            entry = self.lexicon.match(tok) if tok.pos_ == "NOUN" else None
+            if entry is None or entry.kind != "noun" or not entry.cameo \
+                    or not (named_agent(tok, agentive=True) is not None or any(
+                        c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)):
+                continue  # only an act whose author the phrase names
+            frame = self.noun_frame(tok, tok.head.head, [])
+            if frame is not None:
+                frame.answered_by = tok.head.head
                 out.append(frame)
         return out
 

@@ -337,6 +337,18 @@ class RoleFinder:
             blamer = self.phrase_actor(speaker) if speaker is not None else None
             roles = Roles(blamer, roles.source if not _same(roles.source, blamer) else None,
                           speaker, False)
+        if frame.answered_by is not None:
+            # "Chile, responding to Peru's accusations, said", "replying to a warning from
+            # Turkey": the one an answered act comes from is its author, and who replies to it
+            # is whom it was aimed at, when its own phrase names no one else
+            givers = self.prep_objects(frame.trigger, ("from",))
+            giver = self.phrase_actor(givers[0]) if givers else None
+            if giver is not None and (roles.source is None or _same(roles.target, giver)):
+                roles = Roles(giver, None, givers[0], False)
+            replier = self.subject_of(frame.answered_by)
+            actor = self.phrase_actor(replier) if replier is not None else None
+            if roles.target is None and actor is not None and not _same(actor, roles.source):
+                roles.target = actor
         word = frame.trigger
         if roles.target is not None and roles.target.start <= word.idx < roles.target.end:
             # "kept up its opposition to the levy": the event noun is no party of its own

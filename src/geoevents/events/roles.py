@@ -460,8 +460,10 @@ class RoleFinder:
             # after a description of a party's doing is aimed at that party
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
             about = self.phrase_actor(subject) if subject is not None else None
-            return about if has_identity(about) and about is not None and about.country and not (
-                source is not None and about.country == source.country) else None
+            if about is None or not has_identity(about) or not about.country \
+                    or (source is not None and about.country == source.country):
+                return None
+            return about
         if verb.dep_ != "conj" or head.pos_ != "VERB" or any(
                 c.dep_ in SUBJECT_DEPS for c in verb.children):
             return None

@@ -534,7 +534,7 @@ class EventsStage:
                 or frame.content.pos_ != "VERB":
             return False
         entry = self.lexicon.match(frame.content)
-        return entry is not None and bool(entry.cameo) and entry.cameo[:2] >= "17" \
+        return entry is not None and bool(entry.cameo) \
             and event_type(entry.cameo).plover in ("COERCE", "ASSAULT")
 
     def _adjunct_attacker(self, finder: RoleFinder, frame: Frame) -> Actor | None:

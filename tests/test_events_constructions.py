@@ -2361,3 +2361,34 @@ def test_events_the_act_a_reply_answers_was_made(pipeline, text: str, expected: 
     """The act a reply answers, named with its author ("from X", "X's"), was made, and aimed
     at the one replying when its own phrase names no one else."""
     assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "cameo", "dyad"), [
+    # PLOVER manual, COERCE 'cyber': cyber attacks and hacking (CAMEO.2.0 HACK block [176])
+    ("Peruvian hackers launched a cyber attack on the Chilean foreign ministry.", "176",
+     ("COERCE", "PER", "CHL")),
+    ("Peru hacked the computers of the Chilean navy.", "176", ("COERCE", "PER", "CHL")),
+    # COERCE 'censor' and 'withhold': cutting the internet, blocking sites (CAMEO 1721)
+    ("Peru cut off internet access in the capital on Tuesday.", "1721", ("COERCE", "PER", "PER")),
+    ("Chile blocked access to two Peruvian news websites.", "1721", ("COERCE", "CHL", "PER")),
+    # COERCE 'seize': "execute search, confiscate property, raid" premises (CAMEO 171)
+    ("Chilean police raided the offices of the Peruvian embassy's trade mission.", "171",
+     ("COERCE", "CHL", "PER")),
+])
+def test_events_coercion_modes_without_force(pipeline, text: str, cameo: str,
+                                             dyad: tuple[str, str, str]) -> None:
+    events = scored(pipeline, text)
+    assert [(e.cameo, (e.plover, e.source.country if e.source else None,
+                       e.target.country if e.target else None)) for e in events] == [(cameo, dyad)]
+
+
+@pytest.mark.issue(13)
+def test_events_force_stays_force_beside_the_coercion_modes(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Guards: an attack on military positions and a raid on a village are force (CAMEO 19),
+    and a state's cyber attack naming no target is no attack on its own authorities."""
+    assert ("ASSAULT", "PER", "CHL") in dyads(scored(
+        pipeline, "Peru launched an attack on Chilean positions near the border."))
+    assert ("ASSAULT", "CHL", "PER") in dyads(scored(
+        pipeline, "Chilean troops raided a village in northern Peru."))
+    assert not scored(pipeline, "Chile has been preparing for a cyber attack for years.")

@@ -78,6 +78,8 @@ REACTION_ROOTS = frozenset({"05", "11", "12"})
 # Appeals, demands, threats and reduced relations (CAMEO 02, 10, 13, 16) answer another
 # party's act too ("demanded an explanation after ...", "recalled its envoy after ...")
 ANSWERING_ROOTS = frozenset({"02", "10", "13", "16"})
+# CAMEO 176 attack cybernetically (PLOVER COERCE 'cyber'): an attack on another party, like force
+CYBER_ATTACK = "176"
 # Nouns of answering: "in response / retaliation / protest to X's act"
 ANSWER_NOUNS = frozenset({"response", "reply", "retaliation", "reprisal", "protest", "reaction"})
 # A border lies between two countries: "troops on the Syrian border" may stand on either side
@@ -423,14 +425,15 @@ class EventsStage:
                 roles.target = roles.source
             elif code[:2] in VISIT_ROOTS or code.startswith("036"):
                 roles.target = self._visit_destination(ctx, roles.source, location)
-            elif kind.plover == "ASSAULT" and _is_state(roles.source) and (
+            elif (kind.plover == "ASSAULT" or code.startswith(CYBER_ATTACK)) and _is_state(roles.source) and (
                     location is None or location.country in (None, roles.source.country)):
-                # "the U.S. attack represents a shift": a state's armed force attacks another
-                # party, never its own authorities; with no target named and no place abroad
-                # there is no dyad (the domestic default is for rebels, crowds, unidentified
-                # attackers) unless the article has already coded the source's one enemy
-                # ("Peru launched new attacks" after "Chilean jets bombed Peruvian towns") or
-                # the clause names one other party ("..., but Chile said they were repelled")
+                # "the U.S. attack represents a shift": a state's armed force (or its hackers,
+                # CAMEO 176) attacks another party, never its own authorities; with no target
+                # named and no place abroad there is no dyad (the domestic default is for
+                # rebels, crowds, unidentified attackers) unless the article has already coded
+                # the source's one enemy ("Peru launched new attacks" after "Chilean jets
+                # bombed Peruvian towns") or the clause names one other party ("..., but Chile
+                # said they were repelled")
                 roles.target = self._casualties(finder, frame, roles.source) \
                     or _sole_enemy(ctx.events, roles.source) \
                     or _sole_other_party(ctx, frame, roles.source)

@@ -2392,3 +2392,13 @@ def test_events_force_stays_force_beside_the_coercion_modes(pipeline) -> None:  
     assert ("ASSAULT", "CHL", "PER") in dyads(scored(
         pipeline, "Chilean troops raided a village in northern Peru."))
     assert not scored(pipeline, "Chile has been preparing for a cyber attack for years.")
+
+
+@pytest.mark.issue(13)
+def test_events_an_aircraft_with_no_owner_named_is_an_unidentified_attacker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0's &AIRCRAFT set stands as an attacker in its patterns ("&AIRCRAFT * RAIDS"
+    [195]): "a drone struck" names no party, so the attackers are unidentified armed forces
+    of the place, as with "a car bomb killed"."""
+    events = scored(pipeline, "A drone struck a car in Lima on Thursday, killing three farmers.")
+    assert [(e.plover, e.source.code if e.source else None) for e in events] == [
+        ("ASSAULT", "PERUAF")]

@@ -50,6 +50,17 @@ def test_stage_resolves_homonyms(run, text, name, geonameid):
     assert _place(run(text), name).geonameid == geonameid
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    # the country named by its people's adjective decides as its name would
+    ("Lebanese troops deployed in Tripoli on Monday.", "LBN"),
+    ("Shells crashed into Tripoli as the north Lebanese port counted its dead.", "LBN"),
+    # guard: no demonym, the bigger namesake (the capital of Libya)
+    ("Troops deployed in Tripoli on Monday.", "LBY"),
+])
+def test_stage_demonyms_are_country_context(run, text, country):
+    assert _place(run(text), "Tripoli").country == country
+
+
 @pytest.mark.parametrize(("text", "name", "country", "admin1_name"), [
     ("The fire destroyed a barn near Paris, Ky., on Sunday night.", "Paris", "USA", "Ky."),
     ("The plant in Hinton, Alta., will close in March.", "Hinton", "CAN", "Alta."),

@@ -131,13 +131,16 @@ class Lexicon:
 
     def is_weapon(self, token: Token) -> bool:
         """Whether a word ends a phrase of the CAMEO dictionary's &WEAPON set ("bomb",
-        "missile", "tear gas", "improvised explosive device")."""
+        "missile", "tear gas", "improvised explosive device") or of its &AIRCRAFT set
+        ("drone", "warplane", "helicopter"), which its patterns use as attackers
+        ("&AIRCRAFT * RAIDS" [195])."""
         if self._weapons is None:
-            sets = self.dictionary.synsets.get("&WEAPON", ()) if self.dictionary is not None else ()
             self._weapons = {}
-            for phrase in sets:
-                if phrase:
-                    self._weapons.setdefault(phrase[-1], []).append(phrase)
+            for name in ("&WEAPON", "&AIRCRAFT"):
+                sets = self.dictionary.synsets.get(name, ()) if self.dictionary is not None else ()
+                for phrase in sets:
+                    if phrase:
+                        self._weapons.setdefault(phrase[-1], []).append(phrase)
         doc = token.doc
         ending = self._weapons.get(token.lemma_.lower(), []) + self._weapons.get(token.lower_, [])
         for phrase in ending:

@@ -3,8 +3,9 @@
 Each candidate gets a score: a prior from what it is (a country outranks a province,
 which outranks all but big cities; cities by population; national capitals a little
 more), plus the document's context — the share of the other mentions that lie in the
-candidate's country, the provinces and states the document names, a "Town, State"
-pattern, cue words ("Washington state"), and closeness to the other places chosen.
+candidate's country (countries named by their people's adjective count too), the
+provinces and states the document names, a "Town, State" pattern, cue words ("Washington
+state"), and closeness to the other places chosen.
 Two passes: the second adds closeness to the first pass's choices, so "Edmonton"
 beside "Enfield" and "London" is the London district, and "Georgia" beside "Tbilisi"
 the country.
@@ -59,15 +60,19 @@ def prior(entry: Entry, main: bool) -> float:
 class Resolver:
     """Scores the candidates of all mentions of one document."""
 
-    def __init__(self, gaz: Gazetteer, mentions: list[Mention], text: str) -> None:
+    def __init__(self, gaz: Gazetteer, mentions: list[Mention], text: str,
+                 demonyms: Counter[str] | None = None) -> None:
         self.gaz = gaz
         self.mentions = mentions
         self.text = text
         self.entries = [[(gaz.entry(n), main) for n, main in m.candidates] for m in mentions]
         self.best: list[int | None] = [None] * len(mentions)
         self._top_cache: dict[int, Entry | None] = {}
+        # countries the article names by their people's adjective ("the Peruvian province of
+        # Loreto", "Lebanese troops in Tripoli"): context as a country's name is
+        self.demonyms = demonyms or Counter()
         self.named_countries = {e.country for cands in self.entries for e, _ in cands[:1]
-                                if len(cands) == 1 and e.feature == "country"}
+                                if len(cands) == 1 and e.feature == "country"} | set(self.demonyms)
 
     def _top_by_prior(self, i: int) -> Entry | None:
         if i not in self._top_cache:
@@ -109,7 +114,7 @@ class Resolver:
             # The first round's context comes only from names that are clear on their own, so
             # two ambiguous names cannot pull each other the wrong way ("Edmonton" and "London").
             chosen = [self._chosen(i) if round_ or self._clear(i) else None for i in range(n)]
-            countries: Counter[str] = Counter()
+            countries: Counter[str] = Counter(self.demonyms)
             by_text: dict[str, Counter[str]] = {}
             admin1: set[str] = set()
             points: set[tuple[str, float, float]] = set()
@@ -246,9 +251,11 @@ def _place_counties(chosen: list[Entry | None]) -> list[Entry | None]:
     return out
 
 
-def resolve(gaz: Gazetteer, mentions: list[Mention], text: str) -> list[Entry | None]:
-    """The chosen entry of each mention (None when it has no candidate)."""
-    r = Resolver(gaz, mentions, text)
+def resolve(gaz: Gazetteer, mentions: list[Mention], text: str,
+            demonyms: Counter[str] | None = None) -> list[Entry | None]:
+    """The chosen entry of each mention (None when it has no candidate); ``demonyms`` counts
+    the countries the text names by adjective or people ("Peruvian", "Lebanese")."""
+    r = Resolver(gaz, mentions, text, demonyms)
     best = r.resolve()
     chosen = [r.entries[i][b][0] if b is not None else None for i, b in enumerate(best)]
     return _place_counties(chosen)

@@ -11,11 +11,14 @@ Writes ``ctx.places`` (document order) and publishes for later stages, under
 
 from __future__ import annotations
 
+from collections import Counter
+
 from geoevents.model import Place
 from geoevents.places.gazetteer import Gazetteer, load_gazetteer
 from geoevents.places.location import Located, find_dateline, location_finder
 from geoevents.places.metonymy import is_metonymic, metonym_spans
-from geoevents.places.recognise import find_mentions
+from geoevents.places.names import name_key
+from geoevents.places.recognise import Mention, find_mentions
 from geoevents.places.resolve import resolve
 from geoevents.stage import PlaceIndex, StageContext
 
@@ -37,7 +40,7 @@ class PlacesStage:
     def __call__(self, ctx: StageContext) -> None:
         gaz = self.gazetteer
         mentions = find_mentions(ctx.doc, gaz, ctx.text)
-        chosen = resolve(gaz, mentions, ctx.text)
+        chosen = resolve(gaz, mentions, ctx.text, _demonyms(ctx, gaz, mentions))
         placed: list[Located] = []
         metonyms = metonym_spans(ctx)
         for m, entry in zip(mentions, chosen, strict=True):
@@ -60,6 +63,20 @@ class PlacesStage:
 
         ctx.extras["places"] = PlaceIndex(location_for_token=location_finder(ctx.doc, placed),
                                           dateline=find_dateline(ctx.text, placed), place_at=place_at)
+
+
+def _demonyms(ctx: StageContext, gaz: Gazetteer, mentions: list[Mention]) -> Counter[str]:
+    """Countries the text names by their people's adjective or noun, outside any place
+    mention ("the Peruvian province of Loreto", "Lebanese troops in Tripoli"): the actors
+    stage's country for an actor mention whose words include a demonym."""
+    counts: Counter[str] = Counter()
+    for actor in ctx.actors:
+        if not actor.country or any(m.start < actor.end and actor.start < m.end for m in mentions):
+            continue
+        words = ctx.text[actor.start:actor.end].replace("'s", " ").split()
+        if any(name_key(w) in gaz.demonyms for w in words):
+            counts[actor.country] += 1
+    return counts
 
 
 def make_places_stage() -> PlacesStage:

@@ -53,7 +53,7 @@ def test_stage_resolves_homonyms(run, text, name, geonameid):
 @pytest.mark.parametrize(("text", "country"), [
     # the country named by its people's adjective decides as its name would
     ("Lebanese troops deployed in Tripoli on Monday.", "LBN"),
-    ("Shells crashed into Tripoli as the north Lebanese port counted its dead.", "LBN"),
+    ("Shells fell on Tripoli, where Lebanese soldiers patrol the harbour.", "LBN"),
     # guard: no demonym, the bigger namesake (the capital of Libya)
     ("Troops deployed in Tripoli on Monday.", "LBY"),
 ])

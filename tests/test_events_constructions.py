@@ -724,6 +724,10 @@ def test_events_cannot_accept_is_a_refusal(pipeline, text: str, plover: str | No
 @pytest.mark.parametrize("text", [
     "Canada said the United States had violated the free trade accord.",
     "Canadian officials said the United States was not honouring the agreement.",
+    # the part broken belongs to the accord ("the terms of", "a series of")
+    "Canada said the United States had violated the terms of the free trade accord.",
+    # CAMEO.2.0's VIOLATE block: breaking a convention, law or embargo defies norms [128]
+    "Canada said the United States had violated international law.",
 ])
 def test_events_saying_another_party_broke_an_accord_accuses_it(pipeline, text: str) -> None:
     assert ("ACCUSE", "CAN", "USA") in dyads(scored(pipeline, text))

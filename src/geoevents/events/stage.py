@@ -1248,6 +1248,9 @@ COMPLIANCE = {"honor", "honour", "comply", "respect", "abide", "keep", "observe"
 BREACH = {"violate", "breach", "break", "flout", "renege", "contravene"}
 AGREEMENT_NOUNS = {"agreement", "accord", "pact", "treaty", "ceasefire", "truce", "deal", "commitment",
                    "promise", "pledge", "rule", "resolution", "understanding", "arrangement"}
+# What a party can be said to have broken besides its agreements: CAMEO.2.0's VIOLATE block
+# codes "* CONVENTION", "* ARMS EMBARGO" as CAMEO 128 (defy norms, law)
+NORM_NOUNS = {"law", "convention", "embargo", "sanction", "norm", "charter", "constitution"}
 
 
 def _breach(frame: Frame, status: str) -> bool:
@@ -1259,7 +1262,10 @@ def _breach(frame: Frame, status: str) -> bool:
         objects = [c for c in frame.trigger.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += [g for c in frame.trigger.children if c.dep_ == "prep" for g in c.children
                     if g.dep_ == "pobj"]
-        return any(o.lemma_.lower() in AGREEMENT_NOUNS for o in objects)
+        # "the terms of the accord", "a series of treaties": what the part belongs to
+        objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep"
+                    and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return any(o.lemma_.lower() in AGREEMENT_NOUNS | NORM_NOUNS for o in objects)
     return False
 
 

@@ -2406,3 +2406,14 @@ def test_events_an_aircraft_with_no_owner_named_is_an_unidentified_attacker(pipe
     events = scored(pipeline, "A drone struck a car in Lima on Thursday, killing three farmers.")
     assert [(e.plover, e.source.code if e.source else None) for e in events] == [
         ("ASSAULT", "PERUAF")]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "cameo"), [
+    # the parser labels "out" a preposition when "of" follows; it is the verb's particle
+    # (CAMEO.2.0 "WALK * OUT (OF MEET)" [164]; lexicon "pull" with "out" [087])
+    ("Chile walked out of the talks with Peru on Tuesday.", "164"),
+    ("Chilean troops pulled out of the Peruvian town of Tacna.", "087"),
+])
+def test_events_out_of_is_a_particle_and_its_preposition(pipeline, text: str, cameo: str) -> None:
+    assert cameo in {e.cameo for e in scored(pipeline, text)}

@@ -404,6 +404,15 @@ def _best_form(forms: list[VerbForm], token: Token) -> VerbForm | None:
     return max(fitting, key=lambda f: len(f.after) + len(f.before))
 
 
+def particles_of(verb: Token) -> list[Token]:
+    """The verb's particles: "called off", "hit out at", and "out" or "away" that the parser
+    labels a preposition when a phrase follows ("walked out of the talks", "backed away from
+    the deal": "out of" is the particle and its preposition)."""
+    return [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ == "RP")
+            or (c.dep_ == "prep" and c.lower_ in ("out", "away") and c.i == verb.i + 1
+                and any(g.dep_ == "prep" for g in c.children))]
+
+
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative", "nsubjpass", "nsubj:pass", "acomp"})
 PREP_DEPS = frozenset({"prep", "agent", "prt", "dative", "advmod"})
 SMALL_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp"})
@@ -430,8 +439,7 @@ class _Context:
         heads += [cc for c in heads for cc in c.conjuncts]
         # a particle stands right after the verb in its phrase ("hit out at", "called off"):
         # TABARI writes it as the pattern's first word after the verb ("* OUT (AT)")
-        heads += [c for c in verb.children if c.dep_ == "prt"
-                  or (c.dep_ == "advmod" and c.tag_ == "RP")]
+        heads += particles_of(verb)
         self.heads = heads
         preps = [c for c in verb.children if c.dep_ in PREP_DEPS]
         preps += [g for h in heads for g in h.children if g.dep_ == "prep"]

@@ -14,7 +14,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from geoevents.errors import DataFileError
-from geoevents.events.dictionary import CameoDictionary, DictionaryMatch, load_dictionary
+from geoevents.events.dictionary import CameoDictionary, DictionaryMatch, load_dictionary, particles_of
 from geoevents.events.ontology import cameo_types
 
 KINDS = ("verb", "noun", "adj")
@@ -197,7 +197,7 @@ class Lexicon:
         found = self._dictionary_match(token)
         if found is None or not found.form.after:
             return False
-        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        particles = {c.lower_ for c in particles_of(token)}
         return all(word in particles for word in found.form.after)  # not "ask for", "meet with"
 
     def _dictionary_denies(self, token: Token) -> bool:
@@ -352,7 +352,7 @@ def _holds(c: Constraint, token: Token) -> bool:
         # a light object with "of": "a demand for the release" -> also its pobj
         return bool(objs) if not c.lemmas else any(_lemma(o) in c.lemmas for o in objs)
     if c.key == "prt":
-        return any(k.dep_ == "prt" and _lemma(k) in c.lemmas for k in kids)
+        return any(_lemma(k) in c.lemmas for k in particles_of(token))
     if c.key == "prep":
         for k in kids:
             if k.dep_ not in ("prep", "agent", "dative") or (c.name and _lemma(k) != c.name):

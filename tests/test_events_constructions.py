@@ -2417,3 +2417,13 @@ def test_events_an_aircraft_with_no_owner_named_is_an_unidentified_attacker(pipe
 ])
 def test_events_out_of_is_a_particle_and_its_preposition(pipeline, text: str, cameo: str) -> None:
     assert cameo in {e.cameo for e in scored(pipeline, text)}
+
+
+@pytest.mark.issue(13)
+def test_events_a_protest_naming_no_one_is_of_civilians_where_it_is_held(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A protest whose clause names no protester is, like a counted crowd, civilians' (CAMEO
+    and PLOVER sector CVL) of the place the clause names; with no place there is no party."""
+    events = scored(pipeline, "Protests over the new mining law erupted in Lima on Saturday.")
+    assert [(e.plover, e.source.code if e.source else None) for e in events] == [
+        ("PROTEST", "PERCVL")]
+    assert not scored(pipeline, "Protests over the new mining law erupted on Saturday.")

@@ -301,6 +301,15 @@ class EventsStage:
             assert tok is not None
             roles.source = Actor(tok.idx, tok.idx + len(tok.text), tok.text, sector="CVL",
                                  code="CVL", kind="agent")
+        if roles.source is None and kind.plover == "PROTEST" and frame.is_nominal \
+                and frame.trigger.dep_ in ("nsubj", "nsubjpass") and location is not None \
+                and location.country and _said_where(ctx, location):
+            # "Protests erupted in Lima", "a protest against the law continued in Quito": a
+            # protest whose clause names no one is, like a counted crowd, of civilians (CAMEO
+            # and PLOVER sector CVL) of the place where the clause holds it
+            tok = frame.trigger
+            roles.source = Actor(tok.idx, tok.idx + len(tok.text), tok.text, country=location.country,
+                                 sector="CVL", code=f"{location.country}CVL", kind="agent")
         if roles.source is None and self.context_actors:
             prior = self._prior_meeting(ctx, frame, evidence)
             if prior is not None:

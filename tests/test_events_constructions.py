@@ -2427,3 +2427,13 @@ def test_events_a_protest_naming_no_one_is_of_civilians_where_it_is_held(pipelin
     assert [(e.plover, e.source.code if e.source else None) for e in events] == [
         ("PROTEST", "PERCVL")]
     assert not scored(pipeline, "Protests over the new mining law erupted on Saturday.")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile and Peru inked a trade agreement on Friday.",
+    "Chile sealed a fishing deal with Peru on Friday.",
+])
+def test_events_inking_or_sealing_an_agreement_signs_it(pipeline, text: str) -> None:
+    """CAMEO 057 sign formal agreement, as CAMEO.2.0 reads "STRIKE * DEAL" [057]."""
+    assert [(e.cameo, e.plover) for e in scored(pipeline, text)] == [("057", "SUPPORT")]

@@ -1592,6 +1592,15 @@ def test_events_casualties_of_a_named_attack_are_its_targets(pipeline, text: str
 
 
 @pytest.mark.issue(13)
+def test_events_an_attacker_named_without_a_country_is_placed_like_any_other(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Killed in an attack by rebels": the attack's role-only attacker is its source, of the
+    country where it acts on its victims, as the subject "rebels killed" would be."""
+    events = scored(pipeline, "Four Chilean policemen were killed in an attack by rebels.")
+    assert [(e.plover, e.source.code if e.source else None) for e in events] == [
+        ("ASSAULT", "CHLREB")]
+
+
+@pytest.mark.issue(13)
 def test_events_casualties_of_an_unnamed_attack_keep_the_unidentified_attacker(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = [e for e in scored(pipeline, "Three soldiers were killed in an ambush in Kandahar.")
               if e.plover == "ASSAULT"]

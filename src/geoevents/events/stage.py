@@ -563,7 +563,10 @@ class EventsStage:
                     continue
                 found = finder.find(Frame(noun, entry, entry.cameo, frame.trigger, [], noun=noun))
                 phrase = {t.i for t in noun.subtree}
-                if has_identity(found.source) and found.source_token is not None \
+                # a role with no country ("by Islamic extremists") is placed later, as any
+                # countryless party is, where the attack happens or in its victims' country
+                if found.source is not None and (has_identity(found.source) or found.source.sector) \
+                        and found.source_token is not None \
                         and found.source_token.i in phrase:  # not the clause's victims
                     return found.source
         return None

@@ -1593,11 +1593,11 @@ def test_events_casualties_of_a_named_attack_are_its_targets(pipeline, text: str
 
 @pytest.mark.issue(13)
 def test_events_an_attacker_named_without_a_country_is_placed_like_any_other(pipeline) -> None:  # type: ignore[no-untyped-def]
-    """"Killed in an attack by rebels": the attack's role-only attacker is its source, of the
-    country where it acts on its victims, as the subject "rebels killed" would be."""
-    events = scored(pipeline, "Four Chilean policemen were killed in an attack by rebels.")
+    """"Killed in an attack by extremists": the attack's role-only attacker is its source, of the
+    country where it acts on its victims, as the subject "extremists killed" would be."""
+    events = scored(pipeline, "Four Chilean policemen were killed in an attack by extremists.")
     assert [(e.plover, e.source.code if e.source else None) for e in events] == [
-        ("ASSAULT", "CHLREB")]
+        ("ASSAULT", "CHLRAD")]
 
 
 @pytest.mark.issue(13)

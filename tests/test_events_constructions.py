@@ -2446,3 +2446,15 @@ def test_events_a_protest_naming_no_one_is_of_civilians_where_it_is_held(pipelin
 def test_events_inking_or_sealing_an_agreement_signs_it(pipeline, text: str) -> None:
     """CAMEO 057 sign formal agreement, as CAMEO.2.0 reads "STRIKE * DEAL" [057]."""
     assert [(e.cameo, e.plover) for e in scored(pipeline, text)] == [("057", "SUPPORT")]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Bolivia and Peru said on Wednesday that they had agreed to cooperate against drug traffickers.",
+    "Bolivia and Peru announced that they had reached a deal on a common currency.",
+])
+def test_events_a_pair_reporting_its_own_joint_act(pipeline, text: str) -> None:
+    """"X and Y said they had agreed": the pronoun is the two speakers, the act joint, each
+    the other's counterpart (as "X and Y agreed")."""
+    found = {(s, t) for _, s, t in dyads(scored(pipeline, text))}
+    assert found & {("BOL", "PER"), ("PER", "BOL")}

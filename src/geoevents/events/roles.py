@@ -433,6 +433,11 @@ class RoleFinder:
             partners = list(source_tok.conjuncts) + [
                 conj for m in source_tok.children if m.dep_ in ("amod", "compound", "nmod")
                 and m.conjuncts for conj in (m, *m.conjuncts)]
+            if not partners and source_tok.lower_ in ("they", "we") and frame.reporter is not None:
+                # "X and Y said they had agreed": the pronoun is the speakers, the act joint
+                speaker = self.subject_of(frame.reporter)
+                if speaker is not None and speaker.conjuncts:
+                    partners = [speaker, *speaker.conjuncts]
             for conj in partners:
                 partner = self.phrase_actor(conj, exclude=source)
                 if partner is not None and not _same(partner, source):

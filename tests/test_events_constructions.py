@@ -2458,3 +2458,14 @@ def test_events_a_pair_reporting_its_own_joint_act(pipeline, text: str) -> None:
     the other's counterpart (as "X and Y agreed")."""
     found = {(s, t) for _, s, t in dyads(scored(pipeline, text))}
     assert found & {("BOL", "PER"), ("PER", "BOL")}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO.2.0: "EXPRESS * SATISFACTION" [051], "EXPRESS * DISSATISFACTION" [111]
+    ("Bolivia said it was pleased with the actions of the Peruvian government.",
+     ("SUPPORT", "BOL", "PER")),
+    ("Chile said it was disappointed with Peru's decision.", ("ACCUSE", "CHL", "PER")),
+])
+def test_events_satisfaction_with_a_party_praises_it(pipeline, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    assert expected in dyads(scored(pipeline, text))

@@ -2469,3 +2469,31 @@ def test_events_a_pair_reporting_its_own_joint_act(pipeline, text: str) -> None:
 ])
 def test_events_satisfaction_with_a_party_praises_it(pipeline, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
     assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_nouns_of_violence_are_their_verbs_acts(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"carried out the killings of X" is killing X; "the killing of X by Y" is Y's."""
+    assert ("ASSAULT", "PER", "PER") in dyads(scored(
+        pipeline, "Peruvian security forces have carried out the killings of six rebel leaders."))
+    assert ("ASSAULT", "PER", "CHL") in dyads(scored(
+        pipeline, "Chile condemned the killing of two Chilean journalists by Peruvian soldiers."))
+
+
+@pytest.mark.issue(13)
+def test_events_an_attack_named_in_an_adjunct_is_not_the_subjects(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Left in the wake of abductions": only the attack's own phrase names who made it;
+    a clash is fought by those the clause names ("were injured in clashes with police")."""
+    found = dyads(scored(pipeline, "Most Chileans have left Peru in the wake of abductions."))
+    assert not any(p == "ASSAULT" for p, _, _ in found)
+    found = dyads(scored(pipeline, "Twenty Peruvian students were injured in clashes with police in Lima."))
+    assert any(p == "ASSAULT" for p, _, _ in found)
+
+
+@pytest.mark.issue(13)
+def test_events_an_inquiry_into_an_attack_is_an_investigation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0's &INVESTIGATION lists INQUIRY: opening one is CAMEO 090 (PLOVER ACCUSE
+    'investigate'), not the attack it looks into, done by the one opening it."""
+    events = scored(pipeline, "A Peruvian court opened an inquiry into the killing of 14 protesters "
+                              "by Chilean police.")
+    assert [(e.cameo, e.source.country if e.source else None) for e in events] == [("090", "PER")]

@@ -203,6 +203,14 @@ class EventsStage:
         if code[:2] in ("01", "02") and not self.statements:
             return None
         roles = finder.find(frame)
+        if frame.is_nominal and not frame.via_light and frame.trigger.dep_ == "pobj" \
+                and event_type(code).plover == "ASSAULT" and not frame.entry.has("mutual") \
+                and roles.source_token is not None and roles.source_token not in frame.trigger.subtree:
+            # "left in the wake of kidnappings", "protested over the killing of its citizens":
+            # an attack named in an adjunct is not the clause subject's act; only its own
+            # phrase ("by X", "X's", "Peruvian") names who made it (a clash or a skirmish
+            # is fought by those the clause names: "were injured in clashes with police")
+            roles = Roles(None, roles.target, None)
         if code.startswith("043") and frame.noun is None:
             hosting = self._hosting_reading(finder, frame, code)
             if hosting is None:

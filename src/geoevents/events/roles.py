@@ -8,7 +8,7 @@ places ("visit to Moscow", "arrived in <capital>") can be a target through the p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -433,6 +433,12 @@ class RoleFinder:
             partners = list(source_tok.conjuncts) + [
                 conj for m in source_tok.children if m.dep_ in ("amod", "compound", "nmod")
                 and m.conjuncts for conj in (m, *m.conjuncts)]
+            # "leaders of X and Y met", "ministers from X and Y": the subject's parties, each
+            # in the role the subject names (X's leaders and Y's)
+            of_partners = [conj for p in source_tok.children if p.dep_ == "prep"
+                           and p.lower_ in ("of", "from") for g in p.children if g.dep_ == "pobj"
+                           for conj in g.conjuncts]
+            partners += of_partners
             if not partners and source_tok.lower_ in ("they", "we") and frame.reporter is not None:
                 # "X and Y said they had agreed": the pronoun is the speakers, the act joint
                 speaker = self.subject_of(frame.reporter)
@@ -441,6 +447,10 @@ class RoleFinder:
             for conj in partners:
                 partner = self.phrase_actor(conj, exclude=source)
                 if partner is not None and not _same(partner, source):
+                    if conj in of_partners and partner.kind == "country" and partner.country \
+                            and source is not None and source.sector and not partner.sector:
+                        partner = replace(partner, sector=source.sector,
+                                          code=f"{partner.country}{source.sector}")
                     target, joint = partner, True
                     break
         explicit = self._target(frame, verb, passive, source)

@@ -2502,6 +2502,6 @@ def test_events_an_inquiry_into_an_attack_is_an_investigation(pipeline) -> None:
 @pytest.mark.issue(13)
 def test_events_leaders_of_two_countries_act_jointly(pipeline) -> None:  # type: ignore[no-untyped-def]
     """"The leaders of X and Y signed": each country's leaders are a party, the act joint."""
-    events = scored(pipeline, "The leaders of Bolivia and Peru signed a border accord on Sunday.")
+    events = scored(pipeline, "The foreign ministers of Bolivia and Peru met in La Paz on Monday.")
     assert {(e.source.code if e.source else None, e.target.code if e.target else None)
             for e in events} & {("BOLGOV", "PERGOV"), ("PERGOV", "BOLGOV")}

@@ -206,8 +206,8 @@ class EventsStage:
         if frame.is_nominal and not frame.via_light and frame.trigger.dep_ == "pobj" \
                 and event_type(code).plover == "ASSAULT" and not frame.entry.has("mutual") \
                 and roles.source_token is not None and roles.source_token not in frame.trigger.subtree:
-            # "left in the wake of kidnappings", "protested over the killing of its citizens":
-            # an attack named in an adjunct is not the clause subject's act; only its own
+            # "traders fled amid kidnappings", "protested over the killing of its citizens": an
+            # attack named in an adjunct is not the clause subject's act; only its own
             # phrase ("by X", "X's", "Peruvian") names who made it (a clash or a skirmish
             # is fought by those the clause names: "were injured in clashes with police")
             roles = Roles(None, roles.target, None)
@@ -444,7 +444,7 @@ class EventsStage:
                 roles.target = self._visit_destination(ctx, roles.source, location)
             elif (kind.plover == "ASSAULT" or code.startswith(CYBER_ATTACK)) and _is_state(roles.source) and (
                     location is None or location.country in (None, roles.source.country)):
-                # "the U.S. attack represents a shift": a state's armed force (or its hackers,
+                # "the Chilean attack was a warning": a state's armed force (or its hackers,
                 # CAMEO 176) attacks another party, never its own authorities; with no target
                 # named and no place abroad there is no dyad (the domestic default is for
                 # rebels, crowds, unidentified attackers) unless the article has already coded

@@ -2505,3 +2505,11 @@ def test_events_leaders_of_two_countries_act_jointly(pipeline) -> None:  # type:
     events = scored(pipeline, "The foreign ministers of Bolivia and Peru met in La Paz on Monday.")
     assert {(e.source.code if e.source else None, e.target.code if e.target else None)
             for e in events} & {("BOLGOV", "PERGOV"), ("PERGOV", "BOLGOV")}
+
+
+@pytest.mark.issue(13)
+def test_events_tear_gas_deployed_is_crowd_control(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Deploying tear gas or water cannon uses it (CAMEO 175), it moves no troops (154)."""
+    found = dyads(scored(pipeline, "Peru deployed water cannon against protesters in Lima."))
+    assert ("ASSAULT", "PER", "PER") in found
+    assert not any(p == "MOBILIZE" for p, _, _ in found)

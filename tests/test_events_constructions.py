@@ -2513,3 +2513,14 @@ def test_events_tear_gas_deployed_is_crowd_control(pipeline) -> None:  # type: i
     found = dyads(scored(pipeline, "Peru deployed water cannon against protesters in Lima."))
     assert ("ASSAULT", "PER", "PER") in found
     assert not any(p == "MOBILIZE" for p, _, _ in found)
+
+
+@pytest.mark.issue(13)
+def test_events_coordinated_passives_share_subject_and_agent(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Was kidnapped and killed by gunmen in Lima": both acts have the one victim and the
+    one agent, whichever participle the parser hangs "by" on."""
+    events = scored(pipeline, "Two Chilean soldiers were wounded and captured by Peruvian troops.")
+    assert {(e.plover, e.source.country if e.source else None,
+             e.target.country if e.target else None) for e in events} == {("ASSAULT", "PER", "CHL")}
+    events = scored(pipeline, "A Peruvian activist was kidnapped and killed by Chilean agents.")
+    assert ("ASSAULT", "CHL", "PER") in dyads(events)

@@ -311,12 +311,14 @@ class RoleFinder:
         return None
 
     def agent_of(self, verb: Token) -> Token | None:
-        """The "by" agent of a passive verb."""
-        for c in verb.children:
-            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return g
+        """The "by" agent of a passive verb, shared by passives coordinated with it ("was
+        kidnapped and killed by gunmen")."""
+        for tok in (verb, *_coordinated_passives(verb)):
+            for c in tok.children:
+                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            return g
         return None
 
     def prep_objects(self, head: Token, preps: tuple[str, ...] = TARGET_PREPS) -> list[Token]:
@@ -394,6 +396,11 @@ class RoleFinder:
             # "<Country> is committed to ...": a state of the subject, not a passive action
             source_tok = next(c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
             passive = False
+        elif not passive and _passive_head(verb) is not None:
+            # "was kidnapped and killed by gunmen": the second passive shares the first's
+            # subject (its target) and the agent either names
+            passive = True
+            source_tok = self.agent_of(verb)
         if source_tok is None and frame.clause != verb:
             source_tok = self.subject_of(frame.clause)
         for gov in frame.governors:
@@ -534,7 +541,8 @@ class RoleFinder:
     def _target(self, frame: Frame, verb: Token, passive: bool, source: Actor | None) -> Actor | None:
         cands: list[Token] = []
         if passive:
-            cands += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            head = _passive_head(verb)
+            cands += [c for c in (head or verb).children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         cands += [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         if not passive:  # "condemned the attack on its boats by Peru": whose act it is
             cands += [b for c in verb.children if c.dep_ == "dobj"
@@ -813,3 +821,20 @@ def _same(a: Actor | None, b: Actor | None) -> bool:
     if a is None or b is None:
         return False
     return a.start == b.start and a.end == b.end
+
+
+def _passive_head(verb: Token) -> Token | None:
+    """The passive verb a bare participle is coordinated with ("was kidnapped and killed"):
+    the participle has no subject or auxiliary of its own."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or any(
+            c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    head = verb.head
+    return head if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in head.children) else None
+
+
+def _coordinated_passives(verb: Token) -> list[Token]:
+    """The passives sharing one subject with the verb, itself excluded."""
+    head = _passive_head(verb) or verb
+    out = [head] if head != verb else []
+    return out + [c for c in head.children if c != verb and _passive_head(c) == head]

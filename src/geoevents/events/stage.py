@@ -302,22 +302,18 @@ class EventsStage:
             kind = dataclasses.replace(kind, plover="RETREAT", mode="resign")
         confidence = 0.75 if frame.entry.constraints else 0.65
         location = self._location(ctx, frame, evidence, roles)
-        if roles.source is None and kind.plover == "PROTEST" and _counted_crowd(roles.source_token):
-            # "Thousands marched in Santiago": a crowd counted, not named, is of civilians
-            # (CAMEO/PLOVER sector CVL), placed where it protests like any countryless role
-            tok = roles.source_token
-            assert tok is not None
-            roles.source = Actor(tok.idx, tok.idx + len(tok.text), tok.text, sector="CVL",
-                                 code="CVL", kind="agent")
-        if roles.source is None and kind.plover == "PROTEST" and frame.is_nominal \
-                and frame.trigger.dep_ in ("nsubj", "nsubjpass") and location is not None \
-                and location.country and _said_where(ctx, location):
-            # "Protests erupted in Lima", "a protest against the law continued in Quito": a
-            # protest whose clause names no one is, like a counted crowd, of civilians (CAMEO
-            # and PLOVER sector CVL) of the place where the clause holds it
-            tok = frame.trigger
-            roles.source = Actor(tok.idx, tok.idx + len(tok.text), tok.text, country=location.country,
-                                 sector="CVL", code=f"{location.country}CVL", kind="agent")
+        if roles.source is None and kind.plover == "PROTEST":
+            # "Thousands marched in Santiago", "Protests erupted in Lima": a crowd counted, not
+            # named, or a protest whose clause names no one, is of civilians (CAMEO/PLOVER
+            # sector CVL), placed where it protests like any countryless role (a protest noun
+            # only where its clause says where)
+            crowd = roles.source_token if _counted_crowd(roles.source_token) else None
+            if crowd is None and frame.is_nominal and frame.trigger.dep_ in ("nsubj", "nsubjpass") \
+                    and location is not None and location.country and _said_where(ctx, location):
+                crowd = frame.trigger
+            if crowd is not None:
+                roles.source = Actor(crowd.idx, crowd.idx + len(crowd.text), crowd.text,
+                                     sector="CVL", code="CVL", kind="agent")
         if roles.source is None and self.context_actors:
             prior = self._prior_meeting(ctx, frame, evidence)
             if prior is not None:

@@ -2524,3 +2524,15 @@ def test_events_coordinated_passives_share_subject_and_agent(pipeline) -> None: 
              e.target.country if e.target else None) for e in events} == {("ASSAULT", "PER", "CHL")}
     events = scored(pipeline, "A Peruvian activist was kidnapped and killed by Chilean agents.")
     assert ("ASSAULT", "CHL", "PER") in dyads(events)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the lexicon's "declare obj:cease-fire" and noun "cease-fire" (CAMEO 0871)
+    ("Bolivia declared a cease-fire with Peru on Sunday.", ("RETREAT", "BOL", "PER")),
+    ("A cease-fire between Peru and Chile took effect on Monday.", ("RETREAT", "PER", "CHL")),
+])
+def test_events_hyphenated_words_match_their_entries(pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                     expected: tuple[str, str, str]) -> None:
+    """spaCy splits "cease-fire" into three tokens; the entries written with the hyphen match."""
+    assert expected in dyads(scored(pipeline, text))

@@ -195,3 +195,12 @@ def test_events_dictionary_shipped_file_loads() -> None:
     shipped = load_dictionary()
     assert len(shipped.blocks) > 350 and len(shipped.forms) > 1500
     assert sum(len(b.patterns) for b in shipped.blocks) > 4000
+
+
+def test_events_dictionary_lists_its_hyphenated_words() -> None:
+    """Words written with an inner hyphen are collected, so the lexicon can join spaCy's
+    split tokens ("cease", "-", "fire") back into the dictionary's word."""
+    text = SAMPLE.replace("+ROCKET_LAUNCHER", "+ROCKET_LAUNCHER\n+SURFACE-TO-AIR_MISSILE")
+    found = CameoDictionary.parse(text + "- * CEASE-FIRE  [0871]  # DRAW\n", "sample")
+    assert {"cease-fire", "surface-to-air"} <= found.hyphenated
+    assert "rocket" not in found.hyphenated

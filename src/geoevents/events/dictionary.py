@@ -160,6 +160,9 @@ def _mutual_code(text: str) -> bool:
     return bool(primary) and not primary.startswith("-") and primary == second
 
 
+_HYPHENATED = re.compile(r"(?<![A-Za-z-])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Za-z-])")
+
+
 def _words(text: str) -> tuple[str, ...]:
     return tuple(w for w in text.lower().strip("_").split("_") if w)
 
@@ -205,6 +208,8 @@ class CameoDictionary:
         self.blocks: list[VerbBlock] = []
         self.forms: dict[str, list[VerbForm]] = {}
         self.inflections: dict[int, dict[str, str]] = {}  # block -> written form -> lemma
+        # words written with an inner hyphen ("CEASE-FIRE", "SIT-IN"), which spaCy splits
+        self.hyphenated: set[str] = set()
 
     # ------------------------------------------------------------------ reading
     @classmethod
@@ -224,6 +229,7 @@ class CameoDictionary:
             if not line.strip():
                 current_set = None
                 continue
+            self.hyphenated.update(w.lower() for w in _HYPHENATED.findall(line))
             if section == "synsets":
                 if line.startswith("&"):
                     current_set = line.strip().rstrip("_")

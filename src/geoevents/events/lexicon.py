@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from geoevents.errors import DataFileError
 from geoevents.events.dictionary import CameoDictionary, DictionaryMatch, load_dictionary, particles_of
@@ -122,6 +122,7 @@ class Lexicon:
         self.entries = entries
         self.dictionary = dictionary
         self._weapons: dict[str, list[tuple[str, ...]]] | None = None  # by last word
+        self._hyphenated: frozenset[str] | None = None
         self._index: dict[tuple[str, str], list[LexEntry]] = {}
         for e in entries:
             self._index.setdefault((e.kind, e.lemma), []).append(e)
@@ -149,6 +150,36 @@ class Lexicon:
                                   for k, w in enumerate(phrase)):
                 return True
         return False
+
+    @property
+    def hyphenated(self) -> frozenset[str]:
+        """Words of the lexicon and the CAMEO dictionary written with an inner hyphen."""
+        if self._hyphenated is None:
+            words = {e.lemma for e in self.entries} | {
+                w for e in self.entries for c in e.constraints for w in c.lemmas}
+            if self.dictionary is not None:
+                words |= self.dictionary.hyphenated
+            self._hyphenated = frozenset(w for w in words if "-" in w.strip("-"))
+        return self._hyphenated
+
+    def join_hyphenated(self, doc: Doc) -> None:
+        """spaCy's tokenizer splits "cease-fire" into "cease", "-", "fire": where the joined
+        word is one the lexicon or the CAMEO dictionary lists (its ``+CEASE-FIRE``, ``SIT-IN``),
+        the last part, the phrase's head, takes it as its lemma so that the entries match."""
+        known = self.hyphenated
+        for tok in doc:
+            if tok.i < 2 or tok.is_punct:
+                continue
+            parts = [tok.lemma_.lower()]
+            j = tok.i
+            while j >= 2 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ \
+                    and not doc[j - 2].whitespace_ and not doc[j - 2].is_punct:
+                parts.insert(0, doc[j - 2].lower_)
+                j -= 2
+                joined = "-".join(parts)
+                if joined in known:
+                    tok.lemma_ = joined
+                    break
 
     def codes(self) -> set[str]:
         return {e.cameo for e in self.entries if e.cameo}

@@ -130,6 +130,7 @@ class EventsStage:
     def _code(self, ctx: StageContext) -> None:
         first = len(ctx.events)
         roles = RoleFinder(ctx)
+        self.lexicon.join_hyphenated(ctx.doc)
         sents = list(ctx.doc.sents)
         if self.relevance is not None and len(sents) >= MIN_ARTICLE_SENTENCES \
                 and not self._relevant(sents):

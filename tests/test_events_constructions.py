@@ -2536,3 +2536,14 @@ def test_events_hyphenated_words_match_their_entries(pipeline, text: str,  # typ
                                                      expected: tuple[str, str, str]) -> None:
     """spaCy splits "cease-fire" into three tokens; the entries written with the hyphen match."""
     assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_between_names_the_parties_of_a_joint_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Clashes between X and Y": the noun's own phrase names the parties of the joint act,
+    also when the noun is an adjunct ("killed in clashes between X and Y"), where the
+    clause's subject is the victims, no party of the clashes."""
+    events = scored(pipeline, "Three civilians were killed in clashes between Peruvian troops "
+                              "and Bolivian rebels.")
+    assert [(e.plover, e.source.country if e.source else None) for e in events] == [("ASSAULT", "PER")]
+    assert events[0].source is not None and events[0].source.sector == "MIL"

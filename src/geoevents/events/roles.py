@@ -694,6 +694,24 @@ class RoleFinder:
                         return leader  # a named party, not "a government-led inquiry"
         return None
 
+    def _between(self, noun: Token) -> tuple[tuple[Token, Actor], tuple[Token, Actor]] | None:
+        """The first two distinct parties of a noun's "between"/"among" phrase."""
+        for c in noun.children:
+            if c.dep_ != "prep" or c.lower_ not in ("between", "among"):
+                continue
+            parties: list[tuple[Token, Actor]] = []
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                for tok in (g, *g.conjuncts):
+                    actor = self.phrase_actor(tok)
+                    if has_identity(actor) and actor is not None \
+                            and not any(_same(actor, a) or actor.code == a.code for _, a in parties):
+                        parties.append((tok, actor))
+            if len(parties) >= 2:
+                return parties[0], parties[1]
+        return None
+
     def _nominal_roles(self, frame: Frame) -> Roles:
         """Roles of an event noun: "Israel's invasion of Lebanon", "the visit of X to Y"."""
         noun = frame.trigger
@@ -713,6 +731,12 @@ class RoleFinder:
         of = self.prep_objects(noun, ("of",))
         if source_tok is None and by:
             source_tok = by[0]
+        if source_tok is None and (frame.code[:2] in JOINT_ROOTS or frame.entry.has("mutual")):
+            pair = self._between(noun)
+            if pair is not None:
+                # "clashes between X and Y", "talks among X and Y": the noun's own phrase
+                # names the parties of a joint act, wherever the noun stands in its clause
+                return Roles(pair[0][1], pair[1][1], pair[0][0], True)
         if source_tok is None and agentive and of:
             source_tok = of[0]
         if source_tok is None:

@@ -2547,3 +2547,22 @@ def test_events_between_names_the_parties_of_a_joint_act(pipeline) -> None:  # t
                               "and Bolivian rebels.")
     assert [(e.plover, e.source.country if e.source else None) for e in events] == [("ASSAULT", "PER")]
     assert events[0].source is not None and events[0].source.sector == "MIL"
+
+
+@pytest.mark.issue(13)
+def test_events_coordinated_participles_share_the_attack_they_happened_in(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Were killed and four wounded in an attack by X": the parser hangs the shared adjunct
+    on the last participle; the attack still names who killed."""
+    events = scored(pipeline, "Two soldiers were killed and four wounded in an attack by Bolivian rebels.")
+    assert any(e.plover == "ASSAULT" and e.source is not None and e.source.sector == "REB"
+               and e.source.country == "BOL" for e in events)
+
+
+@pytest.mark.issue(13)
+def test_events_between_coordinated_modifiers_names_both_parties(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Clashes between the Peruvian military and Bolivian rebels", which the parser reads as
+    coordinated modifiers of "rebels" (as "Greek and Italian warships"): both are sides."""
+    events = scored(pipeline, "Ten civilians were killed in clashes between the Peruvian military "
+                              "and Bolivian rebels.")
+    assert any(e.plover == "ASSAULT" and e.source is not None and e.source.code == "PERMIL"
+               for e in events), events

@@ -703,8 +703,12 @@ class RoleFinder:
             for g in c.children:
                 if g.dep_ != "pobj":
                     continue
-                for tok in (g, *g.conjuncts):
-                    actor = self.phrase_actor(tok)
+                # "the Peruvian military and Bolivian rebels", which the parser may read as
+                # coordinated modifiers of one noun, as "Greek and Italian warships"
+                mods = [m for k in g.children if k.dep_ in ("amod", "compound", "nmod")
+                        and k.conjuncts for m in (k, *k.conjuncts)]
+                for tok in (*mods, g, *g.conjuncts):
+                    actor = self.actor_on(tok) if tok in mods else self.phrase_actor(tok)
                     if has_identity(actor) and actor is not None \
                             and not any(_same(actor, a) or actor.code == a.code for _, a in parties):
                         parties.append((tok, actor))

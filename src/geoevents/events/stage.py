@@ -558,7 +558,12 @@ class EventsStage:
         """"Were killed in an attack by X", "were wounded in a <demonym> air strike": the
         attack an agentless casualty happened in names who inflicted it, the source CAMEO
         codes for violence (an unidentified attacker only when it names none)."""
-        for prep in frame.trigger.children:
+        verb = frame.trigger
+        # "were killed and ten others wounded in an attack by X": the parser hangs the
+        # adjunct the coordinated participles share on the last one
+        shared = [c for c in verb.conjuncts if c.pos_ == "VERB" and c.i > verb.i] \
+            if verb.pos_ == "VERB" else []
+        for prep in [*verb.children, *(p for c in shared for p in c.children)]:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
                 continue
             for noun in prep.children:

@@ -204,6 +204,8 @@ def test_stage_no_dateline_in_plain_text(run):
     # a place in a clause modifying a noun is that clause's, not the main act's
     ("The envoy, who was born in Bishkek, criticised the sanctions.", "criticised", None),
     ("The envoy, who was born in Bishkek, criticised the sanctions.", "born", "Bishkek"),
+    # the place a noun's "of" names, not the wider region modifying the noun
+    ("Troops were deployed on the Caribbean island of Grenada.", "deployed", "Grenada"),
 ])
 def test_stage_location_for_token(run, text, trigger, expected):
     ctx = run(text)

@@ -30,6 +30,10 @@ OF_HEADS = frozenset({"invasion", "occupation", "annexation", "bombing", "shelli
 # A place as the object of these verbs is where the act happens ("to visit Kazakhstan").
 OBJECT_HEADS = frozenset({"visit", "tour", "enter", "reach", "invade", "occupy", "annex", "bomb",
                           "shell", "attack", "besiege", "host"})
+# Nouns that a place name follows with "of" ("the city of Kano", "the island of Grenada")
+PLACE_NOUNS = frozenset({"city", "town", "village", "island", "province", "region", "state",
+                         "district", "port", "capital", "county", "nation", "country",
+                         "territory", "enclave", "area", "suburb", "municipality"})
 MAX_TREE_DISTANCE = 6
 
 
@@ -67,11 +71,22 @@ def _is_locative(tok: Token) -> bool:
             return True
         if word == "of" and prep.head.lemma_.lower() in OF_HEADS:
             return True
+        if word == "of" and prep.head.lemma_.lower() in PLACE_NOUNS and _is_locative(prep.head):
+            return True  # "in the northern city of Kano": where the city stands is where
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in OBJECT_HEADS:
         return True
     if tok.dep_ == "conj":  # "in Bishkek and Osh"
         return _is_locative(tok.head)
     return False
+
+
+def _modifies_named_place(tok: Token, heads: set[int]) -> bool:
+    """Whether a place word modifies a noun whose "of" phrase is another place
+    ("the Caribbean island of Grenada", "the Andean city of Cusco")."""
+    if tok.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.i in heads for g in c.children) for c in tok.head.children)
 
 
 def _governs(top: Token, tok: Token) -> bool:
@@ -121,6 +136,12 @@ def location_finder(doc: Doc, placed: list[Located]) -> Callable[[int], Place | 
         if not _is_locative(head):
             continue
         by_sentence.setdefault(sentence_of(head.i), []).append((head, item.place))
+    heads = {doc[item.tok_start:item.tok_end].root.i for item in placed}
+    for key, options in by_sentence.items():
+        # "the Caribbean island of Grenada": the place the noun's "of" names is where, its
+        # modifier only the wider region it lies in
+        by_sentence[key] = [(head, place) for head, place in options
+                            if not _modifies_named_place(head, heads)]
 
     def location_for_token(token_i: int) -> Place | None:
         if not 0 <= token_i < len(doc) or not by_sentence:

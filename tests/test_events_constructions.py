@@ -2566,3 +2566,11 @@ def test_events_between_coordinated_modifiers_names_both_parties(pipeline) -> No
                               "and Bolivian rebels.")
     assert any(e.plover == "ASSAULT" and e.source is not None and e.source.code == "PERMIL"
                for e in events), events
+
+
+@pytest.mark.issue(13)
+def test_events_coordinated_modifiers_of_the_source_act_each(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Peruvian and Chilean warships shelled ...": each navy's act is an event, as with
+    coordinated subjects ("Peru and Chile shelled ...")."""
+    found = dyads(scored(pipeline, "Peruvian and Chilean warships shelled Bolivian positions."))
+    assert {("ASSAULT", "PER", "BOL"), ("ASSAULT", "CHL", "BOL")} <= found, found

@@ -958,8 +958,11 @@ def _coordinated(finder: RoleFinder, event: Event, roles: Roles) -> list[Event]:
     if token is None or roles.joint or event.target is None:
         return []
     out: list[Event] = []
-    for conj in token.conjuncts:
-        actor = finder.phrase_actor(conj)
+    # "American and British forces withdrew": coordinated modifiers name one party each
+    mods = [m for k in token.children if k.dep_ in ("amod", "compound", "nmod") and k.conjuncts
+            for m in (k, *k.conjuncts)]
+    for conj in [*token.conjuncts, *mods]:
+        actor = finder.actor_on(conj) if conj in mods else finder.phrase_actor(conj)
         if not has_identity(actor) or actor is None or _same_party(actor, event.source) \
                 or _same_party(actor, event.target):
             continue

@@ -2574,3 +2574,11 @@ def test_events_coordinated_modifiers_of_the_source_act_each(pipeline) -> None: 
     coordinated subjects ("Peru and Chile shelled ...")."""
     found = dyads(scored(pipeline, "Peruvian and Chilean warships shelled Bolivian positions."))
     assert {("ASSAULT", "PER", "BOL"), ("ASSAULT", "CHL", "BOL")} <= found, found
+
+
+@pytest.mark.issue(13)
+def test_events_a_conviction_is_sanction_convict(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The PLOVER manual (2.0) codes finding a party guilty in court as SANCTION 'convict'
+    (CAMEO 116), where the 2021 conversion table still says ACCUSE."""
+    events = scored(pipeline, "A Peruvian court convicted a former Bolivian minister of fraud.")
+    assert [(e.plover, e.mode, e.cameo) for e in events] == [("SANCTION", "convict", "116")]

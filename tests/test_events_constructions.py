@@ -2582,3 +2582,12 @@ def test_events_a_conviction_is_sanction_convict(pipeline) -> None:  # type: ign
     (CAMEO 116), where the 2021 conversion table still says ACCUSE."""
     events = scored(pipeline, "A Peruvian court convicted a former Bolivian minister of fraud.")
     assert [(e.plover, e.mode, e.cameo) for e in events] == [("SANCTION", "convict", "116")]
+
+
+@pytest.mark.issue(13)
+def test_events_they_of_speakers_named_by_coordinated_adjectives(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Chilean and Peruvian ministers said they had signed": the pronoun is both speakers'
+    sides, and their act is joint, as with "Chile and Peru said they had signed"."""
+    found = dyads(scored(pipeline, "Chilean and Peruvian ministers said on Thursday that they "
+                                   "had signed a border agreement."))
+    assert any(p == "SUPPORT" and {s, t} == {"CHL", "PER"} for p, s, t in found), found

@@ -451,6 +451,9 @@ class RoleFinder:
                 speaker = self.subject_of(frame.reporter)
                 if speaker is not None and speaker.conjuncts:
                     partners = [speaker, *speaker.conjuncts]
+                elif speaker is not None:  # "Chilean and Peruvian ministers said they ..."
+                    partners = [m for k in speaker.children if k.dep_ in ("amod", "compound", "nmod")
+                                and k.conjuncts for m in (k, *k.conjuncts)]
             for conj in partners:
                 partner = self.phrase_actor(conj, exclude=source)
                 if partner is not None and not _same(partner, source):

@@ -437,9 +437,7 @@ class RoleFinder:
         # also "Greek and Italian warships": coordinated modifiers of the subject
         if source_tok is not None and (frame.code[:2] in JOINT_ROOTS or frame.entry.has("mutual")) \
                 and not frame.code.startswith(DIRECTED_05):
-            partners = list(source_tok.conjuncts) + [
-                conj for m in source_tok.children if m.dep_ in ("amod", "compound", "nmod")
-                and m.conjuncts for conj in (m, *m.conjuncts)]
+            partners = list(source_tok.conjuncts) + coordinated_modifiers(source_tok)
             # "leaders of X and Y met", "ministers from X and Y": the subject's parties, each
             # in the role the subject names (X's leaders and Y's)
             of_partners = [conj for p in source_tok.children if p.dep_ == "prep"
@@ -452,8 +450,7 @@ class RoleFinder:
                 if speaker is not None and speaker.conjuncts:
                     partners = [speaker, *speaker.conjuncts]
                 elif speaker is not None:  # "Chilean and Peruvian ministers said they ..."
-                    partners = [m for k in speaker.children if k.dep_ in ("amod", "compound", "nmod")
-                                and k.conjuncts for m in (k, *k.conjuncts)]
+                    partners = coordinated_modifiers(speaker)
             for conj in partners:
                 partner = self.phrase_actor(conj, exclude=source)
                 if partner is not None and not _same(partner, source):
@@ -708,8 +705,7 @@ class RoleFinder:
                     continue
                 # "the Peruvian military and Bolivian rebels", which the parser may read as
                 # coordinated modifiers of one noun, as "Greek and Italian warships"
-                mods = [m for k in g.children if k.dep_ in ("amod", "compound", "nmod")
-                        and k.conjuncts for m in (k, *k.conjuncts)]
+                mods = coordinated_modifiers(g)
                 for tok in (*mods, g, *g.conjuncts):
                     actor = self.actor_on(tok) if tok in mods else self.phrase_actor(tok)
                     if has_identity(actor) and actor is not None \
@@ -785,6 +781,13 @@ class RoleFinder:
 # ("reacted angrily to the attack", "anger over the bombing"); not "after talks with X", where
 # the subject took part
 _TOPIC_PREPS = frozenset({"to", "over", "about", "against"})
+
+
+def coordinated_modifiers(noun: Token) -> list[Token]:
+    """Coordinated modifiers of a noun, each naming a party ("Greek and Italian warships",
+    "the Peruvian military and Bolivian rebels" as the parser may read it)."""
+    return [m for k in noun.children if k.dep_ in ("amod", "compound", "nmod") and k.conjuncts
+            for m in (k, *k.conjuncts)]
 
 
 def _among(noun: Token, actor: Actor | None) -> bool:

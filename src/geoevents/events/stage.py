@@ -30,6 +30,7 @@ from geoevents.events.roles import (
     VISIT_ROOTS,
     RoleFinder,
     Roles,
+    coordinated_modifiers,
     has_identity,
     with_country,
 )
@@ -959,8 +960,7 @@ def _coordinated(finder: RoleFinder, event: Event, roles: Roles) -> list[Event]:
         return []
     out: list[Event] = []
     # "American and British forces withdrew": coordinated modifiers name one party each
-    mods = [m for k in token.children if k.dep_ in ("amod", "compound", "nmod") and k.conjuncts
-            for m in (k, *k.conjuncts)]
+    mods = coordinated_modifiers(token)
     for conj in [*token.conjuncts, *mods]:
         actor = finder.actor_on(conj) if conj in mods else finder.phrase_actor(conj)
         if not has_identity(actor) or actor is None or _same_party(actor, event.source) \

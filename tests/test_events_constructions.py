@@ -2591,3 +2591,17 @@ def test_events_they_of_speakers_named_by_coordinated_adjectives(pipeline) -> No
     found = dyads(scored(pipeline, "Chilean and Peruvian ministers said on Thursday that they "
                                    "had signed a border agreement."))
     assert any(p == "SUPPORT" and {s, t} == {"CHL", "PER"} for p, s, t in found), found
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "A Peruvian rebel group claimed responsibility for an attack in which three Bolivian soldiers "
+    "were killed.",
+    "A Peruvian rebel group took responsibility for an attack that killed three Bolivian soldiers.",
+])
+def test_events_claiming_responsibility_for_an_attack_is_the_attack(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Claiming responsibility for an attack (CAMEO.2.0 "CLAIM * RESPONSIBILITY") says whose it
+    was: the attack is the event, the claimant its source."""
+    events = scored(pipeline, text)
+    assert any(e.plover == "ASSAULT" and e.source is not None and e.source.code == "PERREB"
+               for e in events), events

@@ -49,6 +49,9 @@ DECISION_NOUNS = {"decision", "move"}
 STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "message", "resolution",
                    "note", "memorandum", "law", "bill", "decree", "legislation", "ordinance"}
 # Nominal events are looked for along these relations below a clause head (not into clauses).
+# Nouns of owning an act: claiming or taking "responsibility for" an attack (CAMEO.2.0
+# CLAIM and ACCEPT "* RESPONSIBILITY" [015]) says whose the attack was
+ANSWERABILITY_NOUNS = frozenset({"responsibility", "credit"})
 NOMINAL_PATH_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "pcomp",
                      "appos", "oprd", "dative", "conj", "agent", "npadvmod", "acomp"}
 
@@ -468,7 +471,9 @@ class FrameFinder:
         if self.lexicon.match(verb) is not None and self.lexicon.match(verb).has("transparent"):
             cands += [c for c in verb.children if c.dep_ == "nsubj"]  # "riots are continuing"
         for c in cands:
-            for tok in [c] + [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+            # "claimed responsibility for the attack": what one answers for is the act
+            passes = ("of", "for") if c.lemma_.lower() in ANSWERABILITY_NOUNS else ("of",)
+            for tok in [c] + [g for p in c.children if p.dep_ == "prep" and p.lower_ in passes
                               for g in p.children if g.dep_ == "pobj"]:
                 entry = self.lexicon.match(tok)
                 if entry is not None and entry.kind == "noun" and entry.cameo:

@@ -2605,3 +2605,14 @@ def test_events_claiming_responsibility_for_an_attack_is_the_attack(pipeline, te
     events = scored(pipeline, text)
     assert any(e.plover == "ASSAULT" and e.source is not None and e.source.code == "PERREB"
                for e in events), events
+
+
+@pytest.mark.issue(13)
+def test_events_gathering_to_protest_is_a_demonstration(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """People gathering to protest or to demand (lexicon constraint `purpose:`) demonstrate
+    (CAMEO 141), whoever they are; officials gathering to talk do not."""
+    found = dyads(scored(pipeline, "Thousands of Peruvians gathered in Lima on Sunday to demand "
+                                   "the resignation of the president."))
+    assert ("PROTEST", "PER", "PER") in found
+    assert not any(p == "PROTEST" for p, _, _ in dyads(scored(
+        pipeline, "Peruvian and Bolivian officials gathered in Lima to discuss trade.")))

@@ -27,6 +27,7 @@ def test_ontology_every_three_digit_code_has_a_lexicon_pattern() -> None:
     ("190", "ASSAULT", 4, -10.0),
     ("010", None, 1, 0.0),
     ("020", "REQUEST", 1, 3.0),  # PLOVER manual, REQUEST: "all requests, demands, and orders"
+    ("116", "SANCTION", 3, -2.0),  # PLOVER manual 2.0, SANCTION 'convict'
 ])
 def test_ontology_event_type_scales(code: str, plover: str | None, quad: int,
                                     goldstein: float) -> None:

@@ -28,7 +28,7 @@ FLAGS = frozenset({"govern", "transparent", "report", "future", "negate", "light
 DICTIONARY_FLAGS = frozenset({"cameo", "default"})
 REVERSED_FLAGS = frozenset({"cameo", "reverse"})
 CONSTRAINT_KEYS = frozenset({"obj", "prt", "prep", "mod", "comp", "clause", "view", "control",
-                             "score", "subj"})
+                             "score", "subj", "purpose"})
 # Modals of obligation, intent and the future: a complement clause with one states what is to
 # be done ("agreed that their countries should cooperate"), not how things are
 COMMITMENT_MODALS = frozenset({"must", "should", "shall", "will", "would", "ought", "'ll", "wo"})
@@ -423,6 +423,9 @@ def _holds(c: Constraint, token: Token) -> bool:
                                                          for a in k.children)
                    and (other_doer or any(g.dep_ == "nsubj" for g in k.children))
                    and (not c.lemmas or _lemma(k) in c.lemmas) for k in kids)
+    if c.key == "purpose":  # "gathered in Lima to protest": a to-infinitive of purpose
+        return any(k.dep_ in ("advcl", "xcomp") and _lemma(k) in c.lemmas
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in k.children) for k in kids)
     if c.key == "comp":
         if not c.lemmas:  # an object predicate ("called the move illegal") is one too
             return any(k.dep_ in ("xcomp", "ccomp", "oprd") for k in kids)

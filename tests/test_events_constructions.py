@@ -2616,3 +2616,13 @@ def test_events_gathering_to_protest_is_a_demonstration(pipeline) -> None:  # ty
     assert ("PROTEST", "PER", "PER") in found
     assert not any(p == "PROTEST" for p, _, _ in dyads(scored(
         pipeline, "Peruvian and Bolivian officials gathered in Lima to discuss trade.")))
+
+
+@pytest.mark.issue(13)
+def test_events_killing_verbs_of_the_dictionary_code_domestic_violence(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A verb of the CAMEO dictionary's KILL block ("behead") coded by the block's default
+    is violence between parties of one country too; a vaguer block default is not."""
+    found = dyads(scored(pipeline, "Militants in Bolivia have beheaded a local official in La Paz."))
+    assert ("ASSAULT", "BOL", "BOL") in found
+    assert not any(p == "ASSAULT" for p, _, _ in dyads(scored(
+        pipeline, "Bolivian leaders are grappling with the Bolivian government's unpopularity.")))

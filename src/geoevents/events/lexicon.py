@@ -61,6 +61,7 @@ class LexEntry:
     cameo: str | None  # None: the word only passes on its complement's event
     flags: frozenset[str]
     note: str = ""
+    block: str | None = None  # the CAMEO dictionary verb block an entry was read from
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
@@ -306,7 +307,7 @@ class Lexicon:
         # the act is aimed at, as a hand entry's prep constraint does ("stood by Minsk")
         preps = tuple(Constraint("prep", p, frozenset()) for g in found.pattern.preps
                       if g.phrase is None for p in g.preps) if found.pattern else ()
-        return LexEntry("verb", token.lemma_.lower(), preps, code, flags, where)
+        return LexEntry("verb", token.lemma_.lower(), preps, code, flags, where, found.block)
 
     def _hand(self, token: Token) -> LexEntry | None:
         if token.ent_type_ in TEMPORAL_ENTITIES:

@@ -79,6 +79,8 @@ REACTION_ROOTS = frozenset({"05", "11", "12"})
 # Appeals, demands, threats and reduced relations (CAMEO 02, 10, 13, 16) answer another
 # party's act too ("demanded an explanation after ...", "recalled its envoy after ...")
 ANSWERING_ROOTS = frozenset({"02", "10", "13", "16"})
+# CAMEO.2.0 verb blocks of killing (its KILL block: behead, murder, slay, shoot dead)
+KILLING_BLOCKS = frozenset({"KILL"})
 # CAMEO 176 attack cybernetically (PLOVER COERCE 'cyber'): an attack on another party, like force
 CYBER_ATTACK = "176"
 # Nouns of answering: "in response / retaliation / protest to X's act"
@@ -902,8 +904,11 @@ def _dictionary_roles(frame: Frame, roles: Roles) -> bool:
         # travel); troops going or leaving are moving forces, not visitors ("troops leave Syria")
         return False
     if target is None or source is None or not has_identity(target) or (
-            target.country and target.country == source.country):
-        return False  # a bare verb default between parts of one country is too weak a sign
+            target.country and target.country == source.country
+            and frame.entry.block not in KILLING_BLOCKS):
+        # a bare verb default between parts of one country is too weak a sign, unless the
+        # verb is one of killing ("beheaded", "slew"), whatever the parties
+        return False
     verb = frame.trigger
     for child in verb.children:
         if child.dep_ in VERB_OBJECT_DEPS:

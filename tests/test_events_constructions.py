@@ -2626,3 +2626,14 @@ def test_events_killing_verbs_of_the_dictionary_code_domestic_violence(pipeline)
     assert ("ASSAULT", "BOL", "BOL") in found
     assert not any(p == "ASSAULT" for p, _, _ in dyads(scored(
         pipeline, "Bolivian leaders are grappling with the Bolivian government's unpopularity.")))
+
+
+@pytest.mark.issue(13)
+def test_events_counted_victims_of_no_party_are_people_of_the_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Four suspected cholera sufferers were killed in an air strike in northern Peru": the
+    victims are counted, not named as a party, so they are civilians of the place, and
+    their unnamed attackers its unidentified armed forces (the agentless-passive convention)."""
+    events = scored(pipeline, "Four suspected cholera sufferers were killed in an air strike "
+                              "in northern Peru.")
+    assert [(e.plover, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in events] == [("ASSAULT", "PERUAF", "PERCVL")]

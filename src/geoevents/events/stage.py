@@ -325,6 +325,15 @@ class EventsStage:
                 confidence = 0.45
                 date = date or prior.date
                 location = location or prior.location
+        if roles.source is None and roles.target is None and kind.plover == "ASSAULT" \
+                and location is not None and location.country and _agentless_passive(frame):
+            victims = _counted_victims(frame.trigger)
+            if victims is not None:
+                # "four aid workers were killed in an air strike in northern Peru": victims
+                # counted but of no party the text names are people of the place
+                roles.target = Actor(victims.idx, victims.idx + len(victims.text), victims.text,
+                                     country=location.country, sector="CVL",
+                                     code=f"{location.country}CVL", kind="agent")
         if roles.source is None and (kind.plover in AUTHORITY_CATEGORIES or code in AUTHORITY_CODES) \
                 and _agentless_passive(frame):
             # "was arrested in Moscow", "were granted asylum in Chile": arrests, detentions,
@@ -1104,6 +1113,17 @@ def _sole_enemy(earlier: list[Event], source: Actor) -> Actor | None:
 # Numerals that stand for a crowd of people when they head a noun phrase ("thousands
 # marched", "tens of thousands took to the streets")
 CROWD_NUMERALS = frozenset({"thousand", "hundred", "dozen", "ten", "million"})
+
+
+def _counted_victims(verb: Token) -> Token | None:
+    """The passive subject of a violent verb when it counts people ("four aid workers",
+    "dozens of people", "at least ten")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "NUM"):
+        return None
+    counted = subj.pos_ == "NUM" or subj.lemma_.lower() in CROWD_NUMERALS or any(
+        c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num) for c in subj.children)
+    return subj if counted else None
 
 
 def _counted_crowd(tok: Token | None) -> bool:

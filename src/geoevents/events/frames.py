@@ -48,10 +48,10 @@ DECISION_NOUNS = {"decision", "move"}
 # ("a statement condemning", "a letter urging", "a resolution calling on")
 STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "message", "resolution",
                    "note", "memorandum", "law", "bill", "decree", "legislation", "ordinance"}
-# Nominal events are looked for along these relations below a clause head (not into clauses).
 # Nouns of owning an act: claiming or taking "responsibility for" an attack (CAMEO.2.0
 # CLAIM and ACCEPT "* RESPONSIBILITY" [015]) says whose the attack was
 ANSWERABILITY_NOUNS = frozenset({"responsibility", "credit"})
+# Nominal events are looked for along these relations below a clause head (not into clauses).
 NOMINAL_PATH_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "pcomp",
                      "appos", "oprd", "dative", "conj", "agent", "npadvmod", "acomp"}
 

@@ -329,8 +329,8 @@ class EventsStage:
                 and location is not None and location.country and _agentless_passive(frame):
             victims = _counted_victims(frame.trigger)
             if victims is not None:
-                # "four aid workers were killed in an air strike in northern Peru": victims
-                # counted but of no party the text names are people of the place
+                # "four cholera sufferers were killed in an air strike in northern Peru":
+                # victims counted but of no party the text names are people of the place
                 roles.target = Actor(victims.idx, victims.idx + len(victims.text), victims.text,
                                      country=location.country, sector="CVL",
                                      code=f"{location.country}CVL", kind="agent")
@@ -1116,7 +1116,7 @@ CROWD_NUMERALS = frozenset({"thousand", "hundred", "dozen", "ten", "million"})
 
 
 def _counted_victims(verb: Token) -> Token | None:
-    """The passive subject of a violent verb when it counts people ("four aid workers",
+    """The passive subject of a violent verb when it counts people ("four sufferers",
     "dozens of people", "at least ten")."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
     if subj is None or subj.pos_ not in ("NOUN", "NUM"):

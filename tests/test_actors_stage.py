@@ -176,6 +176,9 @@ def test_stage_bare_surname_of_an_undated_text_is_its_holders_one_country(run):
     ("John Hamilton, a critic of the IMF, said the talks went well.", None),
     # the body before the title: its official, as CAMEO codes them
     ("UN envoy John Hamilton said the talks went well.", "IGOUNO"),
+    ("UN human rights chief John Hamilton said the talks went well.", "IGOUNO"),
+    ("OAS Secretary-General John Hamilton said the talks went well.", "IGOOAS"),
+    ("UN water expert John Hamilton said the talks went well.", None),
     # a post of a state body: that state's
     ("John Hamilton, vice minister for trade at the Chilean Ministry of Economy, said the talks went well.",
      "CHLGOV"),
@@ -184,6 +187,14 @@ def test_stage_bare_surname_of_an_undated_text_is_its_holders_one_country(run):
 def test_stage_official_of_a_body_by_apposition(run, text, code):
     person = _at(run(text, "1990-04-01"), "John Hamilton")
     assert person is not None and person.code == code
+
+
+@pytest.mark.issue(13)
+def test_stage_title_before_a_listed_name_out_of_office_states_the_post(run):
+    # the dictionaries list Ban Ki-moon as UN Secretary-General 2007-2016 only; the text's
+    # title says which post he speaks from
+    person = _at(run("U.N. Secretary-General Ban Ki-moon denounced Peru.", "2023-10-19"), "Ban Ki-moon")
+    assert person is not None and person.code == "IGOUNO"
 
 
 @pytest.mark.issue(13)

@@ -75,6 +75,8 @@ def test_events_agentless_passive_forces_are_their_own_sides(pipeline, text: str
 @pytest.mark.parametrize("text", [
     "Germany called on Russia to withdraw its troops from the border.",
     "France appealed to Iran to release the detained sailors.",
+    # CAMEO.2.0 CALL: "* (UPON)" [020] as "* (ON)", also with a clause of what is asked
+    "France called upon Iran to release the detained sailors.",
 ])
 def test_events_appeals_are_requests(pipeline, text: str) -> None:
     assert ("REQUEST", text.split()[0].replace("Germany", "DEU").replace("France", "FRA"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from geoevents.actors.coref import resolve_pronouns
 from geoevents.actors.lexicon import Lexicon, code_for, family_name, get_lexicon
@@ -214,7 +214,8 @@ def _officials_of_bodies_by_apposition(doc: Doc, mentions: list[Mention]) -> Non
     the Ministry of Trade," likewise holds a post of that state body, for its country. So
     does a listed name out of office at the date ("The EU's chief negotiator, Michel
     Barnier,", a former French minister): the text's statement of the post wins, as for
-    namesakes."""
+    namesakes. A title before the name states a post as well ("UN human rights chief X",
+    "U.N. Secretary-General X"), also of a listed name the dictionaries give no country."""
     bodies = [m for m in mentions if (m.kind == "organisation" and (m.code or "").startswith("IGO"))
               or (m.kind in ("organisation", "agent") and m.country and m.sector in _STATE_OFFICES)]
     if not bodies:
@@ -222,15 +223,19 @@ def _officials_of_bodies_by_apposition(doc: Doc, mentions: list[Mention]) -> Non
     for m in mentions:
         unlisted = m.country is None and (m.entity or "?").startswith("?")
         out_of_office = m.sector == "ELI" and not m.role and not (m.entity or "?").startswith("?")
-        if m.kind != "person" or (m.code or "").startswith("IGO") or not (unlisted or out_of_office):
+        if m.kind != "person" or (m.code or "").startswith("IGO") \
+                or not (out_of_office or m.country is None):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
         root = span.root
-        posts = [c for c in root.children if c.dep_ == "appos"]
-        if root.dep_ == "appos" and root.head.i < root.i:
-            posts.append(root.head)  # "The EU's chief negotiator, Michel Barnier,"
+        if not (unlisted or out_of_office):
+            posts = []  # a listed name of no country: only a title before it gives one
+        else:
+            posts = [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos" and root.head.i < root.i:
+                posts.append(root.head)  # "The EU's chief negotiator, Michel Barnier,"
         for appos in posts:
             if appos.lemma_.lower() not in _POST_NOUNS:
                 continue
@@ -239,10 +244,51 @@ def _officials_of_bodies_by_apposition(doc: Doc, mentions: list[Mention]) -> Non
                 hi = min(hi, m.start)  # the phrase before the name, without the name
             body = next((b for b in bodies if lo <= b.start and b.end <= hi), None)
             if body is not None:
-                m.country = None if (body.code or "").startswith("IGO") else body.country
-                m.sector, m.code, m.sectors = body.sector, body.code, body.sectors
-                m.role = appos.lemma_.lower()
+                _hold_post(m, body, appos.lemma_.lower())
                 break
+        else:
+            title = _title_before(span)
+            if title is not None:
+                # "UN human rights chief Michelle Bachelet", "U.N. envoy Staffan de Mistura":
+                # the post as a title before the name, the body named in it
+                lo, post = title
+                body = next((b for b in bodies if lo <= b.start and b.end <= m.start), None)
+                if body is not None:
+                    _hold_post(m, body, post)
+
+
+def _hold_post(m: Mention, body: Mention, post: str) -> None:
+    m.country = None if (body.code or "").startswith("IGO") else body.country
+    m.sector, m.code, m.sectors = body.sector, body.code, body.sectors
+    m.role, m.stated = post, True  # the text's post, kept at every event date
+
+
+_TITLE_DEPS = frozenset({"compound", "nmod", "amod", "punct", "poss", "case"})
+
+
+def _title_before(name: Span) -> tuple[int, str] | None:
+    """The title that premodifies a name ("UN human rights chief [Michelle Bachelet]",
+    "U.N. Secretary-General [Ban Ki-moon]"): where the run of the name's premodifiers starts,
+    and the post noun in it (the last one, or one the mention itself begins with)."""
+    doc = name.doc
+    i = name.start - 1
+    while i >= 0 and doc[i].dep_ in _TITLE_DEPS and _modifies(doc[i], name):
+        i -= 1
+    lo = i + 1
+    words = [t.text.lower() for t in doc[lo:name.end] if not t.is_punct]
+    posts = [w for w in words[:len(words) - 1] if w in _POST_NOUNS]
+    return (doc[lo].idx, posts[-1]) if posts else None
+
+
+def _modifies(token: Token, name: Span) -> bool:
+    """Whether a word before a name hangs on it through a chain of premodifiers."""
+    for _ in range(8):
+        if name.start <= token.i < name.end:
+            return True
+        if token.dep_ not in _TITLE_DEPS or token.head == token or token.head.i < token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _namesakes_by_apposition(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:

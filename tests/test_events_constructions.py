@@ -2639,3 +2639,15 @@ def test_events_counted_victims_of_no_party_are_people_of_the_place(pipeline) ->
                               "in northern Peru.")
     assert [(e.plover, e.source.code if e.source else None, e.target.code if e.target else None)
             for e in events] == [("ASSAULT", "PERUAF", "PERCVL")]
+
+
+@pytest.mark.issue(13)
+def test_events_planned_act_takes_the_future_date_its_sentence_names(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a planned act is dated when it is to happen, not on the day it is reported: "at
+    # Wednesday's meeting" dates the urging even though it hangs on another word
+    out = pipeline.extract_one(make_doc(
+        "Chile will urge Peru to cut its tariffs at Wednesday's meeting of Andean ministers, "
+        "officials said.", published="2024-03-04"))
+    urged = [e for e in out.events if e.plover == "REQUEST"]
+    assert urged and urged[0].status == "planned"
+    assert urged[0].date == "2024-03-06" and urged[0].date_basis == "text"

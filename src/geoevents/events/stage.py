@@ -204,6 +204,8 @@ class EventsStage:
         action_code = code
         if status == "planned":
             code = planned_code(code)
+            if date is None:
+                date = _future_date(ctx, sent, frame.trigger.idx)
         if code[:2] in ("01", "02") and not self.statements:
             return None
         roles = finder.find(frame)
@@ -1377,6 +1379,21 @@ def _date_by_publication(ctx: StageContext, events: list[Event]) -> None:
             event.date_basis = "text"
         elif day is not None:
             event.date, event.date_basis = day.isoformat(), "published"
+
+
+def _future_date(ctx: StageContext, sent: SpacySpan, anchor: int) -> str | None:
+    """The date of a planned act its own clause does not date: the one date after
+    publication its sentence names ("will urge X to ... at Wednesday's meetings"), the
+    nearest of them to the act; its report's day is no date for what is yet to come."""
+    best, best_d = None, 10**9
+    for t in ctx.timexes:
+        if t.type != "DATE" or not t.value or not DATE_VALUE.match(t.value) \
+                or t.start < sent.start_char or t.end > sent.end_char \
+                or not _after_publication(ctx, t.value):
+            continue
+        if abs(t.start - anchor) < best_d:
+            best, best_d = t.value, abs(t.start - anchor)
+    return best
 
 
 def _after_publication(ctx: StageContext, value: str, evidence: Span | None = None) -> bool:

@@ -57,6 +57,9 @@ def test_stage_metonyms_act_places_do_not(run, text, word, nth, acting):
     ("Kazakh border guards detained two men. They said the men had crossed illegally.",
      "They", 0, "KAZMIL"),
     ("Kyrgyzstan signed the deal, and the country will receive loans.", "the country", 0, "KGZ"),
+    # the country whose state body is named: the country itself, not the body
+    ("Chile's defence ministry said the country would raise its readiness.", "the country", 0, "CHL"),
+    ("The Peruvian government said the country would not pay.", "the country", 0, "PER"),
 ])
 def test_stage_pronouns_take_their_antecedent(run, text, word, nth, code):
     actor = _at(run(text), word, nth)

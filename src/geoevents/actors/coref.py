@@ -32,6 +32,7 @@ _ANAPHOR = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]er
 _DUMMY_IT_HEADS = frozenset({"be", "seem", "appear", "remain", "know", "expect", "believe",
                              "understand", "report", "say", "think", "take", "make", "look"})
 _WINDOW = 3  # sentences back
+_STATE_BODIES = frozenset({"GOV", "MIL", "LEG", "JUD"})
 
 
 def _compatible(pronoun: str, m: Mention) -> bool:
@@ -42,7 +43,10 @@ def _compatible(pronoun: str, m: Mention) -> bool:
     if pronoun in _ITS or pronoun == "it":
         return (m.kind in ("country", "metonym", "organisation") and m.seat != "demonym") \
             or (m.kind == "agent" and not m.human and m.number == "sg")
-    return m.kind in ("country", "metonym") and m.seat != "demonym"  # the country / the nation
+    # the country / the nation: a country named, or the one whose government, legislature or
+    # courts are named ("Greece's defence ministry said the country would ...")
+    return (m.kind in ("country", "metonym") and m.seat != "demonym") or (
+        m.kind == "agent" and bool(m.country) and m.sector in _STATE_BODIES and not m.human)
 
 
 class _Parse:
@@ -159,9 +163,14 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], text: str) -> list[Menti
                 best, best_score = m, score
         if best is None:
             continue
-        mention = Mention(start, end, "pronoun", best.name, best.country, best.sector, best.code,
-                          best.wikidata, best.entity, start, end, best.number, best.gender,
-                          best.human, best.seat, sectors=best.sectors, role=best.role)
+        if word == "country" and best.kind == "agent":
+            # the country of a state body named, not the body
+            mention = Mention(start, end, "pronoun", None, best.country, None, best.country,
+                              None, best.country, start, end, "sg", None, False, None)
+        else:
+            mention = Mention(start, end, "pronoun", best.name, best.country, best.sector, best.code,
+                              best.wikidata, best.entity, start, end, best.number, best.gender,
+                              best.human, best.seat, sectors=best.sectors, role=best.role)
         resolved.append(mention)
         insert_at = bisect_right(ends, end)
         pool.insert(insert_at, _candidate(mention, i, parse))

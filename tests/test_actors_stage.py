@@ -60,6 +60,10 @@ def test_stage_metonyms_act_places_do_not(run, text, word, nth, acting):
     # the country whose state body is named: the country itself, not the body
     ("Chile's defence ministry said the country would raise its readiness.", "the country", 0, "CHL"),
     ("The Peruvian government said the country would not pay.", "the country", 0, "PER"),
+    # not the country of its own clause's subject (binding: that would be "itself")
+    ("Peru sent troops to Chile. Bolivia said it would send aid to the country.", "the country", 0, "CHL"),
+    # a possessor may be: "the government returned the country's mines"
+    ("The government of Chile returned the country's mines.", "the country", 0, "CHL"),
 ])
 def test_stage_pronouns_take_their_antecedent(run, text, word, nth, code):
     actor = _at(run(text), word, nth)

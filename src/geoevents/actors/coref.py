@@ -66,6 +66,7 @@ class _Parse:
         self.subject_ids = {strings[d] for d in _SUBJECT}
         self.root_id = strings["ROOT"]
         self.pron_id = strings["PRON"]
+        self.verb_ids = {strings["VERB"], strings["AUX"]}
 
     def token_at(self, char: int) -> int:
         """The token containing character ``char``."""
@@ -106,6 +107,22 @@ def _score(c: _Candidate, ancestors: set[int], pronoun_head: int, sent_gap: int,
     return (80 if c.subject and c.main_clause else 55 if c.subject else 30) - 10 * sent_gap + recency
 
 
+def _subject_countries(verb: int, pool: list[_Candidate], parse: _Parse) -> set[str]:
+    """Countries of the mentions that are the subject of a verb (resolved pronouns too)."""
+    if verb < 0:
+        return set()
+    return {c.mention.country for c in pool
+            if c.subject and c.head == verb and c.mention.country}
+
+
+def _clause_verb(i: int, parse: _Parse) -> int:
+    """The verb of the clause a word stands in (the word itself if it has none above)."""
+    seen = 0
+    while parse.pos[i] not in parse.verb_ids and parse.head[i] != i and seen < 20:
+        i, seen = parse.head[i], seen + 1
+    return i
+
+
 def resolve_pronouns(doc: Doc, mentions: list[Mention], text: str) -> list[Mention]:
     """New mentions (kind "pronoun") for pronouns and "the country" with an antecedent.
 
@@ -141,6 +158,10 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], text: str) -> list[Menti
         p_sent = parse.sent[i]
         window = 1 if word in _PLURAL else _WINDOW
         pronoun_head = parse.head[i]
+        # a subject, or a possessor ("the government returned the country's mines"), may be
+        # the clause subject's own country
+        subject_anaphor = parse.dep[i] in parse.subject_ids or doc[i].dep_ == "poss"
+        clause_verb = _clause_verb(i, parse) if word == "country" else -1
         ancestors: set[int] | None = None
         best, best_score = None, float("-inf")
         for k in range(bisect_right(ends, start) - 1, -1, -1):
@@ -153,6 +174,9 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], text: str) -> list[Menti
                 continue
             if gap == 0 and word not in _POSSESSIVE and word != "country" and c.head == pronoun_head:
                 continue  # binding: "Japarov welcomed him" - him is someone else
+            if word == "country" and not subject_anaphor and m.country \
+                    and m.country in _subject_countries(clause_verb, pool, parse):
+                continue  # "Luxembourg will send aid to the country": another country
             if word == "country":
                 score = m.end / size + (0 if m.kind == "country" else -0.001)
             else:

@@ -538,6 +538,9 @@ def test_stage_an_agent_noun_before_an_installation_is_its_party(run):
     the rebels; "joint military exercises" name no military party."""
     assert _at(run("Chilean jets bombed rebel positions.", None), "rebel") is not None
     assert _at(run("Chile and Peru held joint military exercises.", None), "military") is None
+    # coordinated with another modifier, still a modifier: "political and military talks"
+    assert _at(run("Peru renewed its call for political and military talks with Chile.", None),
+               "military") is None
 
 
 @pytest.mark.issue(13)

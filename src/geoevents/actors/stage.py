@@ -624,6 +624,8 @@ def _bare_modifier(doc: Doc, m: Mention) -> bool:
     if span is None:
         return False
     root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:  # "political and military talks"
+        root = root.head
     return root.dep_ in ("amod", "compound", "nmod") and not (span.start <= root.head.i < span.end) \
         and root.head.lemma_.lower() not in HELD_PLACES
 

@@ -43,8 +43,8 @@ def _compatible(pronoun: str, m: Mention) -> bool:
     if pronoun in _ITS or pronoun == "it":
         return (m.kind in ("country", "metonym", "organisation") and m.seat != "demonym") \
             or (m.kind == "agent" and not m.human and m.number == "sg")
-    # the country / the nation: a country named, or the one whose government, legislature or
-    # courts are named ("Greece's defence ministry said the country would ...")
+    # the country / the nation: a country named, or the one whose government, military body,
+    # legislature or courts are named ("Greece's defence ministry said the country would ...")
     return (m.kind in ("country", "metonym") and m.seat != "demonym") or (
         m.kind == "agent" and bool(m.country) and m.sector in _STATE_BODIES and not m.human)
 
@@ -107,7 +107,7 @@ def _score(c: _Candidate, ancestors: set[int], pronoun_head: int, sent_gap: int,
     return (80 if c.subject and c.main_clause else 55 if c.subject else 30) - 10 * sent_gap + recency
 
 
-def _subject_countries(verb: int, pool: list[_Candidate], parse: _Parse) -> set[str]:
+def _subject_countries(verb: int, pool: list[_Candidate]) -> set[str]:
     """Countries of the mentions that are the subject of a verb (resolved pronouns too)."""
     if verb < 0:
         return set()
@@ -175,7 +175,7 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], text: str) -> list[Menti
             if gap == 0 and word not in _POSSESSIVE and word != "country" and c.head == pronoun_head:
                 continue  # binding: "Japarov welcomed him" - him is someone else
             if word == "country" and not subject_anaphor and m.country \
-                    and m.country in _subject_countries(clause_verb, pool, parse):
+                    and m.country in _subject_countries(clause_verb, pool):
                 continue  # "Luxembourg will send aid to the country": another country
             if word == "country":
                 score = m.end / size + (0 if m.kind == "country" else -0.001)

@@ -1382,9 +1382,9 @@ def _date_by_publication(ctx: StageContext, events: list[Event]) -> None:
 
 
 def _future_date(ctx: StageContext, sent: SpacySpan, anchor: int) -> str | None:
-    """The date of a planned act its own clause does not date: the one date after
-    publication its sentence names ("will urge X to ... at Wednesday's meetings"), the
-    nearest of them to the act; its report's day is no date for what is yet to come."""
+    """The date of a planned act its own clause does not date: the date after publication
+    that its sentence names nearest to it ("will urge X to ... at Wednesday's meetings"); its
+    report's day is no date for what is yet to come."""
     best, best_d = None, 10**9
     for t in ctx.timexes:
         if t.type != "DATE" or not t.value or not DATE_VALUE.match(t.value) \

@@ -249,8 +249,8 @@ def _officials_of_bodies_by_apposition(doc: Doc, mentions: list[Mention]) -> Non
         else:
             title = _title_before(span)
             if title is not None:
-                # "UN human rights chief Michelle Bachelet", "U.N. envoy Staffan de Mistura":
-                # the post as a title before the name, the body named in it
+                # "UN human rights chief X", "UN envoy X": the post as a title before the
+                # name, the body named in it
                 lo, post = title
                 body = next((b for b in bodies if lo <= b.start and b.end <= m.start), None)
                 if body is not None:
@@ -267,9 +267,9 @@ _TITLE_DEPS = frozenset({"compound", "nmod", "amod", "punct", "poss", "case"})
 
 
 def _title_before(name: Span) -> tuple[int, str] | None:
-    """The title that premodifies a name ("UN human rights chief [Michelle Bachelet]",
-    "U.N. Secretary-General [Ban Ki-moon]"): where the run of the name's premodifiers starts,
-    and the post noun in it (the last one, or one the mention itself begins with)."""
+    """The title that premodifies a name ("UN human rights chief [X]", "OAS Secretary-General
+    [X]"): where the run of the name's premodifiers starts, and the post noun in it (the last
+    one, or one the mention itself begins with)."""
     doc = name.doc
     i = name.start - 1
     while i >= 0 and doc[i].dep_ in _TITLE_DEPS and _modifies(doc[i], name):

@@ -168,6 +168,14 @@ def test_stage_a_bodys_head_noun_is_no_surname(run):
 
 
 @pytest.mark.issue(13)
+def test_stage_a_peoples_adjective_is_no_surname(run):
+    """Phoenix lists a Chilean minister whose last surname is also a people's adjective; the
+    NER's NORP word ("the Catalan leader") names a people, not that minister."""
+    ctx = run("Peru refused to extradite the former Catalan leader to Chile.", "2019-03-01")
+    assert not any(a.code and a.code.startswith("CHL") for a in ctx.actors if a.text == "Catalan")
+
+
+@pytest.mark.issue(13)
 def test_stage_bare_surname_of_an_undated_text_is_its_holders_one_country(run):
     # no date: whoever of that name ever held an office, when all served one country
     ctx = run("Nakasone rejected the proposal.", None)

@@ -93,8 +93,8 @@ def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon,
         if (len(word) < 3 or not word[0].isupper() or not word.isalpha() or word.isupper()
                 or word in NOT_NAMES or any(covered[tok.idx:tok.idx + len(word)])):
             continue
-        if tok.is_stop:
-            continue
+        if tok.is_stop or tok.ent_type_ == "NORP":
+            continue  # NORP: a people's adjective ("the Catalan leader") is no one's surname
         if tok.i > 0 and doc[tok.i - 1].text[:1].isupper() and not tok.is_sent_start:
             continue  # a given name or another capitalised word before: some other name
         if tok.tag_ != "NNP":

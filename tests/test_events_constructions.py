@@ -2651,3 +2651,28 @@ def test_events_planned_act_takes_the_future_date_its_sentence_names(pipeline) -
     urged = [e for e in out.events if e.plover == "REQUEST"]
     assert urged and urged[0].status == "planned"
     assert urged[0].date == "2024-03-06" and urged[0].date_basis == "text"
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "source"), [
+    # a verb coded by its CAMEO.2.0 block default alone, whose object names no party
+    ("Gunmen stormed a hotel in Lima on Monday, killing at least 14 people.", "PERREB"),
+    # the parties of one country: a killing, whoever does it
+    ("A suspected Shining Path bomber detonated his car in Lima, killing dozens of civilians.",
+     "PERREB"),
+])
+def test_events_result_participle_names_whom_an_attack_hit(pipeline, text: str,
+                                                           source: str) -> None:
+    """"..., killing 14 people": a participle of killing or wounding with no subject of its
+    own states what the attack did, so its object is the attack's target."""
+    events = [e for e in scored(pipeline, text) if e.plover == "ASSAULT"]
+    assert [(e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in events] == [(source, "PERCVL")]
+
+
+@pytest.mark.issue(13)
+def test_events_result_participle_yields_to_the_object_named(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in scored(pipeline, "Peruvian troops attacked Chilean posts on Monday, "
+                                "killing two soldiers.") if e.plover == "ASSAULT"]
+    assert [(e.source.country, e.target.country) for e in events
+            if e.source and e.target] == [("PER", "CHL")]

@@ -19,7 +19,14 @@ from spacy.tokens import Span as SpacySpan
 
 from geoevents.events.conventions import domestic_target, resident, unidentified_attacker
 from geoevents.events.evidence import evidence_span
-from geoevents.events.frames import DEMONSTRATIVES, Frame, FrameFinder, complement, named_agent
+from geoevents.events.frames import (
+    DEMONSTRATIVES,
+    Frame,
+    FrameFinder,
+    complement,
+    has_subject,
+    named_agent,
+)
 from geoevents.events.lexicon import Lexicon, load_lexicon
 from geoevents.events.ontology import event_type, planned_code
 from geoevents.events.relevance import RelevanceModel, load_relevance_model
@@ -307,6 +314,16 @@ class EventsStage:
             # resignation (planned, coded as intent) is not one
             kind = dataclasses.replace(kind, plover="RETREAT", mode="resign")
         confidence = 0.75 if frame.entry.constraints else 0.65
+        victims = None
+        if kind.plover == "ASSAULT" and frame.noun is None:
+            # "gunmen stormed a hotel, killing 14 people", "a bomb exploded, killing ten": the
+            # attack's result clause names whom it hit (a party its object names comes first)
+            victims = self._result_victims(finder, frame, roles.source)
+            if victims is not None and has_identity(roles.target) \
+                    and (roles.target.start, roles.target.end) != (victims.start, victims.end):
+                victims = None
+            if victims is not None:
+                roles.target = victims
         location = self._location(ctx, frame, evidence, roles)
         if roles.source is None and kind.plover == "PROTEST":
             # "Thousands marched in Santiago", "Protests erupted in Lima": a crowd counted, not
@@ -443,7 +460,8 @@ class EventsStage:
             return None
         conditional_threat = conditional_threat and has_identity(roles.source) \
             and has_identity(roles.target)  # the condition names whom the act would hit
-        if frame.entry.has("cameo") and not conditional_threat and not _dictionary_roles(frame, roles):
+        if frame.entry.has("cameo") and not conditional_threat \
+                and not _dictionary_roles(frame, roles, victims is not None):
             return None  # judged on the actors the text names, before any default target
         if roles.target is None:
             confidence -= 0.1
@@ -495,7 +513,8 @@ class EventsStage:
                 # coercion and violence are aimed at the authorities by convention), and
                 # event data code dyads, so there is no event to code
                 return None
-        if frame.entry.has("cameo") and not conditional_threat and not _dictionary_roles(frame, roles):
+        if frame.entry.has("cameo") and not conditional_threat \
+                and not _dictionary_roles(frame, roles, victims is not None):
             return None
         if roles.target is None and kind.plover in COOPERATIVE_CATEGORIES and not (
                 (roles.source.code or "").startswith("IGO") and (code[:2] == "04" or code.startswith("036"))):
@@ -593,6 +612,25 @@ class EventsStage:
                         and found.source_token is not None \
                         and found.source_token.i in phrase:  # not the clause's victims
                     return found.source
+        return None
+
+    def _result_victims(self, finder: RoleFinder, frame: Frame, source: Actor | None) -> Actor | None:
+        """The victims a violent act's result participle names: in "stormed a hotel, killing
+        14 people" the participle (a verb of killing or wounding with no subject of its own)
+        states what the act did, so its object is whom the act hit."""
+        verb = frame.trigger
+        if verb.pos_ != "VERB":
+            return None
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or clause.tag_ != "VBG" or has_subject(clause):
+                continue
+            entry = self.lexicon.match(clause)
+            if entry is None or not entry.cameo or event_type(entry.cameo).plover != "ASSAULT":
+                continue
+            hit = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            actor = finder.phrase_actor(hit) if hit is not None else None
+            if actor is not None and not (source is not None and source.start == actor.start):
+                return actor
         return None
 
     def _casualties(self, finder: RoleFinder, frame: Frame, source: Actor) -> Actor | None:
@@ -898,17 +936,21 @@ def _root_of(ctx: StageContext, actor: Actor | None) -> Token | None:
     return span.root if span is not None else None
 
 
-def _dictionary_roles(frame: Frame, roles: Roles) -> bool:
+def _dictionary_roles(frame: Frame, roles: Roles, killed: bool = False) -> bool:
     """Whether an event coded by the CAMEO verb dictionary has the actors PETRARCH requires.
 
     PETRARCH codes a verb phrase only between coded actors: a source that says who acts and,
     for a verb coded by its default alone (no pattern matched), a target of another party
     that is the verb's own object ("source verb target"), not an actor of a clause below it.
+    ``killed``: the target is whom the act's result participle kills or wounds ("stormed a
+    hotel, killing 14 people"), which names the violence as a killing verb does.
     """
     if not has_identity(roles.source):
         return False
     if not frame.entry.has("default"):
         return True
+    if killed:
+        return has_identity(roles.target)
     target, source = roles.target, roles.source
     if frame.code.startswith("04") and source is not None and source.sector == "MIL":
         # a movement verb's default is a visit (CAMEO 04, block GO_SOMEWHERE: go, leave,

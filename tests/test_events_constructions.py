@@ -2676,3 +2676,17 @@ def test_events_result_participle_yields_to_the_object_named(pipeline) -> None: 
                                 "killing two soldiers.") if e.plover == "ASSAULT"]
     assert [(e.source.country, e.target.country) for e in events
             if e.source and e.target] == [("PER", "CHL")]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover", "cameo"), [
+    # CAMEO.2.0 puts EXPEL in its DEPORT block [174]: a person expelled is deported (COERCE)
+    ("Peru's government on Thursday expelled a human rights activist.", "COERCE", "174"),
+    ("Chile expelled a Peruvian journalist on Monday.", "COERCE", "174"),
+    # diplomats expelled reduce relations (CAMEO 166, PLOVER SANCTION)
+    ("Chile expelled two Peruvian diplomats on Monday.", "SANCTION", "166"),
+])
+def test_events_expelling_a_person_is_deportation(pipeline, text: str, plover: str,
+                                                  cameo: str) -> None:
+    events = scored(pipeline, text)
+    assert [(e.plover, e.cameo) for e in events] == [(plover, cameo)]

@@ -2690,3 +2690,18 @@ def test_events_expelling_a_person_is_deportation(pipeline, text: str, plover: s
                                                   cameo: str) -> None:
     events = scored(pipeline, text)
     assert [(e.plover, e.cameo) for e in events] == [(plover, cameo)]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover", "cameo"), [
+    # CAMEO.2.0 ORDER: "* {MORE &MILITARY}" [154], "* POLICE" [152]: forces ordered out are
+    # moved (PLOVER MOBILIZE), whatever they are to do, not a request to the source's own
+    ("Peru's president ordered troops to stand guard at the palace in Lima.", "MOBILIZE", "154"),
+    ("Peru's interior minister ordered police to disperse the protesters.", "MOBILIZE", "152"),
+    # another party ordered to act is asked (CAMEO 10)
+    ("Peru's president ordered Chile to withdraw its troops.", "REQUEST", "100"),
+])
+def test_events_ordering_forces_out_mobilises_them(pipeline, text: str, plover: str,
+                                                   cameo: str) -> None:
+    events = scored(pipeline, text)
+    assert [(e.plover, e.cameo) for e in events] == [(plover, cameo)]

@@ -2705,3 +2705,15 @@ def test_events_ordering_forces_out_mobilises_them(pipeline, text: str, plover: 
                                                    cameo: str) -> None:
     events = scored(pipeline, text)
     assert [(e.plover, e.cameo) for e in events] == [(plover, cameo)]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile is unwilling to make concessions to Peru.",
+    "Peru said it was not prepared to negotiate with Chile.",
+    "Chile is not willing to sign the agreement with Peru.",
+])
+def test_events_unwillingness_to_cooperate_is_a_refusal(pipeline, text: str) -> None:
+    """A stated unwillingness declines the act (CAMEO 12 reject), as "will not" does: a
+    cooperative act someone is unwilling or not ready to do is refused, not done."""
+    assert {e.plover for e in scored(pipeline, text)} == {"REJECT"}

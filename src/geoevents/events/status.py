@@ -27,6 +27,8 @@ ACCEPTING = {"accept", "agree", "approve", "endorse", "support", "tolerate", "al
 
 # Words of intent whose negation refuses the act ("has no plans to", "does not intend to")
 INTENT_WORDS = frozenset({"plan", "intention", "intent", "intend"})
+# adjectives of readiness (the lexicon's "future" adjectives): negated, they refuse
+WILLING_WORDS = frozenset({"willing", "ready", "prepared"})
 
 
 def _chain(frame: Frame) -> list[Token]:
@@ -167,6 +169,10 @@ def is_refusal(frame: Frame) -> bool:
         if any(c.dep_ == "neg" for c in kids) and any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in will for c in kids):
             return True
+        if tok.lemma_.lower() in WILLING_WORDS and (
+                any(c.dep_ == "neg" for c in kids)
+                or (tok.dep_ == "acomp" and any(c.dep_ == "neg" for c in tok.head.children))):
+            return True  # "is not willing (ready, prepared) to negotiate": declines to
         # "has no plans to", "does not intend to": a stated absence of intent declines the act
         if tok.lemma_.lower() in INTENT_WORDS and (
                 any(c.dep_ == "neg" for c in kids)

@@ -2685,15 +2685,6 @@ def test_events_result_participle_yields_to_the_object_named(pipeline) -> None: 
     ("Chile expelled a Peruvian journalist on Monday.", "COERCE", "174"),
     # diplomats expelled reduce relations (CAMEO 166, PLOVER SANCTION)
     ("Chile expelled two Peruvian diplomats on Monday.", "SANCTION", "166"),
-])
-def test_events_expelling_a_person_is_deportation(pipeline, text: str, plover: str,
-                                                  cameo: str) -> None:
-    events = scored(pipeline, text)
-    assert [(e.plover, e.cameo) for e in events] == [(plover, cameo)]
-
-
-@pytest.mark.issue(13)
-@pytest.mark.parametrize(("text", "plover", "cameo"), [
     # CAMEO.2.0 ORDER: "* {MORE &MILITARY}" [154], "* POLICE" [152]: forces ordered out are
     # moved (PLOVER MOBILIZE), whatever they are to do, not a request to the source's own
     ("Peru's president ordered troops to stand guard at the palace in Lima.", "MOBILIZE", "154"),
@@ -2701,8 +2692,8 @@ def test_events_expelling_a_person_is_deportation(pipeline, text: str, plover: s
     # another party ordered to act is asked (CAMEO 10)
     ("Peru's president ordered Chile to withdraw its troops.", "REQUEST", "100"),
 ])
-def test_events_ordering_forces_out_mobilises_them(pipeline, text: str, plover: str,
-                                                   cameo: str) -> None:
+def test_events_expulsions_and_orders_as_the_cameo_dictionary_codes_them(
+        pipeline, text: str, plover: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
     events = scored(pipeline, text)
     assert [(e.plover, e.cameo) for e in events] == [(plover, cameo)]
 

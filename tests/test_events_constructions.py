@@ -2681,13 +2681,13 @@ def test_events_result_participle_yields_to_the_object_named(pipeline) -> None: 
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "plover", "cameo"), [
     # CAMEO.2.0 puts EXPEL in its DEPORT block [174]: a person expelled is deported (COERCE)
-    ("Peru's government on Thursday expelled a human rights activist.", "COERCE", "174"),
+    ("The Peruvian government expelled an environmental campaigner on Friday.", "COERCE", "174"),
     ("Chile expelled a Peruvian journalist on Monday.", "COERCE", "174"),
     # diplomats expelled reduce relations (CAMEO 166, PLOVER SANCTION)
     ("Chile expelled two Peruvian diplomats on Monday.", "SANCTION", "166"),
     # CAMEO.2.0 ORDER: "* {MORE &MILITARY}" [154], "* POLICE" [152]: forces ordered out are
     # moved (PLOVER MOBILIZE), whatever they are to do, not a request to the source's own
-    ("Peru's president ordered troops to stand guard at the palace in Lima.", "MOBILIZE", "154"),
+    ("Peru's president ordered troops to guard the palace in Lima.", "MOBILIZE", "154"),
     ("Peru's interior minister ordered police to disperse the protesters.", "MOBILIZE", "152"),
     # another party ordered to act is asked (CAMEO 10)
     ("Peru's president ordered Chile to withdraw its troops.", "REQUEST", "100"),
@@ -2701,7 +2701,7 @@ def test_events_expulsions_and_orders_as_the_cameo_dictionary_codes_them(
 @pytest.mark.issue(13)
 @pytest.mark.parametrize("text", [
     "Chile is unwilling to make concessions to Peru.",
-    "Peru said it was not prepared to negotiate with Chile.",
+    "Peru is not prepared to negotiate with Chile, its foreign minister said.",
     "Chile is not willing to sign the agreement with Peru.",
 ])
 def test_events_unwillingness_to_cooperate_is_a_refusal(pipeline, text: str) -> None:

@@ -37,6 +37,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from geoevents import __version__
+from geoevents.casing import decapitalise
 from geoevents.config import Config, load_config, use_config
 from geoevents.errors import ConfigError
 from geoevents.language import is_foreign
@@ -119,7 +120,8 @@ def _data_fingerprint(user_data: Path | None = None) -> str:
 
 #: Modules every stage runs inside (the document model, the stage interface, the parse):
 #: their code decides results as much as the stages' own.
-_CORE_MODULES = ("model.py", "stage.py", "nlp.py", "wrap.py", "language.py", "pipeline.py", "tone.py")
+_CORE_MODULES = ("model.py", "stage.py", "nlp.py", "wrap.py", "casing.py", "language.py", "pipeline.py",
+                 "tone.py")
 
 
 def _code_fingerprint(factories: list[StageFactory]) -> str:
@@ -354,8 +356,9 @@ class Pipeline:
                 i += 1
             done = 0
             try:
-                # in-paragraph line breaks read as spaces (wrap.py): same length, same offsets
-                for spacy_doc in self.nlp.pipe((unwrap(d.text) for d in run),
+                # in-paragraph line breaks read as spaces (wrap.py), a wire archive's capital after
+                # "U.S." as the word it is (casing.py): same length, same offsets
+                for spacy_doc in self.nlp.pipe((decapitalise(unwrap(d.text)) for d in run),
                                                batch_size=self.config.batch_size):
                     done += 1
                     yield spacy_doc
@@ -370,7 +373,7 @@ class Pipeline:
 
     def _parse_one(self, document: Document) -> Doc | Exception:
         try:
-            return parse_long(self.nlp, unwrap(document.text), self._part_chars())
+            return parse_long(self.nlp, decapitalise(unwrap(document.text)), self._part_chars())
         except Exception as err:
             if os.environ.get("GEOEVENTS_DEBUG"):
                 raise

@@ -2708,3 +2708,12 @@ def test_events_unwillingness_to_cooperate_is_a_refusal(pipeline, text: str) -> 
     """A stated unwillingness declines the act (CAMEO 12 reject), as "will not" does: a
     cooperative act someone is unwilling or not ready to do is refused, not done."""
     assert {e.plover for e in scored(pipeline, text)} == {"REJECT"}
+
+
+@pytest.mark.issue(13)
+def test_events_a_span_of_time_passes_on_the_act_it_measures(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Had weeks of talks" is having talks (CAMEO 04), as "had two weeks of talks" is: a
+    span of time, counted or not, measures the act its "of" names."""
+    text = "Bolivia and Chile have had weeks of talks about the water of the Silala."
+    assert ("CONSULT", "BOL", "CHL") in dyads(scored(pipeline, text))
+    assert not scored(pipeline, "Bolivia and Chile have had weeks of heavy rain.")

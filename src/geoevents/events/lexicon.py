@@ -37,7 +37,9 @@ _POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB
 MEASURE_NOUNS = {"package", "set", "series", "round", "wave", "raft", "range", "number", "list",
                  # counts in words: "thousands of troops", "hundreds of soldiers"
                  "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
-                 "scores"}
+                 "scores",
+                 # spans of time: "months of talks", "weeks of negotiations"
+                 "hour", "day", "week", "month", "year"}
 # Nouns of intent whose "for" object is the act intended ("plans for tariffs")
 PLAN_OBJECTS = {"plan", "proposal"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}

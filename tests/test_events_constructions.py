@@ -96,6 +96,10 @@ def test_events_call_for_noun_is_a_request(pipeline) -> None:  # type: ignore[no
      "and shameful provocation.", "ACCUSE", "SRB", "XKX"),
     ("The Indian foreign minister said that Japan's leadership had been wonderful and "
      "truly inspiring.", "SUPPORT", "IND", "JPN"),
+    # the clause judges an act its subject names: the act's author is whom it is about
+    ("Bolivia said the Chilean embargo was illegal and unacceptable.", "ACCUSE", "BOL", "CHL"),
+    ("Peru said the Chilean raid was a flagrant violation of its sovereignty.", "ACCUSE", "PER",
+     "CHL"),
 ])
 def test_events_statement_content_is_the_act(pipeline, text: str, plover: str, source: str,
                                              target: str) -> None:

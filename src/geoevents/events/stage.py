@@ -149,6 +149,9 @@ class EventsStage:
             emitted: list[Event] = []
             roles.pending = emitted
             for n, frame in enumerate(self.finder.sentence_frames(sent)):
+                judged = self._evaluation_of_act(ctx, roles, frame, sent)
+                if judged is not None and not self._merge(judged, emitted):
+                    emitted.append(judged)
                 found = self._event(ctx, roles, frame, sent)
                 if found is None:
                     continue
@@ -168,6 +171,24 @@ class EventsStage:
             ctx.events.extend(emitted)
         if sents and _is_headline(sents[0]):
             _drop_restated_headline(ctx.events, first, sents[0].end_char)
+
+    def _evaluation_of_act(self, ctx: StageContext, finder: RoleFinder, frame: Frame,
+                           sent: SpacySpan) -> Event | None:
+        """"Chile said the Peruvian sanctions were illegal": the reported clause judges an act
+        (its subject is the act's noun, its predicate an evaluation), so the statement is the
+        speaker's act toward the act's author (PLOVER ACCUSE or SUPPORT by the content's
+        tone), whether or not the act itself is coded."""
+        noun, reporter = frame.noun, frame.reporter
+        if noun is None or reporter is None or not self.statement_acts \
+                or noun.dep_ not in ("nsubj", "nsubjpass") or not _evaluative_clause(noun.head):
+            return None
+        entry = self.lexicon.match(reporter)
+        if entry is None or not entry.has("report") or not entry.cameo.startswith("01"):
+            return None
+        found = self._event(ctx, finder, Frame(reporter, entry, entry.cameo, reporter), sent)
+        if found is None or not found[0].plover:
+            return None
+        return found[0]
 
     def _relevant(self, sents: list[SpacySpan]) -> bool:
         """Whether an article reports political events at all: the mean relevance of its
@@ -1361,6 +1382,14 @@ def _breach(frame: Frame, status: str) -> bool:
                     and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return any(o.lemma_.lower() in AGREEMENT_NOUNS | NORM_NOUNS for o in objects)
     return False
+
+
+def _evaluative_clause(head: Token) -> bool:
+    """A clause that judges its subject: a copula with an adjective or a noun as its
+    predicate ("were illegal", "was a violation of the accord")."""
+    if head.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ in ("acomp", "attr") for c in head.children)
 
 
 def _obligation(frame: Frame) -> bool:

@@ -2721,3 +2721,14 @@ def test_events_a_span_of_time_passes_on_the_act_it_measures(pipeline) -> None: 
     text = "Bolivia and Chile have had weeks of talks about the water of the Silala."
     assert ("CONSULT", "BOL", "CHL") in dyads(scored(pipeline, text))
     assert not scored(pipeline, "Bolivia and Chile have had weeks of heavy rain.")
+
+
+@pytest.mark.issue(13)
+def test_events_a_plea_in_court_is_no_appeal(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0 PLEAD codes "{NOT GUILTY}" and "INNOCENT" as 016 (deny responsibility) and
+    pleading with a party as an appeal (02): a plea answers a charge and asks no one."""
+    for text in ("A Lima man pleaded guilty on Friday to assaulting a Chilean consul.",
+                 "Two Peruvian officers pleaded not guilty to beating Bolivian migrants."):
+        assert not [e for e in scored(pipeline, text) if e.plover == "REQUEST"], text
+    assert ("REQUEST", "PER", "CHL") in dyads(scored(pipeline, "Peru pleaded with Chile to "
+                                                             "reopen its northern border."))

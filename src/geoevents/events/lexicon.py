@@ -45,7 +45,7 @@ PLAN_OBJECTS = {"plan", "proposal"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
-COMPLEMENT_DEPS = {"xcomp", "ccomp", "acl"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "acl", "acomp"}  # acomp: "pleaded guilty"
 
 
 @dataclass(frozen=True, slots=True)

@@ -2732,3 +2732,22 @@ def test_events_a_plea_in_court_is_no_appeal(pipeline) -> None:  # type: ignore[
         assert not [e for e in scored(pipeline, text) if e.plover == "REQUEST"], text
     assert ("REQUEST", "PER", "CHL") in dyads(scored(pipeline, "Peru pleaded with Chile to "
                                                              "reopen its northern border."))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Peru withdrew from the fisheries treaty with Chile on Monday.",
+    "Peru pulled out of the fisheries accord with Chile on Monday.",
+])
+def test_events_leaving_a_treaty_reduces_relations(pipeline, text: str) -> None:
+    """CAMEO.2.0 RETREAT codes "* (FROM &TREATY)" as 161 (reduce relations, PLOVER SANCTION
+    'withdraw'), not as a military retreat; "out of" is read as one preposition."""
+    plovers = {e.plover for e in scored(pipeline, text)}
+    assert "SANCTION" in plovers and "RETREAT" not in plovers
+
+
+@pytest.mark.issue(13)
+def test_events_backing_out_of_a_deal_backs_no_one(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0 REVOKE_ "RENEGE * (ON DEAL)" [160]: backing out reneges, it is no support."""
+    plovers = {e.plover for e in scored(pipeline, "Bolivia backed out of its gas deal with Chile.")}
+    assert "SUPPORT" not in plovers and "SANCTION" in plovers

@@ -388,6 +388,8 @@ def _holds(c: Constraint, token: Token) -> bool:
     if c.key == "prt":
         return any(_lemma(k) in c.lemmas for k in particles_of(token))
     if c.key == "prep":
+        # a two-word preposition hangs its second word on its first ("out of", "away from")
+        kids = kids + [g for k in kids if k.dep_ == "prep" for g in k.children if g.dep_ == "prep"]
         for k in kids:
             if k.dep_ not in ("prep", "agent", "dative") or (c.name and _lemma(k) != c.name):
                 continue

@@ -2751,3 +2751,12 @@ def test_events_backing_out_of_a_deal_backs_no_one(pipeline) -> None:  # type: i
     """CAMEO.2.0 REVOKE_ "RENEGE * (ON DEAL)" [160]: backing out reneges, it is no support."""
     plovers = {e.plover for e in scored(pipeline, "Bolivia backed out of its gas deal with Chile.")}
     assert "SUPPORT" not in plovers and "SANCTION" in plovers
+
+
+@pytest.mark.issue(13)
+def test_events_a_particle_read_as_an_adverb_still_makes_the_phrasal_verb(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0 PHYSICAL_CONFLICT "HIT * BACK (AT)" [111]: "hit back at" criticises, though
+    the parser labels "back" an adverb, not a particle."""
+    events = scored(pipeline, "Bolivia hit back at Chile over the river dispute.")
+    assert ("ACCUSE", "BOL", "CHL") in dyads(events)
+    assert "ASSAULT" not in {e.plover for e in events}

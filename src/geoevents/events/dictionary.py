@@ -410,11 +410,17 @@ def _best_form(forms: list[VerbForm], token: Token) -> VerbForm | None:
     return max(fitting, key=lambda f: len(f.after) + len(f.before))
 
 
+# Particles of English phrasal verbs that the parser also labels adverbs ("hit back at")
+ADVERB_PARTICLES = frozenset({"back", "out", "off", "down", "up", "away"})
+
+
 def particles_of(verb: Token) -> list[Token]:
     """The verb's particles: "called off", "hit out at", and "out" or "away" that the parser
     labels a preposition when a phrase follows ("walked out of the talks", "backed away from
     the deal": "out of" is the particle and its preposition)."""
     return [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ == "RP")
+            # "hit back at": the particle the parser reads as an adverb right after the verb
+            or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in ADVERB_PARTICLES)
             or (c.dep_ == "prep" and c.lower_ in ("out", "away") and c.i == verb.i + 1
                 and any(g.dep_ == "prep" for g in c.children))]
 

@@ -2760,3 +2760,16 @@ def test_events_a_particle_read_as_an_adverb_still_makes_the_phrasal_verb(pipeli
     events = scored(pipeline, "Bolivia hit back at Chile over the river dispute.")
     assert ("ACCUSE", "BOL", "CHL") in dyads(events)
     assert "ASSAULT" not in {e.plover for e in events}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Bolivia conducted a missile test near the Chilean border on Friday.",
+    "Chile test-fired a cruise missile off its northern coast.",
+    "Peru tested a new medium-range rocket on Thursday.",
+])
+def test_events_a_weapons_test_is_mobilisation(pipeline, text: str) -> None:
+    """PLOVER manual, MOBILIZE 'weapons': a demonstration of military capability short of the
+    use of force (CAMEO 150); testing a vaccine is none."""
+    assert "MOBILIZE" in {e.plover for e in scored(pipeline, text)}
+    assert not scored(pipeline, "Chilean scientists tested a new vaccine in Santiago.")

@@ -9,7 +9,7 @@ from geoevents.model import Document
 
 
 @pytest.mark.parametrize(("text", "read"), [
-    ("Lima warned the U.S. And other states", "Lima warned the U.S. and other states"),
+    ("Lima thanked the U.S. And its allies", "Lima thanked the U.S. and its allies"),
     ("U.S. Officials said on Monday", "U.S. officials said on Monday"),
     ("the U.S. Has asked Quito", "the U.S. has asked Quito"),
     ("after U.S. Raids on the port", "after U.S. raids on the port"),

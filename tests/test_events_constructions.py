@@ -2773,3 +2773,15 @@ def test_events_a_weapons_test_is_mobilisation(pipeline, text: str) -> None:
     use of force (CAMEO 150); testing a vaccine is none."""
     assert "MOBILIZE" in {e.plover for e in scored(pipeline, text)}
     assert not scored(pipeline, "Chilean scientists tested a new vaccine in Santiago.")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "A Bolivian court convicted three former ministers of fraud on Monday.",
+    "The former Chilean president was sentenced to twelve years in prison on Monday.",
+])
+def test_events_a_conviction_at_home_is_a_sanction(pipeline, text: str) -> None:
+    """PLOVER manual, SANCTION 'convict': a court finding a party guilty (CAMEO 116), most
+    often its own country's people; sanctions between parties still need two countries."""
+    convictions = [e for e in scored(pipeline, text) if e.plover == "SANCTION"]
+    assert convictions and convictions[0].source.country == convictions[0].target.country

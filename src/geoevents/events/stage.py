@@ -76,6 +76,9 @@ MIN_ARTICLE_SENTENCES = 3
 AUTHORITY_CATEGORIES = {"COERCE", "SANCTION"}
 # CAMEO 075 grant asylum: a protection only a state's authorities give
 AUTHORITY_CODES = {"075"}
+# CAMEO 116 find guilty: PLOVER SANCTION 'convict', a court's act on those it tries, mostly
+# its own country's people (unlike sanctions between parties)
+CONVICT = "116"
 # PLOVER manual, MOBILIZE: "a group may mobilize with no specific entity stated" (a show of
 # force needs no recipient, unlike a demand or a threat, which event data code as dyads)
 UNDIRECTED_CATEGORIES = {"MOBILIZE"}
@@ -451,7 +454,7 @@ class EventsStage:
             # to give no events: cooperation needs a state, a body or a political actor
             return None
         if roles.target is not None and kind.plover == "SANCTION" and roles.target.country \
-                and roles.target.country == roles.source.country:
+                and roles.target.country == roles.source.country and not code.startswith(CONVICT):
             # sanctions and reduced relations (CAMEO 16) are between parties: "authorities in
             # Lima" and "private banks" named without a country are no sanctioned party of the
             # source's own; with no other party named there is no dyad. Those expelled (CAMEO

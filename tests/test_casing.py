@@ -9,7 +9,7 @@ from geoevents.model import Document
 
 
 @pytest.mark.parametrize(("text", "read"), [
-    ("Lima thanked the U.S. And its allies", "Lima thanked the U.S. and its allies"),
+    ("Lima thanked the U.S. And Quito for the loan", "Lima thanked the U.S. and Quito for the loan"),
     ("U.S. Officials said on Monday", "U.S. officials said on Monday"),
     ("the U.S. Has asked Quito", "the U.S. has asked Quito"),
     ("after U.S. Raids on the port", "after U.S. raids on the port"),

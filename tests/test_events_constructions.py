@@ -2785,3 +2785,15 @@ def test_events_a_conviction_at_home_is_a_sanction(pipeline, text: str) -> None:
     often its own country's people; sanctions between parties still need two countries."""
     convictions = [e for e in scored(pipeline, text) if e.plover == "SANCTION"]
     assert convictions and convictions[0].source.country == convictions[0].target.country
+
+
+@pytest.mark.issue(13)
+def test_events_dictionary_default_is_aimed_at_the_object_not_its_phrases(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A verb coded by its CAMEO.2.0 block default alone ("face", MEET_PEOPLE [040]) is
+    coded between its subject and its object's party, as PETRARCH2 codes "source verb
+    target": a country named inside a phrase of the object ("prices for Peruvian copper") is
+    not what the verb acts on, while the object's own party ("the envoy of Peru") is."""
+    assert not any(p == "CONSULT" for p, _, _ in dyads(scored(
+        pipeline, "Chile is facing higher prices for Peruvian copper this winter.")))
+    assert ("CONSULT", "CHL", "PER") in dyads(scored(
+        pipeline, "Chile's foreign minister faced the envoy of Peru in Lima on Monday."))

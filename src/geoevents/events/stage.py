@@ -485,7 +485,7 @@ class EventsStage:
         conditional_threat = conditional_threat and has_identity(roles.source) \
             and has_identity(roles.target)  # the condition names whom the act would hit
         if frame.entry.has("cameo") and not conditional_threat \
-                and not _dictionary_roles(frame, roles, victims is not None):
+                and not _dictionary_roles(frame, roles, self.lexicon, victims is not None):
             return None  # judged on the actors the text names, before any default target
         if roles.target is None:
             confidence -= 0.1
@@ -538,7 +538,7 @@ class EventsStage:
                 # event data code dyads, so there is no event to code
                 return None
         if frame.entry.has("cameo") and not conditional_threat \
-                and not _dictionary_roles(frame, roles, victims is not None):
+                and not _dictionary_roles(frame, roles, self.lexicon, victims is not None):
             return None
         if roles.target is None and kind.plover in COOPERATIVE_CATEGORIES and not (
                 (roles.source.code or "").startswith("IGO") and (code[:2] == "04" or code.startswith("036"))):
@@ -960,7 +960,7 @@ def _root_of(ctx: StageContext, actor: Actor | None) -> Token | None:
     return span.root if span is not None else None
 
 
-def _dictionary_roles(frame: Frame, roles: Roles, killed: bool = False) -> bool:
+def _dictionary_roles(frame: Frame, roles: Roles, lexicon: Lexicon, killed: bool = False) -> bool:
     """Whether an event coded by the CAMEO verb dictionary has the actors PETRARCH requires.
 
     PETRARCH codes a verb phrase only between coded actors: a source that says who acts and,
@@ -991,8 +991,43 @@ def _dictionary_roles(frame: Frame, roles: Roles, killed: bool = False) -> bool:
         if child.dep_ in VERB_OBJECT_DEPS:
             span = child.doc[child.left_edge.i: child.right_edge.i + 1]
             if span.start_char <= target.start and target.end <= span.end_char:
-                return True
+                return _heads_object(span, target, child, lexicon,
+                                     force=frame.code[:2] in FORCE_ROOTS)
     return False
+
+
+# CAMEO roots of coercion and force (17 coerce .. 20 mass violence)
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+# How a party may hang on a verb's object and still be that object: itself, a coordinate or
+# an apposition of it, or words naming whose it is ("Chile's envoy", "the envoy of Chile").
+_OBJECT_PARTY_DEPS = frozenset({"conj", "appos", "poss", "compound", "amod", "nmod", "pobj"})
+
+
+def _heads_object(span: SpacySpan, target: Actor, child: Token, lexicon: Lexicon,
+                  force: bool) -> bool:
+    """Whether the party is the verb's object itself, not a noun inside one of the object's
+    own phrases ("faced higher prices for Chinese goods": prices, not China, are faced).
+    PETRARCH2 codes a verb's default between the subject and the object's actor; an
+    object that is an act names its parties in its own phrase ("pushed for talks with
+    Chile", "pressed for sanctions against Chile"). ``force``:
+    coercion or violence against a thing in a place ("stormed a synagogue in Jerusalem") is
+    aimed at that place's country (issue 13, point 5), so a place phrase of the object
+    counts."""
+    doc = span.doc
+    tspan = doc.char_span(target.start, target.end, alignment_mode="expand")
+    if tspan is None:
+        return True
+    tok = tspan.root
+    while tok.i != child.i:
+        if tok.dep_ == "prep":
+            act = lexicon.match(tok.head) if tok.head.pos_ == "NOUN" else None
+            if not (tok.lower_ == "of" or (force and tok.lower_ in LOCATIVE_PREPS)
+                    or (act is not None and act.cameo and not act.cameo.startswith("01"))):
+                return False
+        elif tok.dep_ not in _OBJECT_PARTY_DEPS:
+            return False
+        tok = tok.head
+    return True
 
 
 def _article_place(ctx: StageContext, roles: Roles) -> str | None:

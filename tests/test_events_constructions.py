@@ -2797,3 +2797,37 @@ def test_events_dictionary_default_is_aimed_at_the_object_not_its_phrases(pipeli
         pipeline, "Chile is facing higher prices for Peruvian copper this winter.")))
     assert ("CONSULT", "CHL", "PER") in dyads(scored(
         pipeline, "Chile's foreign minister faced the envoy of Peru in Lima on Monday."))
+
+
+@pytest.mark.issue(13)
+def test_events_of_phrase_of_a_noun_of_force_is_its_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"The bombing of the Chilean embassy": the "of" phrase of a noun of coercion or force
+    (CAMEO 17-20) is whom the act is done to, as the verb's object, not who does it."""
+    found = dyads(scored(pipeline, "Bolivia condemned the Peruvian bombing of the Chilean "
+                                   "embassy in La Paz."))
+    assert ("ASSAULT", "PER", "CHL") in found
+    assert not any(p == "ASSAULT" and s == "CHL" for p, s, _ in found)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the mood of the answer is not the mood of the act it answers
+    ("Chile said it would retaliate for the Peruvian bombing of its border posts.",
+     ("ASSAULT", "PER", "CHL")),
+    # an adjunct's reason act, its author named in its own phrase
+    ("Chile fired rockets at Peru in retaliation for the Peruvian raids on Chilean ports.",
+     ("ASSAULT", "PER", "CHL")),
+])
+def test_events_act_an_answer_is_for_happened(pipeline, text: str,
+                                              expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_punishing_for_an_act_codes_both(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Chile will punish Peru for the Peruvian raids": the raids happened (CAMEO.2.0 PUNISH
+    names the act it answers) and the punishment is Chile's planned coercion, a threat."""
+    found = dyads(scored(pipeline, "Chile will punish Peru for the Peruvian raids on Chilean "
+                                   "ports."))
+    assert ("ASSAULT", "PER", "CHL") in found
+    assert ("THREATEN", "CHL", "PER") in found

@@ -39,6 +39,12 @@ MEETING_ADJUNCT_PREPS = frozenset({"in", "during", "at"})
 VISIT_ADJUNCT_PREPS = frozenset({"during", "on", "after", "following"})
 # Verbs and nouns of answering another's act ("replying to a warning from X")
 ANSWER_WORDS = frozenset({"reply", "respond", "react", "retort", "response", "reaction"})
+# Verbs and nouns whose "for" phrase names a past act they answer (CAMEO.2.0 blocks
+# RETALIATE, PUNISH, APOLOGIZE; "in retaliation (revenge, reprisal) for"): that act happened,
+# whatever the mood of the answer ("would retaliate for the attacks on its posts")
+REASON_WORDS = frozenset({"retaliate", "retaliation", "revenge", "reprisal", "reprisals",
+                          "avenge", "punish", "punishment", "apologise", "apologize",
+                          "apology"})
 # Nouns of intent whose "to" clause is an act announced for the future ("plans to impose")
 PLAN_NOUNS = {"plan", "intention", "intent", "readiness"}
 # Nouns of deciding and acting: "X's decision (move) to expel Y" reports the act, as "X decided to
@@ -85,6 +91,7 @@ class Frame:
     via_light: bool = False  # the noun is a light verb's object: the verb's subject acts
     caused: bool = False  # the noun is what its clause verb causes, fears, avoids...: not the subject's act
     answered_by: Token | None = None  # the verb of a reply to this act ("replying to X's warning")
+    presupposed: bool = False  # the act another answers ("retaliate for X's attacks"): it happened
 
     @property
     def is_nominal(self) -> bool:
@@ -199,6 +206,15 @@ def second_act_of_speaker(tok: Token) -> bool:
     # in the past tense joined to it is the speaker's, whose report it continues
     copular = tok.tag_ == "VBD" and head.lemma_ == "be" and head.pos_ == "AUX"
     return modal or copular or any(c.dep_ == "nsubjpass" for c in head.children)
+
+
+def is_reason(noun: Token) -> bool:
+    """Whether an event noun names the past act its head answers ("retaliate for the
+    attacks", "in retaliation for the raids", "claimed responsibility for the bombing")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return False
+    word = noun.head.head.lemma_.lower()
+    return word in REASON_WORDS or word in ANSWERABILITY_NOUNS
 
 
 def _joined_act(verb: Token) -> Token | None:
@@ -527,7 +543,47 @@ class FrameFinder:
         frames += self._presence_visits(sent, frames)
         frames += self._embedded_acts(frames)
         frames += self._counter_acts(frames)
+        frames += self._reason_acts(sent, frames)
         return frames
+
+    def _reason_acts(self, sent: Span, frames: list[Frame]) -> list[Frame]:
+        """The act another answers ("will punish Chile for its attacks", "fired in
+        retaliation for the Chilean raids") happened, whatever the mood of the answer; it is
+        coded besides the answer (the verb's own code, when the noun had taken its clause),
+        and, in an adjunct, only when its own phrase names who did it."""
+        out = []
+        taken = {f.trigger.i for f in frames} | {f.noun.i for f in frames if f.noun is not None}
+        for frame in frames:
+            noun = frame.noun
+            if noun is None or not is_reason(noun):
+                continue
+            frame.presupposed = True
+            verb = noun.head.head
+            if frame.trigger != noun or verb.i in taken or verb.pos_ != "VERB":
+                continue
+            entry = self.lexicon.match(verb)
+            if entry is None or not entry.cameo:
+                continue
+            taken.add(verb.i)
+            answer = Frame(verb, entry, entry.cameo, verb, list(frame.governors))
+            answer.planned, answer.failed = frame.planned, frame.failed
+            answer.reported, answer.reporter = frame.reported, frame.reporter
+            out.append(answer)
+        for tok in sent:
+            if tok.i in taken or tok.pos_ != "NOUN" or not is_reason(tok) or is_anaphoric(tok):
+                continue
+            entry = self.lexicon.match(tok)
+            if entry is None or entry.kind != "noun" or not entry.cameo \
+                    or named_agent(tok, entry.has("agentof")) is None:
+                continue
+            clause = tok.head.head
+            while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+                clause = clause.head
+            frame = Frame(tok, entry, entry.cameo, clause, [], noun=tok)
+            frame.presupposed = True
+            taken.add(tok.i)
+            out.append(frame)
+        return out
 
     def _counter_acts(self, frames: list[Frame]) -> list[Frame]:
         """"Chilean forces repulsed [a Peruvian offensive]": force used against another's

@@ -119,6 +119,8 @@ MUTUAL_ROOTS = ("03", "04", "05", "06")
 # 03-06, 19 fighting and entries marked mutual ("traded accusations"); in others they act
 # side by side ("X and Y rejected the tax")
 JOINT_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+# CAMEO roots of coercion, assault, fighting and mass violence (17-20): acts done to someone
+PATIENT_OF_ROOTS = frozenset({"17", "18", "19", "20"})
 # CAMEO 05 acts that are directed at someone, never joint ("X and Y praised/backed Z")
 DIRECTED_05 = ("051", "052", "053", "054", "055", "056")
 
@@ -719,6 +721,10 @@ class RoleFinder:
         """Roles of an event noun: "Israel's invasion of Lebanon", "the visit of X to Y"."""
         noun = frame.trigger
         agentive = frame.entry.has("agentof")
+        # the "of" phrase of a noun of coercion or force names whom it is done to ("the
+        # bombing of the embassy", "the siege of Sarajevo"): an objective genitive, as the
+        # verb's object; that of a noun of going, meeting or agreeing names who does it
+        of_agent = agentive and frame.code[:2] not in PATIENT_OF_ROOTS
         source_tok: Token | None = None
         for c in noun.children:
             if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
@@ -740,7 +746,7 @@ class RoleFinder:
                 # "clashes between X and Y", "talks among X and Y": the noun's own phrase
                 # names the parties of a joint act, wherever the noun stands in its clause
                 return Roles(pair[0][1], pair[1][1], pair[0][0], True)
-        if source_tok is None and agentive and of:
+        if source_tok is None and of_agent and of:
             source_tok = of[0]
         if source_tok is None:
             for c in noun.children:  # "<demonym> invasion", "<demonym> investment"
@@ -753,7 +759,7 @@ class RoleFinder:
         source = self.head_actor(source_tok) if source_tok is not None else None
         if source is None and source_tok is not None and by and source_tok == by[0]:
             source = self.phrase_actor(source_tok)  # "protests by thousands of farmers"
-        toks = self.prep_objects(noun, TARGET_PREPS) + ([] if agentive else of)
+        toks = self.prep_objects(noun, TARGET_PREPS) + ([] if of_agent else of)
         found = [a for a in (self._token_actor(tok, source) for tok in toks) if a is not None]
         for c in noun.children:  # "a demand that Israel ease ...": the content's subject
             if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):

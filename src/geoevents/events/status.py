@@ -143,6 +143,9 @@ def is_planned(frame: Frame) -> bool:
 
 
 def event_status(frame: Frame) -> str:
+    if frame.presupposed:
+        # the act an answer names as its reason happened, whatever the answer's mood
+        return "reported" if frame.reported else "occurred"
     if is_negated(frame):
         return "negated"
     if is_conditional(frame):

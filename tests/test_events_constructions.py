@@ -2831,3 +2831,15 @@ def test_events_punishing_for_an_act_codes_both(pipeline) -> None:  # type: igno
                                    "ports."))
     assert ("ASSAULT", "PER", "CHL") in found
     assert ("THREATEN", "CHL", "PER") in found
+
+
+@pytest.mark.issue(13)
+def test_events_what_a_speaker_tells_a_party_is_addressed_to_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"X told Y that X's side would not sign": the refusal is addressed to the party told;
+    the press told ("told reporters") is no party."""
+    told = dyads(scored(pipeline, "The Chilean foreign minister told the Peruvian ambassador "
+                                  "that Chile would not sign the treaty."))
+    assert ("REJECT", "CHL", "PER") in told
+    press = dyads(scored(pipeline, "The Chilean foreign minister told reporters that Chile "
+                                   "would not sign the treaty."))
+    assert not any(p == "REJECT" for p, _, _ in press)

@@ -487,6 +487,10 @@ class EventsStage:
         if frame.entry.has("cameo") and not conditional_threat \
                 and not _dictionary_roles(frame, roles, self.lexicon, victims is not None):
             return None  # judged on the actors the text names, before any default target
+        if roles.target is None and frame.reported and frame.reporter is not None:
+            # "Chile's president told Peru's envoy that Chile would not sign": what a speaker
+            # tells another party its own side will or will not do is addressed to that party
+            roles.target = _addressee(finder, frame.reporter, roles.source)
         if roles.target is None:
             confidence -= 0.1
             if (roles.source.code or "").startswith("IGO") and code[:3] in ("040", "044", "046"):
@@ -958,6 +962,22 @@ def _root_of(ctx: StageContext, actor: Actor | None) -> Token | None:
         return None
     span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
     return span.root if span is not None else None
+
+
+def _addressee(finder: RoleFinder, reporter: Token, source: Actor | None) -> Actor | None:
+    """The party a speech verb's object names ("told Peru's envoy that ..."), when the speaker
+    is of the reported act's own side; not the press ("told reporters")."""
+    speaker = finder.subject_of(reporter)
+    speaker_actor = finder.phrase_actor(speaker) if speaker is not None else None
+    if source is None or not _same_party(speaker_actor, source):
+        return None
+    for child in reporter.children:
+        if child.dep_ in ("dobj", "dative", "obj"):
+            actor = finder.phrase_actor(child)
+            if has_identity(actor) and actor is not None and actor.sector != "MED" \
+                    and not _same_party(actor, source):
+                return actor
+    return None
 
 
 def _dictionary_roles(frame: Frame, roles: Roles, lexicon: Lexicon, killed: bool = False) -> bool:

@@ -565,10 +565,7 @@ class FrameFinder:
             if entry is None or not entry.cameo:
                 continue
             taken.add(verb.i)
-            answer = Frame(verb, entry, entry.cameo, verb, list(frame.governors))
-            answer.planned, answer.failed = frame.planned, frame.failed
-            answer.reported, answer.reporter = frame.reported, frame.reporter
-            out.append(answer)
+            out.append(_verb_frame_as(verb, entry, frame))
         for tok in sent:
             if tok.i in taken or tok.pos_ != "NOUN" or not is_reason(tok) or is_anaphoric(tok):
                 continue
@@ -606,12 +603,9 @@ class FrameFinder:
                     or not entry.cameo.startswith(VIOLENT_ROOTS):
                 continue
             taken.add(verb.i)
-            counter = Frame(verb, entry, entry.cameo, verb, list(frame.governors))
             # "are ready to repel any attack": the counter-act is as planned, failed or
             # reported as the clause the attack noun stands in
-            counter.planned, counter.failed = frame.planned, frame.failed
-            counter.reported, counter.reporter = frame.reported, frame.reporter
-            out.append(counter)
+            out.append(_verb_frame_as(verb, entry, frame))
         return out
 
     def _embedded_acts(self, frames: list[Frame]) -> list[Frame]:
@@ -772,6 +766,15 @@ class FrameFinder:
             return False  # "the demand that Israel ease ...": content, not an event
         return not any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) \
             or tok.dep_ == "conj"
+
+
+def _verb_frame_as(verb: Token, entry: LexEntry, noun_frame: Frame) -> Frame:
+    """The verb's own frame beside the event noun that took its clause, as planned, failed or
+    reported as that clause."""
+    frame = Frame(verb, entry, entry.cameo or "", verb, list(noun_frame.governors))
+    frame.planned, frame.failed = noun_frame.planned, noun_frame.failed
+    frame.reported, frame.reporter = noun_frame.reported, noun_frame.reporter
+    return frame
 
 
 def _below_object(noun: Token, head: Token) -> bool:

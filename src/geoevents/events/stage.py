@@ -33,6 +33,7 @@ from geoevents.events.relevance import RelevanceModel, load_relevance_model
 from geoevents.events.roles import (
     GEOGRAPHIC_NOUNS,
     JOINT_ROOTS,
+    PATIENT_OF_ROOTS,
     STATE_SECTORS,
     VISIT_ROOTS,
     RoleFinder,
@@ -1011,20 +1012,17 @@ def _dictionary_roles(frame: Frame, roles: Roles, lexicon: Lexicon, killed: bool
         if child.dep_ in VERB_OBJECT_DEPS:
             span = child.doc[child.left_edge.i: child.right_edge.i + 1]
             if span.start_char <= target.start and target.end <= span.end_char:
-                return _heads_object(span, target, child, lexicon,
-                                     force=frame.code[:2] in FORCE_ROOTS)
+                return _heads_object(target, child, lexicon,
+                                     force=frame.code[:2] in PATIENT_OF_ROOTS)
     return False
 
 
-# CAMEO roots of coercion and force (17 coerce .. 20 mass violence)
-FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # How a party may hang on a verb's object and still be that object: itself, a coordinate or
 # an apposition of it, or words naming whose it is ("Chile's envoy", "the envoy of Chile").
 _OBJECT_PARTY_DEPS = frozenset({"conj", "appos", "poss", "compound", "amod", "nmod", "pobj"})
 
 
-def _heads_object(span: SpacySpan, target: Actor, child: Token, lexicon: Lexicon,
-                  force: bool) -> bool:
+def _heads_object(target: Actor, child: Token, lexicon: Lexicon, force: bool) -> bool:
     """Whether the party is the verb's object itself, not a noun inside one of the object's
     own phrases ("faced higher prices for Chinese goods": prices, not China, are faced).
     PETRARCH2 codes a verb's default between the subject and the object's actor; an
@@ -1033,12 +1031,13 @@ def _heads_object(span: SpacySpan, target: Actor, child: Token, lexicon: Lexicon
     coercion or violence against a thing in a place ("stormed a synagogue in Jerusalem") is
     aimed at that place's country (issue 13, point 5), so a place phrase of the object
     counts."""
-    doc = span.doc
-    tspan = doc.char_span(target.start, target.end, alignment_mode="expand")
+    tspan = child.doc.char_span(target.start, target.end, alignment_mode="expand")
     if tspan is None:
         return True
     tok = tspan.root
     while tok.i != child.i:
+        if tok.head == tok:
+            return False
         if tok.dep_ == "prep":
             act = lexicon.match(tok.head) if tok.head.pos_ == "NOUN" else None
             if not (tok.lower_ == "of" or (force and tok.lower_ in LOCATIVE_PREPS)

@@ -187,8 +187,14 @@ def test_api_network_country_level_holds_countries_only(reuters_server):
 
 
 def test_api_relations_auto_period_and_no_empty_filling(reuters_server):
-    defaults = _get(reuters_server, "/api/overview", latest=0, **SCOPE)["defaults"]
-    params = {"country": defaults["country"], "with": ",".join(defaults["partners"]), **SCOPE}
+    country = _get(reuters_server, "/api/overview", latest=0, **SCOPE)["defaults"]["country"]
+    # every partner the default country has events with, so the dyads span the collection's
+    # months (the top few partners alone may all fall within weeks)
+    parties = [((e["source"] or {}).get("country"), (e["target"] or {}).get("country"))
+               for e in _all_events(reuters_server, **SCOPE)]
+    partners = sorted({b if a == country else a for a, b in parties
+                       if country in (a, b) and a and b and a != b})
+    params = {"country": country, "with": ",".join(partners), **SCOPE}
     auto = _get(reuters_server, "/api/relations", by="auto", **params)
     periods = {r["period"] for r in auto["series"]}
     assert auto["by"] in ("day", "week", "month", "quarter", "year") and 0 < len(periods) <= 36

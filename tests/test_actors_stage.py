@@ -492,6 +492,18 @@ def test_stage_a_listed_name_out_of_office_beside_another_country_is_a_namesake(
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Japan will meet Michael Smith, the former minister who resigned over the Peru affair, "
+    "on Monday.",
+    "Japan will meet Michael Smith, the former ambassador to Peru, on Monday."])
+def test_stage_a_country_the_post_only_deals_with_is_no_namesakes_country(run, text):
+    """A post's relative clause says what its holder did and "ambassador to Peru" whom he was
+    sent to: neither says whose the post is, so the listed Irish Michael Smith stays Irish."""
+    smith = _at(run(text, "1987-04-01"), "Michael Smith")
+    assert smith is not None and smith.country == "IRL"
+
+
+@pytest.mark.issue(13)
 def test_stage_an_adverb_opening_a_sentence_is_no_surname(run):
     """Phoenix lists a "Mohammad Satari Far": "Far from ..." opening a sentence is an
     adverb, not his surname."""

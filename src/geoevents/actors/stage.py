@@ -310,15 +310,29 @@ def _namesakes_by_apposition(doc: Doc, mentions: list[Mention], lex: Lexicon) ->
             lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
             if head.i == root.head.i:  # the phrase the name stands beside, without the name
                 hi = min(hi, m.start)
+            asides = _asides_of_post(head)
             other = next((o for o in mentions if o is not m and lo <= o.start and o.end <= hi
                           and o.kind in ("country", "agent") and o.country
-                          and o.country != m.country), None)
+                          and o.country != m.country
+                          and not any(a <= o.start < b for a, b in asides)), None)
             if other is not None:
                 sector = other.sector if other.kind == "agent" else None
                 m.country, m.sector, m.code = other.country, sector, code_for(other.country, sector)
                 m.entity, m.wikidata, m.sectors, m.role = "?" + (m.name or ""), None, (), ""
                 m.stated = True
                 break
+
+
+def _asides_of_post(head: Token) -> list[tuple[int, int]]:
+    """Character spans of a post phrase that say what its holder did or deals with, not whose
+    the post is: its relative and participial clauses ("who resigned over the Iran scandal")
+    and its prepositional phrases other than "of" ("ambassador to Chile" is not Chile's)."""
+    spans = []
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl") or (child.dep_ == "prep" and child.lower_ != "of"):
+            first, last = child.left_edge, child.right_edge
+            spans.append((first.idx, last.idx + len(last)))
+    return spans
 
 
 _DOMESTIC_GROUPS = frozenset({"OPP", "LAB", "AGR", "CVL", "EDU", "REB", "PTY"})

@@ -504,6 +504,16 @@ def test_stage_a_country_the_post_only_deals_with_is_no_namesakes_country(run, t
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_stage_a_possessive_is_no_part_of_a_name(run, apostrophe):
+    """spaCy's NER keeps the possessive in "Maria Flores's office": the mention is the name."""
+    ctx = run(f"Maria Flores{apostrophe}s office said the law was unfair.", None)
+    person = _at(ctx, "Flores")
+    assert person is not None and person.kind == "person"
+    assert ctx.text[person.start:person.end] == "Maria Flores"
+
+
+@pytest.mark.issue(13)
 def test_stage_an_adverb_opening_a_sentence_is_no_surname(run):
     """Phoenix lists a "Mohammad Satari Far": "Far from ..." opening a sentence is an
     adverb, not his surname."""

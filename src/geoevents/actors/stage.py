@@ -51,6 +51,8 @@ def _ner_people(doc: Doc, text: str, atoms: list[Atom]) -> list[Atom]:
         start, end = ent.start_char, ent.end_char
         if ent[0].lower_ in ("the", "a", "an"):
             start = ent[1].idx if len(ent) > 1 else end
+        if len(ent) > 1 and ent[-1].tag_ == "POS":
+            end = ent[-2].idx + len(ent[-2].text)  # "Nadia Cruz's office": the name, not its 's
         if start >= end:
             continue
         if any(named[start:end]):

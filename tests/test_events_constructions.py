@@ -2843,3 +2843,25 @@ def test_events_what_a_speaker_tells_a_party_is_addressed_to_it(pipeline) -> Non
     press = dyads(scored(pipeline, "The Chilean foreign minister told reporters that Chile "
                                    "would not sign the treaty."))
     assert not any(p == "REJECT" for p, _, _ in press)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 116 find guilty: a sentence or a conviction handed down
+    ("A Peruvian court handed down ten-year sentences to two Chilean soldiers.",
+     ("SANCTION", "PER", "CHL")),
+    # the PLOVER manual's ASSAULT 'targeted' counts executions
+    ("Chilean rebels executed two Peruvian officials.", ("ASSAULT", "CHL", "PER")),
+    # renewing an act is doing it again; a call on a party to act appeals to it (CAMEO 020)
+    ("Chile renewed calls on Peru to withdraw its troops.", ("REQUEST", "CHL", "PER")),
+    ("Chile renewed sanctions against Peru.", ("SANCTION", "CHL", "PER")),
+])
+def test_events_sentences_executions_and_renewed_acts(pipeline, text: str,
+                                                     expected: tuple[str, str, str]) -> None:
+    assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_executing_a_plan_is_no_force(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in scored(pipeline, "Peru executed the prisoner swap with Chile on Monday.")
+                if e.plover == "ASSAULT"]

@@ -2865,3 +2865,15 @@ def test_events_sentences_executions_and_renewed_acts(pipeline, text: str,
 def test_events_executing_a_plan_is_no_force(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in scored(pipeline, "Peru executed the prisoner swap with Chile on Monday.")
                 if e.plover == "ASSAULT"]
+
+
+@pytest.mark.issue(13)
+def test_events_a_dictionary_reaction_to_another_partys_act_is_its_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0 REGRET [110]: regretting Peru's act criticises Peru, as "condemned" does; the
+    act named is coded too. A verb that only carries its object's act ("expressed its
+    support") still yields to it."""
+    found = dyads(scored(pipeline, "Chile regretted the Peruvian attack on Bolivian border posts."))
+    assert {("ACCUSE", "CHL", "PER"), ("ASSAULT", "PER", "BOL")} <= found
+    backing = dyads(scored(pipeline, "Chile expressed its support for Peru on Monday."))
+    assert ("SUPPORT", "CHL", "PER") in backing
+    assert not [d for d in backing if d[0] == "ACCUSE"]

@@ -21,6 +21,11 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
 # CAMEO quad classes of material acts (2 material cooperation, 4 material conflict)
 MATERIAL_QUADS = frozenset({2, 4})
 DEMAND_ROOT = "10"
+# Reactions to another's act (CAMEO 05 praise or endorse, 11 disapprove, 12 reject): the
+# act's author is whom they are aimed at, and a verb coded so by its block default alone
+# ("regretted the German opposition", CAMEO.2.0 REGRET [110]) keeps its own act over another
+# party's act its object names, as the lexicon's reaction verbs do
+REACTION_ROOTS = frozenset({"05", "11", "12"})
 # Appeals, intents and demands (CAMEO 02, 03, 10): the act they name is wished, not done
 WISHED_ROOTS = ("02", "03", DEMAND_ROOT)
 MEETING_ROOT = "04"  # CAMEO 04 consult: meetings, talks and visits take place like material acts
@@ -312,7 +317,14 @@ class FrameFinder:
             # a verb of demanding (CAMEO.2.0 DEMAND block [100]: press, push, campaign, clamour)
             # keeps its clause: what is demanded ("pushed for talks") has not happened
             frame = self._clause_frame(head, consumed, governors, None)
-            if frame is not None:
+            # a reaction to another party's act named with its author is the verb's own act
+            # ("regretted German opposition"); a verb carrying its object's act ("expressed
+            # its support") yields to it
+            reaction = frame is not None and entry.cameo[:2] in REACTION_ROOTS \
+                and frame.noun is not None and frame.noun.head == head \
+                and frame.noun.dep_ in ("dobj", "obj") \
+                and named_agent(frame.noun, frame.entry.has("agentof")) is not None
+            if frame is not None and not reaction:
                 return frame
             stated = statement_participle(head)
             if stated is not None and stated.i not in consumed:

@@ -21,6 +21,7 @@ from geoevents.events.conventions import domestic_target, resident, unidentified
 from geoevents.events.evidence import evidence_span
 from geoevents.events.frames import (
     DEMONSTRATIVES,
+    REACTION_ROOTS,
     Frame,
     FrameFinder,
     complement,
@@ -84,9 +85,6 @@ CONVICT = "116"
 # force needs no recipient, unlike a demand or a threat, which event data code as dyads)
 UNDIRECTED_CATEGORIES = {"MOBILIZE"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
-# Reactions to another's act (CAMEO 05 praise or endorse, 11 disapprove, 12 reject): the
-# act's author is whom they are aimed at
-REACTION_ROOTS = frozenset({"05", "11", "12"})
 # Appeals, demands, threats and reduced relations (CAMEO 02, 10, 13, 16) answer another
 # party's act too ("demanded an explanation after ...", "recalled its envoy after ...")
 ANSWERING_ROOTS = frozenset({"02", "10", "13", "16"})

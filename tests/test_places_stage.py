@@ -287,3 +287,12 @@ def test_stage_former_states_are_placed_at_their_successor(run):
     assert _place(ctx, "Soviet Union").country == "RUS"
     assert _place(ctx, "Yugoslavia").country == "SRB"
     assert _place(ctx, "Moscow").country == "RUS"
+
+
+@pytest.mark.issue(13)
+def test_stage_the_of_phrase_of_a_place_noun_is_a_place(run):
+    """NER calls "Bari" a person (the dictionaries list a Maldivian Bari): in "the city of
+    Bari" the name is the city's, for the places stage and for the actors stage alike."""
+    ctx = run("Dock workers protested in the Italian city of Bari on Monday.")
+    assert _place(ctx, "Bari").country == "ITA"
+    assert not [a for a in ctx.actors if a.text == "Bari"]

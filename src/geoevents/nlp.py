@@ -206,3 +206,15 @@ def in_noun_clause(tok: Token, predicate: Token, above: set[int] | None = None) 
             return False
         tok = tok.head
     return False
+
+
+# Nouns of places whose "of" phrase is the place's name ("the port city of Bari"): a name there
+# is a place, whatever the NER calls it
+PLACE_NOUNS = frozenset({"city", "town", "village", "port", "province", "region", "district",
+                         "island", "capital", "county", "municipality", "enclave", "suburb",
+                         "governorate", "prefecture", "oblast"})
+
+
+def named_as_place(doc: Doc, i: int) -> bool:
+    """Whether the token at ``i`` opens the "of" phrase of a place noun ("the city of X")."""
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in PLACE_NOUNS

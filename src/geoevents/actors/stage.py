@@ -29,6 +29,7 @@ from geoevents.actors.metonymy import acts
 from geoevents.actors.plover import plover_sectors
 from geoevents.actors.resolve import as_date, to_actor
 from geoevents.model import Actor
+from geoevents.nlp import named_as_place
 from geoevents.stage import ActorCoder, StageContext, parse_published
 
 _NER_PEOPLE = frozenset({"PERSON"})
@@ -46,7 +47,7 @@ def _ner_people(doc: Doc, text: str, atoms: list[Atom]) -> list[Atom]:
         if a.kind != "agent":
             named[a.start:a.end] = b"\x01" * (a.end - a.start)
     for ent in doc.ents:
-        if ent.label_ not in _NER_PEOPLE:
+        if ent.label_ not in _NER_PEOPLE or named_as_place(doc, ent.start):
             continue
         start, end = ent.start_char, ent.end_char
         if ent[0].lower_ in ("the", "a", "an"):
@@ -113,6 +114,8 @@ def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon,
             continue  # "the Commission": Phoenix lists some bodies among its people
         if tok.i > 1 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lemma_.lower() in PORTFOLIO_NOUNS:
             continue  # "minister of Agriculture": a portfolio, not a surname
+        if named_as_place(doc, tok.i):
+            continue  # "the port city of Bari"
         if len(lex.holders_named(word, date)) == 1:
             out.append(Atom(tok.idx, tok.idx + len(word), "person", None))
     out.sort(key=lambda a: a.start)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import IDX, IS_PUNCT, LENGTH
 from spacy.tokens import Doc, Token
 
+from geoevents.nlp import named_as_place
 from geoevents.places.gazetteer import Entry, Gazetteer
 from geoevents.places.names import name_key, undotted
 
@@ -178,8 +179,8 @@ def _known_or_local(x: Entry, context_admin1: set[str]) -> bool:
 
 def _place_slot(doc: Doc, s: int, e: int) -> bool:
     """Whether a span sits where a place name goes: "in Innisfail", "Powderly, Ky.", a dateline."""
-    if s > 0 and doc[s - 1].lower_ in LOCATIVE_PREPOSITIONS:
-        return True
+    if (s > 0 and doc[s - 1].lower_ in LOCATIVE_PREPOSITIONS) or named_as_place(doc, s):
+        return True  # "in Innisfail", "the port city of Bari"
     if e < len(doc) and doc[e].text == "," and e + 1 < len(doc) and _capitalised(doc[e + 1]):
         return True
     if s > 0 and doc[s - 1].lower_ == "the" and e < len(doc) and doc[e].pos_ == "NOUN" \

@@ -210,9 +210,10 @@ def in_noun_clause(tok: Token, predicate: Token, above: set[int] | None = None) 
 
 # Nouns of places whose "of" phrase is the place's name ("the port city of Bari"): a name there
 # is a place, whatever the NER calls it
-PLACE_NOUNS = frozenset({"city", "town", "village", "port", "province", "region", "district",
-                         "island", "capital", "county", "municipality", "enclave", "suburb",
-                         "governorate", "prefecture", "oblast"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "island", "province", "region", "state",
+                         "district", "port", "capital", "county", "nation", "country",
+                         "territory", "enclave", "area", "suburb", "municipality", "governorate",
+                         "prefecture", "oblast"})
 
 
 def named_as_place(doc: Doc, i: int) -> bool:

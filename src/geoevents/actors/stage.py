@@ -181,6 +181,34 @@ _APPOSITION_AFTER = re.compile(r",[ \t\n]+(?:(?:the|a|an)[ \t\n]+)?")
 _APPOSITION_BEFORE = re.compile(r",[ \t\n]+")
 
 
+def _officials_in_state_media(doc: Doc, mentions: list[Mention]) -> None:
+    """"Tehran radio said Foreign Minister X had ...", "Ankara Radio quoted Defence Minister Y":
+    a broadcaster named by a capital or a nationality is its state's, and the office holders it
+    reports with no country of their own hold office in that state (monitored state media name
+    their own government's officials by title alone)."""
+    media = [m for m in mentions if m.kind == "agent" and m.sector == "MED" and m.country]
+    if not media:
+        return
+    for m in mentions:
+        if m.country is not None or m.kind not in ("person", "agent") \
+                or m.sector not in _STATE_OFFICES or not m.role:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for verb in span.root.ancestors:
+            if verb.pos_ != "VERB":
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.left_edge.i <= span.root.i <= subject.right_edge.i:
+                continue  # the official's own clause: the reporting one is further up
+            lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+            speaker = next((o for o in media if lo <= o.start and o.end <= hi), None)
+            if speaker is not None:
+                m.country, m.code = speaker.country, code_for(speaker.country, m.sector)
+            break
+
+
 def _titles_by_apposition(mentions: list[Mention], text: str) -> None:
     """"Ana Ruiz, Peruvian minister of agriculture, said" and "Peru's foreign minister,
     Luis Vega, said": an unlisted name set off by commas beside a national title holds it.
@@ -678,6 +706,7 @@ class ActorsStage:
         _officials_of_bodies_by_apposition(doc, mentions)
         _namesakes_by_apposition(doc, mentions, lex)
         _officials_of_the_article(mentions, text)
+        _officials_in_state_media(doc, mentions)
         _groups_of_the_article(mentions, text)
         _bind_short_names(mentions, text)
         mentions = _carry_surnames(_firms_by_apposition(mentions, text), text)

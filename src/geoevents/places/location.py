@@ -11,7 +11,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from geoevents.model import Place
-from geoevents.nlp import in_noun_clause
+from geoevents.nlp import PLACE_NOUNS, in_noun_clause
 
 # "BISHKEK (Reuters) -", "WASHINGTON —", "EDMONTON, Alberta –", "LONDON, Nov 26 (Reuters) -".
 DATELINE = re.compile(
@@ -30,11 +30,10 @@ OF_HEADS = frozenset({"invasion", "occupation", "annexation", "bombing", "shelli
 # A place as the object of these verbs is where the act happens ("to visit Kazakhstan").
 OBJECT_HEADS = frozenset({"visit", "tour", "enter", "reach", "invade", "occupy", "annex", "bomb",
                           "shell", "attack", "besiege", "host"})
-# Nouns that a place name follows with "of" ("the city of Kano", "the island of Grenada")
-PLACE_NOUNS = frozenset({"city", "town", "village", "island", "province", "region", "state",
-                         "district", "port", "capital", "county", "nation", "country",
-                         "territory", "enclave", "area", "suburb", "municipality"})
 MAX_TREE_DISTANCE = 6
+# "A report monitored in London said", "IRNA, received in Nicosia, said": where a broadcast or
+# a wire was picked up (the BBC Monitoring convention of wire copy) is no place of its events
+PICKED_UP = frozenset({"monitor", "receive", "hear", "intercept"})
 
 
 @dataclass
@@ -89,6 +88,13 @@ def _modifies_named_place(tok: Token, heads: set[int]) -> bool:
         g.dep_ == "pobj" and g.i in heads for g in c.children) for c in tok.head.children)
 
 
+def _where_picked_up(head: Token) -> bool:
+    """"monitored in London": the place a report was received at."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "in" and prep.head.tag_ == "VBN" \
+        and prep.head.lemma_.lower() in PICKED_UP
+
+
 def _governs(top: Token, tok: Token) -> bool:
     """Whether ``tok`` lies in ``top``'s own clause: its subtree, not below another verb."""
     while tok.i != top.i:
@@ -133,7 +139,7 @@ def location_finder(doc: Doc, placed: list[Located]) -> Callable[[int], Place | 
         if item.place.metonymic:
             continue
         head = doc[item.tok_start:item.tok_end].root
-        if not _is_locative(head):
+        if not _is_locative(head) or _where_picked_up(head):
             continue
         by_sentence.setdefault(sentence_of(head.i), []).append((head, item.place))
     heads = {doc[item.tok_start:item.tok_end].root.i for item in placed}

@@ -53,7 +53,7 @@ def _ner_people(doc: Doc, text: str, atoms: list[Atom]) -> list[Atom]:
         if ent[0].lower_ in ("the", "a", "an"):
             start = ent[1].idx if len(ent) > 1 else end
         if len(ent) > 1 and ent[-1].tag_ == "POS":
-            end = ent[-2].idx + len(ent[-2].text)  # "Nadia Cruz's office": the name, not its 's
+            end = ent[-2].idx + len(ent[-2].text)  # "Maria Flores's office": the name, not its 's
         if start >= end:
             continue
         if any(named[start:end]):
@@ -182,10 +182,10 @@ _APPOSITION_BEFORE = re.compile(r",[ \t\n]+")
 
 
 def _officials_in_state_media(doc: Doc, mentions: list[Mention]) -> None:
-    """"Tehran radio said Foreign Minister X had ...", "Ankara Radio quoted Defence Minister Y":
-    a broadcaster named by a capital or a nationality is its state's, and the office holders it
-    reports with no country of their own hold office in that state (monitored state media name
-    their own government's officials by title alone)."""
+    """"Tehran television said Foreign Minister X had ...", "the Peruvian news agency quoted
+    Defence Minister Y": media named by a capital or a nationality are the state's, and the
+    office holders they report with no country of their own hold office in that state
+    (monitored state media name their own government's officials by title alone)."""
     media = [m for m in mentions if m.kind == "agent" and m.sector == "MED" and m.country]
     if not media:
         return

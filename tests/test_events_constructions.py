@@ -2884,8 +2884,8 @@ def test_events_a_dictionary_reaction_to_another_partys_act_is_its_own(pipeline)
     "Peruvian television said Foreign Minister Juan Quispe had called on Chile to withdraw "
     "its troops.",
     # where the broadcast was picked up is no place of its events (wire monitoring)
-    "A Peruvian television report monitored in London said Foreign Minister Juan Quispe had "
-    "called on Chile to withdraw its troops.",
+    "Peruvian television, in a broadcast monitored in Madrid, said Foreign Minister Juan "
+    "Quispe had called on Chile to withdraw its troops.",
 ])
 def test_events_state_media_report_their_own_officials(pipeline, text: str) -> None:
     """Monitored state media name their government's officials by title alone."""
@@ -2894,8 +2894,8 @@ def test_events_state_media_report_their_own_officials(pipeline, text: str) -> N
 
 @pytest.mark.issue(13)
 def test_events_where_a_report_was_monitored_is_no_place_of_its_events(pipeline) -> None:  # type: ignore[no-untyped-def]
-    """Wire copy says where a broadcast was picked up ("monitored in London"): that place
+    """Wire copy says where a broadcast was picked up ("monitored in Madrid"): that place
     gives no country to the officials the broadcast names."""
-    found = dyads(scored(pipeline, "A report monitored in London said Foreign Minister Juan "
+    found = dyads(scored(pipeline, "A broadcast monitored in Madrid said Foreign Minister Juan "
                                    "Quispe had called on Chile to withdraw its troops."))
-    assert not [d for d in found if d[1] == "GBR"]
+    assert not [d for d in found if d[1] == "ESP"]

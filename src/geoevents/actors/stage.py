@@ -358,7 +358,7 @@ def _namesakes_by_apposition(doc: Doc, mentions: list[Mention], lex: Lexicon) ->
 
 def _asides_of_post(head: Token) -> list[tuple[int, int]]:
     """Character spans of a post phrase that say what its holder did or deals with, not whose
-    the post is: its relative and participial clauses ("who resigned over the Iran scandal")
+    the post is: its relative and participial clauses ("who resigned over the Lima affair")
     and its prepositional phrases other than "of" ("ambassador to Chile" is not Chile's)."""
     spans = []
     for child in head.children:

@@ -31,7 +31,7 @@ OF_HEADS = frozenset({"invasion", "occupation", "annexation", "bombing", "shelli
 OBJECT_HEADS = frozenset({"visit", "tour", "enter", "reach", "invade", "occupy", "annex", "bomb",
                           "shell", "attack", "besiege", "host"})
 MAX_TREE_DISTANCE = 6
-# "A report monitored in London said", "the agency, received in Nicosia, said": where a broadcast or
+# "a broadcast monitored in Madrid", "the agency, received in Nicosia, said": where a broadcast or
 # a wire was picked up (the BBC Monitoring convention of wire copy) is no place of its events
 PICKED_UP = frozenset({"monitor", "receive", "hear", "intercept"})
 

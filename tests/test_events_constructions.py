@@ -2556,6 +2556,20 @@ def test_events_between_names_the_parties_of_a_joint_act(pipeline) -> None:  # t
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Fighting erupted between Bolivian troops and Peruvian rebels near the border.",
+    "Clashes broke out between Bolivian troops and Peruvian rebels on Sunday.",
+])
+def test_events_between_hung_on_the_verb_names_the_parties(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The parser hangs the "between" phrase of a subject noun ("clashes ... between X and
+    Y") or of a mutual verb ("fighting erupted between X and Y") on the verb: the phrase still
+    names the two sides of the joint act, the subject being no party but the event itself."""
+    events = scored(pipeline, text)
+    assert {(e.plover, e.source.country if e.source else None,
+             e.target.country if e.target else None) for e in events} == {("ASSAULT", "BOL", "PER")}
+
+
+@pytest.mark.issue(13)
 def test_events_coordinated_participles_share_the_attack_they_happened_in(pipeline) -> None:  # type: ignore[no-untyped-def]
     """"Were killed and four wounded in an attack by X": the parser hangs the shared adjunct
     on the last participle; the attack still names who killed."""

@@ -429,6 +429,12 @@ class RoleFinder:
                     source = with_country(source, speaker_actor.country)
         joint = False
         target = None
+        if not has_identity(source) and (frame.code[:2] in JOINT_ROOTS or frame.entry.has("mutual")):
+            pair = self._between(verb)
+            if pair is not None:
+                # "fighting erupted between X and Y": the verb's "between" phrase names the
+                # parties of a joint act whose subject is no party (the event itself)
+                return Roles(pair[0][1], pair[1][1], pair[0][0], True)
         if not has_identity(source) and source_tok is not None and _names_a_pair(source_tok):
             pair = self._last_pair(source_tok)
             if pair is not None:
@@ -698,7 +704,12 @@ class RoleFinder:
 
     def _between(self, noun: Token) -> tuple[tuple[Token, Actor], tuple[Token, Actor]] | None:
         """The first two distinct parties of a noun's "between"/"among" phrase."""
-        for c in noun.children:
+        preps = list(noun.children)
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+            # "clashes broke out between X and Y": the parser hangs a subject noun's phrase on
+            # its verb of occurrence (the PP-attachment ambiguity); it still names the parties
+            preps += [c for c in noun.head.children if c.i > noun.i]
+        for c in preps:
             if c.dep_ != "prep" or c.lower_ not in ("between", "among"):
                 continue
             parties: list[tuple[Token, Actor]] = []

@@ -542,6 +542,20 @@ def test_stage_a_plural_role_noun_refers_back_to_the_group_in_that_role(run, tex
     assert later and later[0].code == code
 
 
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "code"), [
+    ("Chilean officials said an EU spokesman had criticised the ruling. "
+     "The spokesman called on Lima to respond.", "IGOEEC"),
+    ("A UN spokesman visited Lima on Monday. The spokesman urged Chile to act.", "IGOUNO"),
+])
+def test_stage_a_role_noun_refers_back_to_an_international_bodys_official(run, text, code):
+    """"An EU spokesman ... The spokesman said": the official of an international body named
+    before, whatever country the article is about (issue 13 point 5)."""
+    later = [a for a in run(text, "2024-03-04").actors
+             if ctx_word(text, a).lower() == "spokesman" and a.start > text.index(".")]
+    assert later and later[0].code == code
+
+
 def ctx_word(text: str, actor) -> str:  # type: ignore[no-untyped-def]
     return text[actor.start:actor.end]
 

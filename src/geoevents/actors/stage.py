@@ -640,13 +640,18 @@ def _bind_role_nouns(mentions: list[Mention], text: str) -> None:
             if m.start - prior.end > ROLE_NOUN_WINDOW:
                 break
             words = text[prior.start:prior.end].lower().split()
+            body_official = prior.kind == "organisation" and words[-1:] == [office] \
+                and (prior.code or "").startswith("IGO")
             if plural and prior.kind in ("agent", "organisation") and words[-1:] == [office]:
                 pass  # a group in that role: "EC foreign ministers", "Peruvian ministers"
+            elif body_official and not plural:
+                pass  # an international body's official: "an EU spokesman ... the spokesman"
             elif prior.kind not in ("person", "agent") or not prior.human or plural:
                 continue
-            if not (prior.country or (plural and (prior.code or "").startswith("IGO"))):
+            if not (prior.country or ((plural or body_official)
+                                      and (prior.code or "").startswith("IGO"))):
                 continue
-            if plural or (prior.role or "").lower().split()[-1:] == [office]:
+            if plural or body_official or (prior.role or "").lower().split()[-1:] == [office]:
                 m.name, m.country, m.sector, m.code, m.entity = (prior.name, prior.country,
                                                                  prior.sector, prior.code,
                                                                  prior.entity)

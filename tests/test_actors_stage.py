@@ -556,6 +556,21 @@ def test_stage_a_role_noun_refers_back_to_an_international_bodys_official(run, t
     assert later and later[0].code == code
 
 
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "word", "code"), [
+    ("Bolivia's army said its base had been attacked. The army blamed Peruvian rebels.",
+     "army", "BOLMIL"),
+    ("The Chilean navy seized two Peruvian boats. Peru said the navy had no right to do so.",
+     "navy", "CHLMIL"),
+])
+def test_stage_a_definite_body_refers_back_to_the_body_named_before(run, text, word, code):
+    """"Bolivia's army ... The army": a definite body noun with no country of its own is the
+    body last named with that head word, not whichever country the sentence also names."""
+    later = [a for a in run(text, "2024-03-04").actors
+             if ctx_word(text, a).lower() == word and a.start > text.index(".")]
+    assert later and later[0].code == code
+
+
 def ctx_word(text: str, actor) -> str:  # type: ignore[no-untyped-def]
     return text[actor.start:actor.end]
 

@@ -626,11 +626,14 @@ def _bind_role_nouns(mentions: list[Mention], text: str) -> None:
 
     The antecedent is the nearest earlier coded person or role within a few sentences whose
     office ends in the same word ("minister", "president", "spokesman"); the role noun takes
-    its code, name and country (news refers back by office, as pronouns do by gender).
+    its code, name and country (news refers back by office, as pronouns do by gender). A
+    definite body ("the army", "the ministry") is likewise the body last named with that head
+    word and a country ("Bolivia's army").
     """
     for k, m in enumerate(mentions):
         plural = m.number == "pl"  # "EC foreign ministers met ... Ministers also said"
-        if m.kind != "agent" or m.country is not None or not (m.human or plural) or not m.role \
+        body = not (m.human or plural)  # "Bolivia's army said ... The army accused"
+        if m.kind != "agent" or m.country is not None or not m.role \
                 or (m.code or "").startswith("IGO"):
             continue
         if not plural and not _DEFINITE.search(text, max(0, m.start - 6), m.start):
@@ -644,6 +647,10 @@ def _bind_role_nouns(mentions: list[Mention], text: str) -> None:
                 and (prior.code or "").startswith("IGO")
             if plural and prior.kind in ("agent", "organisation") and words[-1:] == [office]:
                 pass  # a group in that role: "EC foreign ministers", "Peruvian ministers"
+            elif body:
+                if prior.kind != "agent" or prior.human or words[-1:] != [office] \
+                        or not prior.country:
+                    continue  # a body named before with its country: the same body
             elif body_official and not plural:
                 pass  # an international body's official: "an EU spokesman ... the spokesman"
             elif prior.kind not in ("person", "agent") or not prior.human or plural:
@@ -651,7 +658,8 @@ def _bind_role_nouns(mentions: list[Mention], text: str) -> None:
             if not (prior.country or ((plural or body_official)
                                       and (prior.code or "").startswith("IGO"))):
                 continue
-            if plural or body_official or (prior.role or "").lower().split()[-1:] == [office]:
+            if plural or body or body_official \
+                    or (prior.role or "").lower().split()[-1:] == [office]:
                 m.name, m.country, m.sector, m.code, m.entity = (prior.name, prior.country,
                                                                  prior.sector, prior.code,
                                                                  prior.entity)

@@ -1296,6 +1296,25 @@ def test_events_contrasted_report_is_not_reported_content(pipeline) -> None:  # 
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bolivia rejected a border agreement signed by Chile and Peru.", ("REJECT", "BOL", "CHL")),
+    ("Bolivia refused food aid offered by the World Food Programme.", ("REJECT", "BOL", None)),
+])
+def test_events_an_agreement_or_aid_is_its_makers_act(pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                      expected: tuple[str, str, str | None]) -> None:
+    """The "by" agent of a participle on an agreement or on aid names its makers or givers
+    (CAMEO 057, 07): refusing it is aimed at them."""
+    events = [e for e in scored(pipeline, text) if e.plover == "REJECT"]
+    assert events and events[0].source is not None and events[0].source.country == expected[1]
+    target = events[0].target
+    assert target is not None
+    if expected[2] is not None:
+        assert target.country == expected[2]
+    else:
+        assert (target.code or "").startswith("IGO")
+
+
+@pytest.mark.issue(13)
 def test_events_contrasted_report_is_not_the_first_speakers_words(pipeline) -> None:  # type: ignore[no-untyped-def]
     # the second report's condemnation is no criticism by the first speaker, nor aimed at Bolivia
     found = dyads(scored(pipeline, "Chile stressed the decision would not change the reality "

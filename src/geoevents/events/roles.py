@@ -66,8 +66,11 @@ def _by_token(ctx: StageContext, mentions: list) -> dict:  # type: ignore[type-a
 # Nouns naming a party's own act or stance: the "by" agent of their participle is their author
 # ("the move announced by Peru"), the party that praising or criticising them is aimed at
 # (CAMEO 051 praise or endorse, 111 criticize or denounce); of a party noun it is someone
-# else ("rebels armed by Chile")
+# else ("rebels armed by Chile"). Agreements and aid are their makers' and givers' acts too
+# ("the deal struck by Chile and Peru", "aid provided by the UN": CAMEO 057 sign a formal
+# agreement, 07 provide aid), whom rejecting or praising them is aimed at.
 AUTHORED_NOUNS = frozenset({
+    "deal", "agreement", "accord", "treaty", "pact", "aid", "assistance", "loan", "grant",
     "decision", "move", "step", "measure", "policy", "plan", "proposal", "action", "announcement",
     "statement", "remark", "comment", "law", "bill", "ban", "sanction", "tariff", "resolution",
     "initiative", "offer", "embargo", "restriction", "demand", "ultimatum", "reform", "program",

@@ -168,6 +168,17 @@ def test_stage_a_bodys_head_noun_is_no_surname(run):
 
 
 @pytest.mark.issue(13)
+def test_stage_a_word_opening_a_longer_name_is_no_surname(run):
+    """A capitalised word followed by another name word opens a longer name ("Key Largo",
+    "Walter Reed hospital"), even when it is an office holder's surname then."""
+    ctx = run("The Peruvian delegation flew on to Key Largo on Monday.", "2012-03-01")
+    key = _at(ctx, "Key")
+    assert key is None or key.code is None
+    during = _at(run("Key said the bill would pass.", "2012-03-01"), "Key")
+    assert during is not None and during.code == "NZLGOV"
+
+
+@pytest.mark.issue(13)
 def test_stage_a_peoples_adjective_is_no_surname(run):
     """Phoenix lists a Chilean minister whose last surname is also a people's adjective; the
     NER's NORP word ("the Catalan leader") names a people, not that minister."""

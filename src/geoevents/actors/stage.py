@@ -110,6 +110,10 @@ def _unseen_surnames(doc: Doc, text: str, atoms: list[Atom], lex: Lexicon,
         if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and tok.i > 0 \
                 and doc[tok.i - 1].dep_ == "det":
             continue  # "the National Soybean ...": the start of a longer name
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if after is not None and after.tag_ == "NNP" and after.text[:1].isupper() \
+                and after.ent_type_ not in ("DATE", "TIME") and not after.is_sent_start:
+            continue  # "Walter Reed hospital": a given name or the start of a longer name
         if word in lex.institution_heads():
             continue  # "the Commission": Phoenix lists some bodies among its people
         if tok.i > 1 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lemma_.lower() in PORTFOLIO_NOUNS:

@@ -1315,6 +1315,21 @@ def test_events_an_agreement_or_aid_is_its_makers_act(pipeline, text: str,  # ty
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "visit"), [
+    ("The Chilean president visited the border with Peru on Monday.", False),
+    ("The Chilean president visited the Chile-Peru border on Monday.", False),
+    ("The Chilean president visited troops on the Peruvian border.", False),
+    ("The Chilean president visited the Peruvian border town of Tacna.", True),
+])
+def test_events_a_border_visit_is_no_visit_to_the_neighbour(pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                            visit: bool) -> None:
+    """CAMEO 042 is travel to another country: a border is both sides', so visiting it names
+    no host; a town on the other side of it does."""
+    found = ("CONSULT", "CHL", "PER") in dyads(scored(pipeline, text))
+    assert found is visit
+
+
+@pytest.mark.issue(13)
 def test_events_contrasted_report_is_not_the_first_speakers_words(pipeline) -> None:  # type: ignore[no-untyped-def]
     # the second report's condemnation is no criticism by the first speaker, nor aimed at Bolivia
     found = dyads(scored(pipeline, "Chile stressed the decision would not change the reality "

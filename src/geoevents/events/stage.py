@@ -554,6 +554,11 @@ class EventsStage:
             roles.target = _sole_other_party(ctx, frame, roles.source)
             if roles.target is None:
                 return None
+        if code.startswith("042") and roles.target is not None \
+                and _named_by_a_border(ctx.doc, roles.target):
+            # "visited the border with Peru", "the U.S.-Mexico border": a border is both sides';
+            # CAMEO 042 is travel to another country, which a border visit does not name
+            return None
         coder = ctx.published("actors", ActorCoder)
         if coder is not None and date:
             try:
@@ -1340,6 +1345,25 @@ def _identified_partner(doc: Doc, finder: RoleFinder, target: Actor, source: Act
         if actor is not None and has_identity(actor) and not _same_party(actor, source):
             return actor
     return None
+
+
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+# How a party's name hangs inside the phrase of the place it qualifies ("the border with Peru",
+# "the U.S.-Mexico border", "troops on the Peruvian border")
+_PLACE_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "pobj", "prep", "appos"})
+
+
+def _named_by_a_border(doc: Doc, actor: Actor) -> bool:
+    """Whether the party is named only as a side of a border in its phrase."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ in _PLACE_PHRASE_DEPS and tok.head is not tok:
+        tok = tok.head
+        if tok.lemma_.lower() in BORDER_NOUNS:
+            return True
+    return False
 
 
 def _agentless_passive(frame: Frame) -> bool:

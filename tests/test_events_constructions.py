@@ -2776,7 +2776,9 @@ def test_events_a_plea_in_court_is_no_appeal(pipeline) -> None:  # type: ignore[
     """CAMEO.2.0 PLEAD codes "{NOT GUILTY}" and "INNOCENT" as 016 (deny responsibility) and
     pleading with a party as an appeal (02): a plea answers a charge and asks no one."""
     for text in ("A Lima man pleaded guilty on Friday to assaulting a Chilean consul.",
-                 "Two Peruvian officers pleaded not guilty to beating Bolivian migrants."):
+                 "Two Peruvian officers pleaded not guilty to beating Bolivian migrants.",
+                 # the parser hangs "guilty" on the date that follows it
+                 "A Chilean man pleaded guilty Monday to threatening to kill a Peruvian senator."):
         assert not [e for e in scored(pipeline, text) if e.plover == "REQUEST"], text
     assert ("REQUEST", "PER", "CHL") in dyads(scored(pipeline, "Peru pleaded with Chile to "
                                                              "reopen its northern border."))

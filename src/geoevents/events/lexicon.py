@@ -434,7 +434,11 @@ def _holds(c: Constraint, token: Token) -> bool:
     if c.key == "comp":
         if not c.lemmas:  # an object predicate ("called the move illegal") is one too
             return any(k.dep_ in ("xcomp", "ccomp", "oprd") for k in kids)
-        return any(k.dep_ in COMPLEMENT_DEPS and _lemma(k) in c.lemmas for k in kids)
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        # "pleaded guilty Monday to ...": the parser may hang an adjective right after the
+        # verb on a later word; it is still the verb's complement
+        return any(k.dep_ in COMPLEMENT_DEPS and _lemma(k) in c.lemmas for k in kids) or (
+            after is not None and after.pos_ == "ADJ" and _lemma(after) in c.lemmas)
     return False
 
 

@@ -1347,7 +1347,6 @@ def _identified_partner(doc: Doc, finder: RoleFinder, target: Actor, source: Act
     return None
 
 
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # How a party's name hangs inside the phrase of the place it qualifies ("the border with Peru",
 # "the U.S.-Mexico border", "troops on the Peruvian border")
 _PLACE_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "pobj", "prep", "appos"})
@@ -1361,7 +1360,7 @@ def _named_by_a_border(doc: Doc, actor: Actor) -> bool:
     tok = span.root
     while tok.dep_ in _PLACE_PHRASE_DEPS and tok.head is not tok:
         tok = tok.head
-        if tok.lemma_.lower() in BORDER_NOUNS:
+        if tok.lemma_.lower() in SHARED_EDGES:
             return True
     return False
 

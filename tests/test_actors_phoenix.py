@@ -142,6 +142,16 @@ def test_actors_nationality_role_and_unknown_name(run):
     assert later and all(a.code == "PERGOV" for a in later)
 
 
+def test_actors_agent_mention_ends_before_its_complement(run):
+    # Phoenix lists "EMBASSY_IN" and "AMBASSADOR_TO": the preposition starts the next phrase
+    ctx = run("Police stormed the Peruvian embassy in Santiago. Chile's ambassador to Bolivia "
+              "was recalled.")
+    texts = {a.text: a.code for a in ctx.actors}
+    assert texts.get("Peruvian embassy") == "PERGOV"
+    assert texts.get("Chile's ambassador") == "CHLGOV"
+    assert not any(t.split()[-1] in ("in", "to") for t in texts)
+
+
 @pytest.mark.parametrize(("text", "published", "code"), [
     ("President Ronald Reagan met reporters on Monday. Reagan said the talks went well.",
      "1987-03-19", "USAGOV"),

@@ -454,11 +454,20 @@ def _phoenix_codes(row: Row) -> list[tuple[str, dt.date | None, dt.date | None]]
     return out
 
 
+_COMPLEMENT_PREPOSITIONS = frozenset({"at", "by", "for", "from", "in", "of", "on", "to", "with"})
+
+
 def load_phoenix_agents(lex: Lexicon, path: Path) -> None:
     """Phoenix agent nouns; the hand-written agents.tsv wins where both list a phrase."""
     for row in read_table(path, PHOENIX_AGENT_COLUMNS, required=("phrase", "sector", "type")):
         _check_sector(row, row.get("sector"))
         phrase = fold(row.get("phrase"))
+        words = phrase.split()
+        if len(words) > 1 and words[-1] in _COMPLEMENT_PREPOSITIONS:
+            # PETRARCH's "AMBASSADOR_TO", "EMBASSY_IN" name the noun with the preposition of
+            # its usual complement; the preposition belongs to the phrase that follows ("the
+            # embassy in Lima"), so the mention is the noun alone
+            phrase = " ".join(words[:-1])
         if phrase in lex.agents or phrase in lex.entries:
             continue
         sectors = tuple(s for s in row.get("codes").split() if s in SECTORS) or (row.get("sector"),)

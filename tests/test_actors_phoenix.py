@@ -150,6 +150,11 @@ def test_actors_agent_mention_ends_before_its_complement(run):
     assert texts.get("Peruvian embassy") == "PERGOV"
     assert texts.get("Chile's ambassador") == "CHLGOV"
     assert not any(t.split()[-1] in ("in", "to") for t in texts)
+    # a mission "in" a place is another state's; "of" names whose it is
+    codes = {a.text: a.code for a in run("Protesters gathered outside the embassy in Lima.").actors}
+    assert codes.get("embassy") == "GOV"
+    codes = {a.text: a.code for a in run("Protesters gathered outside the embassy of Bolivia.").actors}
+    assert codes.get("embassy of Bolivia") == "BOLGOV"
 
 
 @pytest.mark.parametrize(("text", "published", "code"), [

@@ -38,6 +38,9 @@ def _values(ctx: StageContext) -> dict[str, str | None]:
     ("Elections will be held in December.", "December", "2025-12"),
     # an elliptical conjunct shares its head's tense
     ("Two people were killed and dozens wounded Friday in the city.", "Friday", "2025-11-21"),
+    # a simple past the tagger reads as a participle (no auxiliary, a subject of its own)
+    ("On Friday, hundreds of Peruvian fishermen protested outside the Chilean embassy in Lima.",
+     "Friday", "2025-11-21"),
 ])
 def test_stage_weekday_and_month_direction_by_tense(run, text, timex, value):
     assert _values(run(text))[timex] == value

@@ -41,6 +41,9 @@ _HONORIFIC = r"(?:Sir|Dame|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
 _TITLE_GAP = re.compile(rf"{_ADJACENT.pattern}(?:{_HONORIFIC}{_SP})?")
 _GENITIVE = re.compile(r"['’]s?" + _SP)
 _COORD = re.compile(r"[ \t]*,[ \t]*\n?[ \t]*(?:and" + _SP + r")?|" + _SP + r"(?:and|or)" + _SP)
+# A state's missions abroad (Phoenix agents "embassy", "consulate": GOV): one "in" a place
+# stands in another country than its own
+MISSION_WORDS = frozenset({"embassy", "embassies", "consulate", "consulates", "legation", "legations"})
 _AFTER = re.compile(_SP + r"(?:of|in|from|for)" + _SP + r"(?:the" + _SP + r")?")
 _MODIFIER_WORDS = re.compile(_SP + r"((?:[a-z][a-z-]*" + _SP + r"){1,2})")
 _GENITIVE_MODIFIERS = re.compile(r"['’]s?" + _SP + r"((?:[a-z][a-z-]*" + _SP + r"){1,2})")
@@ -442,7 +445,11 @@ def compose(text: str, atoms: list[Atom], lex: Lexicon, date: dt.date,
         if not mods and i + 1 < len(items) and not used[i + 1]:
             nxt = items[i + 1]
             if isinstance(nxt, Atom) and nxt.kind in ("country", "capital", "city", "demonym") \
-                    and _AFTER.fullmatch(text[item.end:nxt.start]):
+                    and _AFTER.fullmatch(text[item.end:nxt.start]) \
+                    and not (item.head.phrase.split()[-1] in MISSION_WORDS
+                             and text[item.end:nxt.start].split()[0].lower() == "in"):
+                # "the embassy in Lima" stands in Peru and is another state's (Phoenix lists
+                # EMBASSY_IN apart for this); "the embassy of Peru" is Peru's
                 after = i + 1
         human = item.head.type in ("title", "person")
         number = "pl" if item.head.type == "group" else "sg"

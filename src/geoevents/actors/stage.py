@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from geoevents.actors.coref import resolve_pronouns
 from geoevents.actors.lexicon import Lexicon, code_for, family_name, get_lexicon
 from geoevents.actors.mentions import (
+    MISSION_WORDS,
     NOT_NAMES,
     Atom,
     Mention,
@@ -133,17 +134,11 @@ _BORDER_AFTER = re.compile(r"(?:[-\u2013/][A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?\s+(
                            re.IGNORECASE)
 
 
-# A state's missions abroad (Phoenix agents "embassy", "consulate": GOV); "the Peruvian embassy"
-# stands in another country, so it says nothing of where the article's people are
-_MISSION_WORDS = frozenset({"embassy", "embassies", "consulate", "consulates", "legation",
-                            "legations"})
-
-
 def _mission_abroad(m: Mention, text: str) -> bool:
+    """"The Peruvian embassy" stands in another country: it says nothing of where the
+    article's people are."""
     words = text[m.start:m.end].lower().split()
-    if words[-1:] == ["in"]:
-        words = words[:-1]  # Phoenix's "embassy in" agent phrase
-    return bool(words) and words[-1] in _MISSION_WORDS
+    return bool(words) and words[-1] in MISSION_WORDS
 
 
 def _article_country(mentions: list[Mention], text: str, unanimous: bool = False) -> str | None:

@@ -115,6 +115,14 @@ def verb_direction(verb: Token) -> Direction:
         return "future"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
         return "past"
+    if verb.tag_ == "VBN" and not aux and verb.dep_ == "ROOT" \
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # a participle heads a sentence only with an auxiliary; one with its own subject
+        # and none is the simple past the tagger took for it ("fishermen protested on
+        # Wednesday": regular verbs share the form) or a headline's passive ("three killed
+        # Wednesday"), past either way (a small clause, "held the markets closed until
+        # Friday", is no sentence's head)
+        return "past"
     if verb.dep_ == "conj" and not aux and verb.head.pos_ in _VERBAL:
         # A conjunct without auxiliaries shares its head's ("were killed and dozens
         # wounded Sunday"): coordination ellipsis.

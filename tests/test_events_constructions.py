@@ -951,6 +951,11 @@ def test_events_no_meeting_or_support_with_ones_own_country(pipeline) -> None:  
     assert not scored(pipeline, "Japanese Prime Minister Jan Hellwig praised Japan.")
     found = dyads(scored(pipeline, "The French president met the German chancellor."))
     assert ("CONSULT", "FRA", "DEU") in found
+    # nor with the authorities of a place at home, where the clause says it happened
+    assert not scored(pipeline, "Chile's army provided assistance in Arica after the floods.")
+    assert not scored(pipeline, "The Peruvian navy cooperated in the rescue off Callao.")
+    found = dyads(scored(pipeline, "Chile's army provided assistance in Lima after the floods."))
+    assert ("AID", "CHL", "PER") in found
 
 
 @pytest.mark.issue(13)
@@ -1745,6 +1750,13 @@ def test_events_a_pair_as_object_is_the_target(pipeline) -> None:  # type: ignor
     requests = [e for e in scored(pipeline, later) if e.plover == "REQUEST"]
     assert [(e.source.country, e.target.country in ("CHL", "PER")) for e in requests] \
         == [("USA", True)]
+    # "both countries" are states: a pair of fishermen and an embassy stands for their countries
+    text = ("Peruvian fishermen protested outside the Chilean embassy in Lima. "
+            "Bolivia's president urged both countries to resolve the dispute.")
+    requests = [e for e in scored(pipeline, text) if e.plover == "REQUEST"]
+    assert [(e.source.code, e.target.code) for e in requests] in ([("BOLGOV", "PER")], [("BOLGOV", "CHL")])
+    # with no pair reported, two parties unnamed are nobody's: never the source's compatriots
+    assert not scored(pipeline, "Bolivia's president urged both countries to resolve the dispute.")
 
 
 @pytest.mark.issue(13)

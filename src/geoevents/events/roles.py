@@ -610,8 +610,16 @@ class RoleFinder:
             # "urged both sides to show restraint": the pair of the act just reported; one
             # event, aimed at the member that is not the source (as coordinated targets are)
             pair = self._last_pair(tok, anywhere=True)
-            if pair is not None:
-                return next((p for p in pair if not _same(p, source)), None)
+            if pair is None:
+                return None  # two parties the text does not name: not the source's compatriots
+            member = next((p for p in pair if not _same(p, source)), None)
+            if member is not None and tok.lemma_.lower() in STATE_PARTY_NOUNS \
+                    and member.sector not in STATE_SECTORS and member.country:
+                # "both countries" after "Peruvian fishermen protested at the Chilean
+                # embassy": the states of the two parties, not the fishermen
+                member = Actor(member.start, member.end, member.text, country=member.country,
+                               code=member.country, kind="country")
+            return member
         if tok.dep_ == "attr" and actor is not None and not has_identity(actor):
             # "refused to become a member of the body": a predicate noun says what the
             # subject is, not whom the act is aimed at; a party named inside it may be
@@ -827,6 +835,10 @@ def _topic_of_clause(frame: Frame) -> bool:
         and noun.head.head.i == frame.clause.i
 
 
+# Those of them that name states ("both countries"): a pair member of another sector stands
+# for its country
+STATE_PARTY_NOUNS = frozenset({"country", "nation", "state", "government", "capital",
+                               "neighbour", "neighbor"})
 # Nouns for the parties of an act between two ("the two sides", "both governments")
 PARTY_NOUNS = frozenset({"side", "country", "nation", "state", "government", "leader",
                          "president", "minister", "delegation", "party", "neighbour",

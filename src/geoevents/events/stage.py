@@ -518,8 +518,14 @@ class EventsStage:
                 # aimed at that state (the mission is its government's, Phoenix GOV), not at
                 # the authorities of the place where the mission stands
                 roles.target = mission
-            elif location is not None and location.country:
-                roles.target = domestic_target(roles.source, location)  # the place's authorities
+            elif location is not None and location.country and not (
+                    kind.plover in COOPERATIVE_CATEGORIES - {"AGREE"} and _is_state(roles.source)
+                    and location.country == roles.source.country):
+                # the place's authorities; but a state meets, backs or cooperates with no one
+                # at home ("its forces, supported by the army in Lima"): never its own country.
+                # An agreement may have no recipient (PLOVER manual's summary table: AGREE
+                # requires none; "agreed to resign"), coded with the place's as before
+                roles.target = domestic_target(roles.source, location)
                 confidence -= 0.1
             elif _is_company(roles.source) and kind.plover in ("COERCE", "SANCTION"):
                 # "Facebook banned crypto adverts": a company's ban or boycott coerces no

@@ -48,6 +48,16 @@ def test_events_agentless_passive_is_the_authorities(pipeline, text: str, source
 
 
 @pytest.mark.issue(13)
+def test_events_agentless_undermining_is_no_act_of_the_authorities(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO 160 (the dictionary's UNDERMINE block) is a stance, not a measure like 161-166: a
+    tanker "sabotaged off the coast" of a country was not sabotaged by its government."""
+    text = "Peru said two of its oil tankers had been sabotaged off the coast of Ecuador."
+    assert not [e for e in scored(pipeline, text) if e.source is not None and e.source.country == "ECU"]
+    assert dyads(scored(pipeline, "Three Peruvian diplomats were expelled from Ecuador.")) \
+        == {("SANCTION", "ECU", "PER")}
+
+
+@pytest.mark.issue(13)
 def test_events_asylum_granted_unnamed_is_the_host_country(pipeline) -> None:  # type: ignore[no-untyped-def]
     """CAMEO 075: asylum is given by the authorities of the country where it is granted."""
     events = [e for e in scored(pipeline, "Four Peruvian journalists were granted asylum in Chile.")
@@ -782,6 +792,8 @@ def test_events_retaliation_without_named_means_reduces_relations(pipeline) -> N
 @pytest.mark.parametrize(("text", "plover"), [
     # sending warships deploys forces (CAMEO 154), and their own forces are no target
     ("Chile sent two frigates to the border with Peru.", "MOBILIZE"),
+    # any object the actor dictionaries code as the sender's own force, not aid to it
+    ("Chile has sent an aircraft carrier and a squadron of bombers to the Pacific.", "MOBILIZE"),
     # forces leaving a place they held retreat (CAMEO 0874); evacuating people is aid (073)
     ("Chilean troops evacuated their last stronghold in southern Peru.", "RETREAT"),
 ])

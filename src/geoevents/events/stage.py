@@ -76,6 +76,13 @@ LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "
 MIN_ARTICLE_SENTENCES = 3
 # Categories of acts only authorities perform: their agentless passive is the authorities'.
 AUTHORITY_CATEGORIES = {"COERCE", "SANCTION"}
+# Verbs that move what they send (the lexicon codes them 154 with military objects)
+FORCE_SENDING_VERBS = frozenset({"send", "dispatch"})
+DEPLOY = "154"  # CAMEO 154 mobilize or increase armed forces
+# CAMEO 160 reduce relations, not specified below: a stance (the dictionary's UNDERMINE block:
+# "undermined", "sabotaged"), not a measure of the authorities like 161-166 (break relations,
+# cut aid, ban, halt talks, expel)
+REDUCE_RELATIONS = "160"
 # CAMEO 075 grant asylum: a protection only a state's authorities give
 AUTHORITY_CODES = {"075"}
 # CAMEO 116 find guilty: PLOVER SANCTION 'convict', a court's act on those it tries, mostly
@@ -256,6 +263,13 @@ class EventsStage:
             # "X faced criticism from Y", "X received a loan from Y": the dictionary codes the
             # other party's act on the subject (PETRARCH2's reversed code, "[:111]")
             roles = Roles(roles.target, roles.source, _root_of(ctx, roles.target))
+        if action_code[:2] == "07" and frame.trigger.lemma_.lower() in FORCE_SENDING_VERBS \
+                and roles.target is not None and _own_forces(roles.target, roles.source):
+            # "sent an aircraft carrier and bombers to the Gulf": what the lexicon's send and
+            # dispatch lines with military objects code 154 (mobilize), for any object the
+            # actors stage codes as the source's own armed force (Phoenix agents), not aid
+            action_code, roles.target = DEPLOY, None
+            code = planned_code(DEPLOY) if status == "planned" else DEPLOY
         if code != action_code and event_type(action_code).plover in UNDIRECTED_CATEGORIES \
                 and (roles.target is None or _own_forces(roles.target, roles.source)):
             # a planned deployment aimed at no one named threatens no one: PLOVER MOBILIZE
@@ -376,7 +390,8 @@ class EventsStage:
                 roles.target = Actor(victims.idx, victims.idx + len(victims.text), victims.text,
                                      country=location.country, sector="CVL",
                                      code=f"{location.country}CVL", kind="agent")
-        if roles.source is None and (kind.plover in AUTHORITY_CATEGORIES or code in AUTHORITY_CODES) \
+        if roles.source is None and ((kind.plover in AUTHORITY_CATEGORIES and code != REDUCE_RELATIONS)
+                                     or code in AUTHORITY_CODES) \
                 and _agentless_passive(frame):
             # "was arrested in Moscow", "were granted asylum in Chile": arrests, detentions,
             # expulsions, bans and asylum are acts of the authorities where they happen (else

@@ -1403,6 +1403,21 @@ def test_events_reaction_to_an_earlier_act_aims_at_its_author(pipeline, reaction
 
 
 @pytest.mark.issue(13)
+def test_events_reaction_refers_back_by_plover_category(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the attack" (CAMEO 19) after "bombed" (CAMEO 18): the same PLOVER ASSAULT
+    text = "Chilean jets bombed Peruvian villages on Monday. Peru condemned the attack."
+    assert ("ACCUSE", "PER", "CHL") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_second_act_shares_a_target_found_by_reference(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chile expelled two Peruvian diplomats on Monday. "
+            "Peru denounced the expulsions and recalled its ambassador.")
+    found = dyads(scored(pipeline, text))
+    assert {("ACCUSE", "PER", "CHL"), ("SANCTION", "PER", "CHL")} <= found
+
+
+@pytest.mark.issue(13)
 def test_events_coordinated_predicate_keeps_its_own_negation(pipeline) -> None:  # type: ignore[no-untyped-def]
     # "did not want X and sent Y": the negation is the first verb's, not the second's
     found = dyads(scored(pipeline, "Chile did not want a confrontation and sent its foreign "

@@ -35,6 +35,7 @@ from geoevents.events.roles import (
     GEOGRAPHIC_NOUNS,
     JOINT_ROOTS,
     PATIENT_OF_ROOTS,
+    SHARED_TARGET_ROOTS,
     STATE_SECTORS,
     VISIT_ROOTS,
     RoleFinder,
@@ -323,6 +324,15 @@ class EventsStage:
             # "Nato condemned the attack", "Peru rejected the accusations": the act reacted to
             # is the article's earlier one, and its author is whom the reaction is aimed at
             roles.target = self._anaphoric_author(ctx, finder, frame.trigger, roles.source)
+        if roles.target is None and code[:2] in SHARED_TARGET_ROOTS and frame.noun is None \
+                and frame.trigger.dep_ == "conj":
+            # "denounced the expulsions and recalled its ambassador": as in the roles'
+            # coordination rule, a second act of the same subject naming no party of its own
+            # is aimed at the first's, also when that one was found by reference
+            roles.target = next((e.target for e in finder.pending
+                                 if e.trigger is not None and e.trigger.start == frame.trigger.head.idx
+                                 and e.target is not None and _same_party(e.source, roles.source)),
+                                None)
         if roles.target is None and code[:2] in REACTION_ROOTS | ANSWERING_ROOTS:
             # "Peru protested after Chilean troops crossed the border", "recalled its envoy
             # after Chile expelled two diplomats": a reaction is aimed at the author of the act
@@ -768,9 +778,13 @@ class EventsStage:
         if entry is None or not entry.cameo or entry.cameo[:2] in ("01", "02") \
                 or finder.phrase_actor(obj) is not None:
             return None
+        kind = event_type(entry.cameo).plover
         for event in reversed(ctx.events):
-            if event.cameo[:2] == entry.cameo[:2] and has_identity(event.source) \
-                    and not _same_party(event.source, source):
+            # the same act under another CAMEO root of its PLOVER category: "the attack"
+            # (19, fight) after "jets bombed" (18, assault), both PLOVER ASSAULT
+            same_act = event.cameo[:2] == entry.cameo[:2] or (
+                kind is not None and event.plover == kind and event.status != "planned")
+            if same_act and has_identity(event.source) and not _same_party(event.source, source):
                 return event.source
         return None
 

@@ -157,6 +157,19 @@ def test_actors_agent_mention_ends_before_its_complement(run):
     assert codes.get("embassy of Bolivia") == "BOLGOV"
 
 
+def test_actors_name_in_apposition_to_a_role_holds_it(run):
+    # the news style "the foreign minister, Ana Ruiz," names the holder even where the
+    # statistical NER misses the name; her surname later is her, not a namesake elsewhere
+    ctx = run("Peru's foreign minister, Ana Ruiz, met her Chilean counterpart on Monday. "
+              "Chile's president invited Ruiz to return next month.", "2024-03-04")
+    codes = {a.text: a.code for a in ctx.actors}
+    assert codes.get("Ana Ruiz") == "PERGOV"
+    assert codes.get("Ruiz") == "PERGOV"
+    # a clause after the comma is no name: one capitalised word, or none closed by a comma
+    ctx = run("The minister, Peru said, would resign.")
+    assert not [a for a in ctx.actors if a.kind == "person"]
+
+
 @pytest.mark.parametrize(("text", "published", "code"), [
     ("President Ronald Reagan met reporters on Monday. Reagan said the talks went well.",
      "1987-03-19", "USAGOV"),

@@ -202,6 +202,12 @@ def guess_names_after_titles(text: str, atoms: list[Atom], lex: Lexicon) -> list
         honorific = re.match(rf"{_SP}{_HONORIFIC}(?=[ \t\n])", text[pos:])
         if honorific:  # "Foreign Secretary Sir ...": the name starts after the courtesy title
             pos = end = pos + honorific.end()
+        appositive = text[pos:pos + 1] == "," and not honorific
+        if appositive:
+            # "Peru's foreign minister, Ana Ruiz, said": a name set off by commas right after
+            # the role (the news style of naming an office holder); only a whole name, two
+            # words or more closed by a comma, so a clause after the comma is no name
+            pos = end = pos + 1
         while words < 4:
             m = re.match(_SP, text[pos:])
             if not m:
@@ -219,6 +225,8 @@ def guess_names_after_titles(text: str, atoms: list[Atom], lex: Lexicon) -> list
                 first = w.start()
             pos = end = w.end()
             words += 1
+        if appositive and (words < 2 or text[end:end + 1] != ","):
+            continue
         if words and first is not None:
             out.append(Atom(first, end, "person", None))
     out.sort(key=lambda a: a.start)

@@ -810,6 +810,11 @@ def test_events_a_bodys_members_meeting_among_themselves(pipeline) -> None:  # t
     meetings = [e for e in events if e.plover == "CONSULT"]
     assert meetings and all(e.target is not None and (e.target.code or "").startswith("IGO")
                             for e in meetings)
+    # a planned meeting too (CAMEO 036, PLOVER AGREE): no intent to meet Austria
+    events = scored(pipeline, "OPEC oil ministers will meet in Vienna in June.")
+    planned = [e for e in events if e.plover == "AGREE"]
+    assert planned and all(e.target is not None and (e.target.code or "").startswith("IGO")
+                           for e in planned)
 
 
 @pytest.mark.issue(13)

@@ -517,9 +517,9 @@ class EventsStage:
             roles.target = _addressee(finder, frame.reporter, roles.source)
         if roles.target is None:
             confidence -= 0.1
-            if (roles.source.code or "").startswith("IGO") and code[:3] in ("040", "044", "046"):
-                # "OPEC oil ministers met in Vienna": a body's members meeting among
-                # themselves; the host city is no party
+            if (roles.source.code or "").startswith("IGO") and action_code[:3] in ("040", "044", "046"):
+                # "OPEC oil ministers met (will meet) in Vienna": a body's members meeting
+                # among themselves; the host city is no party
                 roles.target = roles.source
             elif code[:2] in VISIT_ROOTS or code.startswith("036"):
                 roles.target = self._visit_destination(ctx, roles.source, location)
@@ -575,7 +575,7 @@ class EventsStage:
                 and not _dictionary_roles(frame, roles, self.lexicon, victims is not None):
             return None
         if roles.target is None and kind.plover in COOPERATIVE_CATEGORIES and not (
-                (roles.source.code or "").startswith("IGO") and (code[:2] == "04" or code.startswith("036"))):
+                (roles.source.code or "").startswith("IGO") and _meeting(code)):
             # agreeing, meeting, backing, cooperating and giving are done with or to someone:
             # event data code them as dyads (CAMEO/TABARI source-target records). With no
             # counterpart in the syntax, the one other party the clause names is it ("U.S.-Japanese
@@ -1350,6 +1350,11 @@ def _same_act(a: Event, b: Event) -> bool:
 def _named_state(actor: Actor | None) -> bool:
     """A country (or its capital) named as such, not a person or a force of it."""
     return actor is not None and actor.kind in ("country", "metonym")
+
+
+def _meeting(code: str) -> bool:
+    """CAMEO 04 consult (meet, visit, negotiate) or 036 express intent to meet."""
+    return code[:2] == "04" or code.startswith("036")
 
 
 def _own_forces(actor: Actor, of: Actor | None) -> bool:

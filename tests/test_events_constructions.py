@@ -594,6 +594,13 @@ def test_events_close_to_agreeing_is_not_done(pipeline) -> None:  # type: ignore
 
 
 @pytest.mark.issue(13)
+def test_events_a_forecast_is_no_act_or_intent(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # issue 13, point 3: predictions are not events; what the actor says it will do is
+    assert not scored(pipeline, "Analysts predict that Chile will sanction Bolivia.")
+    assert ("THREATEN", "CHL", "BOL") in dyads(scored(pipeline, "Chile said it would sanction Bolivia."))
+
+
+@pytest.mark.issue(13)
 @pytest.mark.parametrize(("text", "plover"), [
     ("Argentine dockers struck on Monday for higher pay.", "PROTEST"),  # labour, not force
     ("A work stoppage by Dutch port workers began on Monday.", "PROTEST"),

@@ -11,6 +11,9 @@ MODAL_AUX = {"could", "might", "may", "should", "must"}
 CONDITION_MARKS = {"if", "unless", "whether"}
 # Speech verbs whose content is said not to have happened (CAMEO 016 deny responsibility)
 DENIAL_VERBS = frozenset({"deny"})
+# Speech verbs of forecasting: what they report is foreseen, neither done nor stated as the
+# actor's intent (issue 13, point 3: predictions are not events that occurred)
+PREDICTION_VERBS = frozenset({"predict", "forecast", "speculate", "foresee", "project"})
 # Aspectual verbs whose subject or complement is already under way ("the strike will
 # continue over the weekend", "will keep fighting"): the act is happening, not planned
 ONGOING_VERBS = frozenset({"continue", "persist", "keep"})
@@ -59,6 +62,13 @@ def is_negated(frame: Frame) -> bool:
 
 
 def is_conditional(frame: Frame) -> bool:
+    node = frame.clause
+    for _ in range(4):  # "analysts predict that Chile will sanction Peru": a forecast, no act
+        if node.dep_ not in ("ccomp", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.lemma_.lower() in PREDICTION_VERBS:
+            return True
     for tok in _chain(frame):
         node: Token | None = tok
         for _ in range(4):  # the clause or one of its heads is introduced by "if"

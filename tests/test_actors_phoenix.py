@@ -114,6 +114,16 @@ def test_actors_agents_give_sectors(text, code):
     assert resolve_string(text, "2021-01-01").code == code
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    # British spellings of names the dictionaries list in American ones, and the reverse
+    ("the Organisation of American States", "IGOOAS"),
+    ("the North Atlantic Treaty Organisation", "IGONAT"),
+    ("the Organization of American States", "IGOOAS"),
+])
+def test_actors_one_key_for_british_and_american_spellings(text, code):
+    assert resolve_string(text, "2019-01-01").code == code
+
+
 def test_actors_people_in_general_need_a_nationality():
     assert resolve_string("a man walking his dog", "2021-01-01").code is None
     assert resolve_string("Afghan men", "2021-01-01").code == "AFGCVL"

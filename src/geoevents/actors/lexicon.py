@@ -70,13 +70,26 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def fold(text: str) -> str:
-    """Lowercase, accent-free text with the same length (offsets stay valid)."""
+    """Lowercase, accent-free text with the same length (offsets stay valid), in one spelling:
+    British and American forms of a name ("Organisation", "Defence") are one key."""
     low = text.lower()
     if len(low) != len(text):  # a rare letter whose lowercase is longer ("İ")
-        return text.translate(_FOLD)
+        return _one_spelling(text.translate(_FOLD))
     if low.isascii():
-        return low
-    return _NON_ASCII.sub(lambda m: _FOLD[ord(m.group(0))], low)
+        return _one_spelling(low)
+    return _one_spelling(_NON_ASCII.sub(lambda m: _FOLD[ord(m.group(0))], low))
+
+
+# British -isation / defence against American -ization / defense: same length, so offsets
+# into the text stay valid ("Organisation of American States" is the dictionary's OAS)
+_SPELLINGS = (("isation", "ization"), ("defence", "defense"))
+
+
+def _one_spelling(low: str) -> str:
+    for british, american in _SPELLINGS:
+        if british in low:
+            low = low.replace(british, american)
+    return low
 
 
 # Common nouns that end the names of bodies, never a family name: a Phoenix "person" entry

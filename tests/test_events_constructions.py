@@ -594,6 +594,17 @@ def test_events_close_to_agreeing_is_not_done(pipeline) -> None:  # type: ignore
 
 
 @pytest.mark.issue(13)
+def test_events_coordinated_attackers_of_an_object_act_side_by_side(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # force used on an object (CAMEO 18-20 with a direct object) is no fight between the
+    # coordinated subjects; "X and Y clashed" is
+    found = dyads(scored(pipeline, "Chilean and Bolivian jets bombed rebel camps in Peru."))
+    assert {s for _, s, _ in found} == {"CHL", "BOL"}
+    assert not found & {("ASSAULT", "CHL", "BOL"), ("ASSAULT", "BOL", "CHL")}
+    found = dyads(scored(pipeline, "Chilean and Bolivian troops clashed near the border."))
+    assert found & {("ASSAULT", "CHL", "BOL"), ("ASSAULT", "BOL", "CHL")}
+
+
+@pytest.mark.issue(13)
 def test_events_a_forecast_is_no_act_or_intent(pipeline) -> None:  # type: ignore[no-untyped-def]
     # issue 13, point 3: predictions are not events; what the actor says it will do is
     assert not scored(pipeline, "Analysts predict that Chile will sanction Bolivia.")

@@ -447,7 +447,12 @@ class RoleFinder:
         # coordination: "X and Y agreed" -> a joint event, the partner as target;
         # also "Greek and Italian warships": coordinated modifiers of the subject
         if source_tok is not None and (frame.code[:2] in JOINT_ROOTS or frame.entry.has("mutual")) \
-                and not frame.code.startswith(DIRECTED_05):
+                and not frame.code.startswith(DIRECTED_05) \
+                and not (frame.code[:2] in PATIENT_OF_ROOTS and not frame.entry.has("mutual")
+                         and frame.noun is None
+                         and any(c.dep_ in ("dobj", "obj") for c in verb.children)):
+            # ("Russian and Syrian warplanes pounded rebel areas": force used on an object is
+            # done side by side, not to each other; "X and Y fought / clashed" is joint)
             partners = list(source_tok.conjuncts) + coordinated_modifiers(source_tok)
             # "leaders of X and Y met", "ministers from X and Y": the subject's parties, each
             # in the role the subject names (X's leaders and Y's)

@@ -597,10 +597,10 @@ def test_events_close_to_agreeing_is_not_done(pipeline) -> None:  # type: ignore
 def test_events_coordinated_attackers_of_an_object_act_side_by_side(pipeline) -> None:  # type: ignore[no-untyped-def]
     # force used on an object (CAMEO 18-20 with a direct object) is no fight between the
     # coordinated subjects; "X and Y clashed" is
-    found = dyads(scored(pipeline, "Chilean and Bolivian warplanes pounded rebel-held areas of "
-                                   "Tacna province, killing 30 civilians."))
-    assert {s for _, s, _ in found} == {"CHL", "BOL"}
-    assert not found & {("ASSAULT", "CHL", "BOL"), ("ASSAULT", "BOL", "CHL")}
+    events = scored(pipeline, "Chilean and Bolivian warplanes pounded rebel-held areas of "
+                              "Tacna province, killing 30 civilians.")
+    assert {e.source.country for e in events if e.source} == {"CHL", "BOL"}
+    assert not [e for e in events if e.target is not None and e.target.sector == "MIL"]
     found = dyads(scored(pipeline, "Chilean and Bolivian troops clashed near the border."))
     assert found & {("ASSAULT", "CHL", "BOL"), ("ASSAULT", "BOL", "CHL")}
 

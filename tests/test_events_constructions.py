@@ -606,6 +606,23 @@ def test_events_coordinated_attackers_of_an_object_act_side_by_side(pipeline) ->
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile arrested three Peruvian fishermen on Monday. Peru demanded their release.",
+    "Chile arrested three Peruvian fishermen on Monday. Peru demanded the release of the fishermen.",
+    "Peru demanded the release of the fishermen held by Chile.",
+])
+def test_events_a_demanded_release_is_aimed_at_the_holder(pipeline, text) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 1053: the one holding them is asked, never the persons held (here Peru's own)
+    requests = [e for e in scored(pipeline, text) if e.plover == "REQUEST"]
+    assert [(e.source.country, e.target.country) for e in requests] == [("PER", "CHL")]
+
+
+@pytest.mark.issue(13)
+def test_events_a_demanded_release_of_no_known_holder_names_no_one(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert not scored(pipeline, "Peru demanded the release of the Peruvian fishermen.")
+
+
+@pytest.mark.issue(13)
 def test_events_a_forecast_is_no_act_or_intent(pipeline) -> None:  # type: ignore[no-untyped-def]
     # issue 13, point 3: predictions are not events; what the actor says it will do is
     assert not scored(pipeline, "Analysts predict that Chile will sanction Bolivia.")

@@ -324,6 +324,14 @@ class EventsStage:
             # "Nato condemned the attack", "Peru rejected the accusations": the act reacted to
             # is the article's earlier one, and its author is whom the reaction is aimed at
             roles.target = self._anaphoric_author(ctx, finder, frame.trigger, roles.source)
+        release = _release_asked(frame) if code[:2] in ("02", "10") else None
+        if release is not None:
+            # "demanded the release of the fishermen (held by Chile)", "demanded their release":
+            # CAMEO 1053 / 0253 (release of persons or property) ask the one who holds them, never
+            # the persons held: the holder is the "by" agent of their holding, else the
+            # author of the article's latest seizure, arrest or abduction, else unnamed
+            roles.target = _holder(finder, release, roles.source) \
+                or self._latest_captor(ctx, roles.source)
         if roles.target is None and code[:2] in SHARED_TARGET_ROOTS and frame.noun is None \
                 and frame.trigger.dep_ == "conj":
             # "denounced the expulsions and recalled its ambassador": as in the roles'
@@ -785,6 +793,16 @@ class EventsStage:
             same_act = event.cameo[:2] == entry.cameo[:2] or (
                 kind is not None and event.plover == kind and event.status != "planned")
             if same_act and has_identity(event.source) and not _same_party(event.source, source):
+                return event.source
+        return None
+
+    @staticmethod
+    def _latest_captor(ctx: StageContext, requester: Actor | None) -> Actor | None:
+        """The party of the article's latest seizure, arrest or abduction (CAMEO 171, 173,
+        181) that is not the requester's side."""
+        for event in reversed(ctx.events):
+            if event.cameo[:3] in CAPTURE_CODES and event.status in ("occurred", "reported") \
+                    and has_identity(event.source) and not _same_party(event.source, requester):
                 return event.source
         return None
 
@@ -1350,6 +1368,41 @@ def _same_act(a: Event, b: Event) -> bool:
 def _named_state(actor: Actor | None) -> bool:
     """A country (or its capital) named as such, not a person or a force of it."""
     return actor is not None and actor.kind in ("country", "metonym")
+
+
+# Nouns of letting persons or property go (CAMEO 084 return, release)
+RELEASE_NOUNS = frozenset({"release", "return", "freedom", "freeing", "handover"})
+# CAMEO 171 seize, 173 arrest or detain, 181 abduct or take hostage: who holds someone
+CAPTURE_CODES = frozenset({"171", "173", "181"})
+# Participles of holding whose "by" agent is the holder ("the fishermen held by Peru")
+HOLDING_VERBS = frozenset({"hold", "detain", "arrest", "capture", "seize", "kidnap", "abduct",
+                           "imprison", "jail"})
+
+
+def _release_asked(frame: Frame) -> Token | None:
+    """The persons or property whose release a demand or appeal asks for: "the release of X"
+    (X), "their release" (the possessor); None when the act asks for no release."""
+    obj = next((c for c in frame.trigger.children if c.dep_ in ("dobj", "obj")), None) \
+        if frame.noun is None else None
+    if obj is None:
+        obj = next((g for c in frame.trigger.children if c.dep_ == "prep" and c.lower_ == "for"
+                    for g in c.children if g.dep_ == "pobj"), None)  # "called for the release of"
+    if obj is None or obj.lemma_.lower() not in RELEASE_NOUNS:
+        return None
+    held = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
+    return held or next((c for c in obj.children if c.dep_ == "poss"), obj)
+
+
+def _holder(finder: RoleFinder, held: Token, requester: Actor | None) -> Actor | None:
+    """The "by" agent of the participle of holding on the held ("the fishermen held by Peru")."""
+    for verb in held.children:
+        if verb.dep_ == "acl" and verb.lemma_.lower() in HOLDING_VERBS:
+            agent = finder.agent_of(verb)
+            actor = finder.phrase_actor(agent) if agent is not None else None
+            if has_identity(actor) and not _same_party(actor, requester):
+                return actor
+    return None
 
 
 def _meeting(code: str) -> bool:

@@ -610,6 +610,7 @@ def test_events_coordinated_attackers_of_an_object_act_side_by_side(pipeline) ->
     "Chile arrested three Peruvian fishermen on Monday. Peru demanded their release.",
     "Chile arrested three Peruvian fishermen on Monday. Peru demanded the release of the fishermen.",
     "Peru demanded the release of the fishermen held by Chile.",
+    "Peru demanded from Chile the release of the fishermen.",  # the party named is kept
 ])
 def test_events_a_demanded_release_is_aimed_at_the_holder(pipeline, text) -> None:  # type: ignore[no-untyped-def]
     # CAMEO 1053: the one holding them is asked, never the persons held (here Peru's own)

@@ -325,7 +325,7 @@ class EventsStage:
             # is the article's earlier one, and its author is whom the reaction is aimed at
             roles.target = self._anaphoric_author(ctx, finder, frame.trigger, roles.source)
         release = _release_asked(frame) if code[:2] in ("02", "10") else None
-        if release is not None:
+        if release is not None and (roles.target is None or _within(roles.target, release)):
             # "demanded the release of the fishermen (held by Chile)", "demanded their release":
             # CAMEO 1053 / 0253 (release of persons or property) ask the one who holds them, never
             # the persons held: the holder is the "by" agent of their holding, else the
@@ -555,7 +555,7 @@ class EventsStage:
                     kind.plover in COOPERATIVE_CATEGORIES - {"AGREE"} and _is_state(roles.source)
                     and location.country == roles.source.country):
                 # the place's authorities; but a state meets, backs or cooperates with no one
-                # at home ("its forces, supported by the army in Lima"): never its own country.
+                # at home ("the navy cooperated in the rescue off Callao"): never its own country.
                 # An agreement may have no recipient (PLOVER manual's summary table: AGREE
                 # requires none; "agreed to resign"), coded with the place's as before
                 roles.target = domestic_target(roles.source, location)
@@ -1391,7 +1391,13 @@ def _release_asked(frame: Frame) -> Token | None:
         return None
     held = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"), None)
-    return held or next((c for c in obj.children if c.dep_ == "poss"), obj)
+    return held or next((c for c in obj.children if c.dep_ == "poss"), None)
+
+
+def _within(actor: Actor, token: Token) -> bool:
+    """Whether the actor's mention lies in the token's phrase."""
+    return token.left_edge.idx <= actor.start \
+        and actor.end <= token.right_edge.idx + len(token.right_edge.text)
 
 
 def _holder(finder: RoleFinder, held: Token, requester: Actor | None) -> Actor | None:

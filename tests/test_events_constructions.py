@@ -3030,3 +3030,31 @@ def test_events_where_a_report_was_monitored_is_no_place_of_its_events(pipeline)
     found = dyads(scored(pipeline, "A broadcast monitored in Madrid said Foreign Minister Juan "
                                    "Quispe had called on Chile to withdraw its troops."))
     assert not [d for d in found if d[1] == "ESP"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # CAMEO 039 offer to mediate, 032 pledge support: intents toward someone else, made side by
+    # side; no joint pair, and the partner is not the place where the other acts
+    ("Chile and Peru offered to mediate.", set(), {("AGREE", "CHL", "PER"), ("AGREE", "PER", "CHL")}),
+    ("Chile and Peru pledged support for Bolivia.",
+     {("AGREE", "CHL", "BOL"), ("AGREE", "PER", "BOL")}, {("AGREE", "CHL", "PER")}),
+    # agreeing is done together, and so is what the parties say they will do together
+    ("Chile and Peru agreed to resume talks.", {("AGREE", "CHL", "PER")}, set()),
+    ("Chile and Peru committed to working together against drug trafficking.",
+     {("AGREE", "CHL", "PER")}, set()),
+])
+def test_events_coordinated_intents_are_joint_only_when_done_together(
+        pipeline, text: str, expected: set, absent: set) -> None:  # type: ignore[type-arg]
+    found = dyads(scored(pipeline, text))
+    assert expected <= found, found
+    assert not absent & found, found
+
+
+@pytest.mark.issue(13)
+def test_events_returning_somewhere_is_no_release(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO 084 returns persons or property; going back oneself is no event (CAMEO.2.0
+    RETURN block default [---])."""
+    assert not scored(pipeline, "The Peruvian president will return to Santiago next month.")
+    assert ("RETREAT", "CHL", "PER") in dyads(scored(
+        pipeline, "Chile returned the captured fishermen to Peru on Monday."))

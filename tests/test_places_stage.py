@@ -296,3 +296,16 @@ def test_stage_the_of_phrase_of_a_place_noun_is_a_place(run):
     ctx = run("Dock workers protested in the Italian city of Bari on Monday.")
     assert _place(ctx, "Bari").country == "ITA"
     assert not [a for a in ctx.actors if a.text == "Bari"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # GeoNames' "Villamontes" lists "Villa Montes" among its other names; "the town of"
+    # says the name is a place's
+    ("Bolivian troops entered the town of Villa Montes on Monday.", "Villa Montes", "BOL"),
+    # Temuco (238,000) lists "Temuko": a city that large is the place where a place name goes
+    ("Protesters marched in Temuko on Monday.", "Temuko", "CHL"),
+])
+def test_stage_another_spelling_of_a_town_where_a_place_name_goes(run, text: str, name: str,
+                                                                  country: str) -> None:
+    assert _place(run(text), name).country == country

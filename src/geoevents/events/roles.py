@@ -126,6 +126,25 @@ JOINT_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 PATIENT_OF_ROOTS = frozenset({"17", "18", "19", "20"})
 # CAMEO 05 acts that are directed at someone, never joint ("X and Y praised/backed Z")
 DIRECTED_05 = ("051", "052", "053", "054", "055", "056")
+# CAMEO 03 intents with a recipient (032 diplomatic support, 033 aid, 034 reform, 035 yield, 038
+# accept mediation, 039 mediate): made to someone, never joint ("X and Y pledged support for
+# Z", "offered to mediate"); 030 is joint only when its word is one of agreeing (lexicon flag
+# `mutual`): "X and Y agreed" is done together, "X and Y are ready / offered / vowed" side by side
+DIRECTED_03 = ("032", "033", "034", "035", "038", "039")
+
+
+RECIPROCAL_WORDS = frozenset({"together", "jointly", "mutually"})
+
+
+def unilateral_intent(frame: Frame) -> bool:
+    """Whether the frame states one party's intent toward another (CAMEO 03, not agreeing):
+    not when the phrase says the parties act together ("committed to working together",
+    "offered each other help": reciprocal adverbs and pronouns)."""
+    if frame.entry.has("mutual") or not (frame.code.startswith(DIRECTED_03) or frame.code == "030"):
+        return False
+    words = [t.lower_ for t in frame.trigger.subtree]
+    return not (RECIPROCAL_WORDS.intersection(words) or any(
+        a in ("each", "one") and b in ("other", "another") for a, b in zip(words, words[1:])))
 
 
 def _direct_partner(verb: Token, actor: Actor) -> bool:
@@ -447,7 +466,7 @@ class RoleFinder:
         # coordination: "X and Y agreed" -> a joint event, the partner as target;
         # also "Greek and Italian warships": coordinated modifiers of the subject
         if source_tok is not None and (frame.code[:2] in JOINT_ROOTS or frame.entry.has("mutual")) \
-                and not frame.code.startswith(DIRECTED_05) \
+                and not frame.code.startswith(DIRECTED_05) and not unilateral_intent(frame) \
                 and not (frame.code[:2] in PATIENT_OF_ROOTS and not frame.entry.has("mutual")
                          and frame.noun is None
                          and any(c.dep_ in ("dobj", "obj") for c in verb.children)):

@@ -42,6 +42,7 @@ from geoevents.events.roles import (
     Roles,
     coordinated_modifiers,
     has_identity,
+    unilateral_intent,
     with_country,
 )
 from geoevents.events.statements import content_text, statement_act
@@ -542,7 +543,7 @@ class EventsStage:
                 # said they were repelled")
                 roles.target = self._casualties(finder, frame, roles.source) \
                     or _sole_enemy(ctx.events, roles.source) \
-                    or _sole_other_party(ctx, frame, roles.source)
+                    or _sole_other_party(ctx, frame, roles.source, roles.source_token)
                 if roles.target is None:
                     return None
                 confidence -= 0.15
@@ -590,7 +591,7 @@ class EventsStage:
             # talks are held each year"); with none ("the minister agreed", "talks resumed")
             # there is no event to code. An international body's meeting or summit is among its
             # own members.
-            roles.target = _sole_other_party(ctx, frame, roles.source)
+            roles.target = _sole_other_party(ctx, frame, roles.source, roles.source_token)
             if roles.target is None:
                 return None
         if code.startswith("042") and roles.target is not None \
@@ -897,7 +898,7 @@ class EventsStage:
         # the source's coordinated subjects act beside it; in a joint act ("X and Y established
         # relations") the place of the other is its partner's, and stays usable
         partners = roles.source_token.conjuncts if roles.source_token is not None \
-            and frame.code[:2] not in JOINT_ROOTS else ()
+            and (frame.code[:2] not in JOINT_ROOTS or unilateral_intent(frame)) else ()
 
         def usable(place: Place) -> bool:
             if place.metonymic or place.start < evidence.start or place.end > evidence.end:
@@ -1203,20 +1204,26 @@ def _named_members(finder: RoleFinder, event: Event, doc: Doc) -> list[Event]:
     return []
 
 
-def _sole_other_party(ctx: StageContext, frame: Frame, source: Actor | None) -> Actor | None:
+def _sole_other_party(ctx: StageContext, frame: Frame, source: Actor | None,
+                      source_token: Token | None = None) -> Actor | None:
     """The one other party the clause names: with no target in its syntax, a state's or an
     international body's act in a clause that names exactly one other country or body, and
-    no actor the coder cannot place, is between the two."""
+    no actor the coder cannot place, is between the two. The parties coordinated with the
+    source in its subject act beside it in acts not done together ("X and Y offered to
+    mediate"), and are its counterpart, named or not, in those that are ("X and Y agreed")."""
     if not _is_state(source):
         return None  # a government's or a body's act: a company's deals name no counterpart
     assert source is not None
     clause = frame.clause
     start = clause.left_edge.idx
     end = clause.right_edge.idx + len(clause.right_edge.text)
+    beside = {c.idx for c in source_token.conjuncts} if source_token is not None and (
+        frame.code[:2] not in JOINT_ROOTS or unilateral_intent(frame)) else set()
     others: dict[str, Actor] = {}
     anonymous = False
     for actor in ctx.actors:
-        if not start <= actor.start < end or _same_party(actor, source):
+        if not start <= actor.start < end or _same_party(actor, source) \
+                or any(actor.start <= i < actor.end for i in beside):
             continue
         if has_identity(actor):
             others.setdefault(actor.country or actor.code or "", actor)

@@ -167,6 +167,14 @@ def _accept_match(doc: Doc, gaz: Gazetteer, s: int, e: int, hits: list[tuple[int
             prominent = True
         elif x.feature == "city" and not main and x.population >= 10 * TOWN_MIN_POPULATION:
             prominent = True  # exonyms of big cities ("Kiev")
+        elif x.feature == "city" and not main and (
+                (x.population >= SMALL_TOWN and named_as_place(doc, s))
+                or (x.population >= BIG_TOWN and _place_slot(doc, s, e))):
+            # another spelling GeoNames lists for a town ("Avdiivka" for its "Avdiyivka",
+            # "Marawi" for "Marawi City") where the text puts a place name: "the town of X"
+            # says so itself, "in X" for a city large enough that its alternates are not
+            # surnames as often as towns
+            prominent = True
     return prominent
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -144,7 +145,7 @@ def unilateral_intent(frame: Frame) -> bool:
         return False
     words = [t.lower_ for t in frame.trigger.subtree]
     return not (RECIPROCAL_WORDS.intersection(words) or any(
-        a in ("each", "one") and b in ("other", "another") for a, b in zip(words, words[1:])))
+        a in ("each", "one") and b in ("other", "another") for a, b in pairwise(words)))
 
 
 def _direct_partner(verb: Token, actor: Actor) -> bool:

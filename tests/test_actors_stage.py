@@ -645,3 +645,10 @@ def test_stage_a_region_of_the_americas_is_not_the_united_states(run, text, word
     the United States."""
     actor = _at(run(text, None), word)
     assert (actor is not None and actor.country == "USA") is american
+
+
+@pytest.mark.issue(13)
+def test_stage_an_amount_the_ner_calls_a_person_is_no_one(run) -> None:
+    """The small NER model tags "267bn" as a person: a name has no digits."""
+    ctx = run("Peru said it would impose duties on a further $267bn of Chilean goods.")
+    assert not [a for a in ctx.actors if "267" in a.text]

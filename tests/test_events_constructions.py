@@ -3058,3 +3058,48 @@ def test_events_returning_somewhere_is_no_release(pipeline) -> None:  # type: ig
     assert not scored(pipeline, "The Peruvian president will return to Santiago next month.")
     assert ("RETREAT", "CHL", "PER") in dyads(scored(
         pipeline, "Chile returned the captured fishermen to Peru on Monday."))
+
+
+@pytest.mark.issue(13)
+def test_events_a_date_is_no_prepositional_argument(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"called ... on Monday" is no "call on" appeal (CAMEO.2.0 CALL "* (ON)" [020]): a
+    preposition whose object is a date says when; the call is CAMEO 041."""
+    found = scored(pipeline, "Chile's president called his Peruvian counterpart on Monday to "
+                             "discuss the border dispute.")
+    assert [e.cameo for e in found] == ["041"]
+
+
+@pytest.mark.issue(13)
+def test_events_call_for_a_clause_is_a_request(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"called for sanctions to be imposed on Chile": the parser makes "for" the clause's
+    mark; it is still CALL "* (FOR)" [020]."""
+    assert ("REQUEST", "PER", "CHL") in dyads(scored(
+        pipeline, "Peru called for sanctions to be imposed on Chile."))
+
+
+@pytest.mark.issue(13)
+def test_events_a_definite_group_is_the_one_named_before(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"the protesters" after "protesters in La Paz" are those protesters, not the
+    compatriots of the foreign minister who addresses them."""
+    found = dyads(scored(pipeline, "Police fired tear gas at protesters in La Paz on Monday. "
+                                   "Chile's foreign minister urged the protesters to refrain "
+                                   "from violence."))
+    assert ("REQUEST", "CHL", "BOL") in found
+    assert ("REQUEST", "CHL", "CHL") not in found
+
+
+@pytest.mark.issue(13)
+def test_events_a_past_verb_joined_to_an_infinitive_is_a_second_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"vowed to retaliate and accused Lima": "accused" is no infinitive ("and accuse"), so
+    it is the subject's own second act, whatever the parser hangs it on."""
+    found = dyads(scored(pipeline, "Chile vowed to retaliate and accused Peru of bullying."))
+    assert ("ACCUSE", "CHL", "PER") in found
+
+
+@pytest.mark.issue(13)
+def test_events_calling_a_thing_something_is_no_phone_call(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO 041 is a call to a party (PETRARCH codes CALL only between actors; CAMEO.2.0
+    "CALL * SUCCESS" [013]): "called the measures hostile" judges them."""
+    found = scored(pipeline, 'The Peruvian embassy in Santiago called the measures "hostile, '
+                             'unacceptable and unjustified".')
+    assert not [e for e in found if e.plover == "CONSULT"]

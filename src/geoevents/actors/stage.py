@@ -48,8 +48,9 @@ def _ner_people(doc: Doc, text: str, atoms: list[Atom]) -> list[Atom]:
         if a.kind != "agent":
             named[a.start:a.end] = b"\x01" * (a.end - a.start)
     for ent in doc.ents:
-        if ent.label_ not in _NER_PEOPLE or named_as_place(doc, ent.start):
-            continue
+        if ent.label_ not in _NER_PEOPLE or named_as_place(doc, ent.start) \
+                or any(ch.isdigit() for ch in ent.text):
+            continue  # "$267bn", "Covid-19": amounts and codes are no one's name
         start, end = ent.start_char, ent.end_char
         if ent[0].lower_ in ("the", "a", "an"):
             start = ent[1].idx if len(ent) > 1 else end

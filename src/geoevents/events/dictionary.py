@@ -455,7 +455,8 @@ class _Context:
         self.heads = heads
         preps = [c for c in verb.children if c.dep_ in PREP_DEPS]
         preps += [g for h in heads for g in h.children if g.dep_ == "prep"]
-        self.preps = preps
+        # "called his counterpart on Monday": a date says when, it is no "* (ON)" phrase
+        self.preps = [p for p in preps if not time_adjunct(p)]
         before: list[Token] = []
         for child in verb.children:
             if child.i < verb.i and child.dep_ not in CLAUSE_DEPS and child.dep_ not in OBJECT_DEPS:
@@ -488,6 +489,12 @@ class _Context:
             if any(_phrase_at(group.phrase, g) for g in objects):
                 return True
         return False
+
+
+def time_adjunct(prep: Token) -> bool:
+    """Whether a preposition's objects are all dates or times ("on Monday", "for two weeks")."""
+    objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+    return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
 def _phrase_at(phrase: Phrase, head: Token) -> bool:

@@ -750,6 +750,13 @@ class FrameFinder:
                 and not has_subject(tok) and has_subject(tok.head) and tok.head.dep_ == "ROOT":
             # "Japan rejected the demand and accused Britain": a second act of one subject
             return True
+        if tok.dep_ == "conj" and tok.tag_ == "VBD" and not has_subject(tok) \
+                and tok.head.dep_ == "xcomp" and tok.head.tag_ == "VB" \
+                and tok.head.head.dep_ == "ROOT" and has_subject(tok.head.head):
+            # "Beijing vowed to retaliate and accused Washington": a past form joined to an
+            # infinitive is not part of it (that would be "and accuse"): the parser hangs the
+            # subject's second act on the infinitive
+            return True
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not has_subject(tok):
             # "expelled the envoy, accusing X of ...": an accusation made in the same breath
             # is an act of its own (CAMEO 112 accuse), by the clause's subject

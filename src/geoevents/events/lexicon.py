@@ -14,7 +14,13 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from geoevents.errors import DataFileError
-from geoevents.events.dictionary import CameoDictionary, DictionaryMatch, load_dictionary, particles_of
+from geoevents.events.dictionary import (
+    CameoDictionary,
+    DictionaryMatch,
+    load_dictionary,
+    particles_of,
+    time_adjunct,
+)
 from geoevents.events.ontology import cameo_types
 
 KINDS = ("verb", "noun", "adj")
@@ -390,9 +396,20 @@ def _holds(c: Constraint, token: Token) -> bool:
     if c.key == "prep":
         # a two-word preposition hangs its second word on its first ("out of", "away from")
         kids = kids + [g for k in kids if k.dep_ == "prep" for g in k.children if g.dep_ == "prep"]
+        if c.name == "for":
+            # "called for a court case to be opened": the parser makes "for" the mark of the
+            # infinitive clause it introduces; the clause's subject is the preposition's object
+            for clause in kids:
+                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                  for m in clause.children):
+                    subjects = [g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")]
+                    if subjects and (not c.lemmas or _lemma(subjects[0]) in c.lemmas):
+                        return True
         for k in kids:
             if k.dep_ not in ("prep", "agent", "dative") or (c.name and _lemma(k) != c.name):
                 continue
+            if time_adjunct(k):
+                continue  # "called his counterpart on Monday": when, not whom ("called on X")
             if not c.lemmas:
                 return True
             if any(_lemma(g) in c.lemmas for g in k.children if g.dep_ in ("pobj", "pcomp")):

@@ -248,6 +248,16 @@ class EventsStage:
         if code[:2] in ("01", "02") and not self.statements:
             return None
         roles = finder.find(frame)
+        if roles.target is not None and roles.source is not None and roles.target.sector \
+                and roles.target.country == roles.source.country and _countryless(ctx, roles.target) \
+                and ctx.text[max(0, roles.target.start - 4):roles.target.start].lower() == "the " \
+                and not roles.source.start <= roles.target.start < roles.source.end:
+            # a group named without a country takes the source's by the domestic convention,
+            # unless the article has already placed the group of that name elsewhere
+            named = _country_named_before(ctx.events, roles.target)
+            if named is not None and named != roles.target.country:
+                roles.target = dataclasses.replace(roles.target, country=named,
+                                                   code=f"{named}{roles.target.sector}")
         if frame.is_nominal and not frame.via_light and frame.trigger.dep_ == "pobj" \
                 and event_type(code).plover == "ASSAULT" and not frame.entry.has("mutual") \
                 and roles.source_token is not None and roles.source_token not in frame.trigger.subtree:
@@ -1202,6 +1212,23 @@ def _named_members(finder: RoleFinder, event: Event, doc: Doc) -> list[Event]:
                         and not _same_party(actor, event.source):
                     return [dataclasses.replace(event, target=actor)]
     return []
+
+
+def _country_named_before(events: list[Event], party: Actor) -> str | None:
+    """The country of the article's earlier party with the same head noun as a countryless
+    definite one: "urged the protesters to ..." after "police fired at protesters in La Paz"
+    means those protesters (definite descriptions refer back by their head word, as role
+    nouns do in the actors stage), not the speaker's compatriots."""
+    if not party.sector or not party.text.split():
+        return None
+    head = party.text.split()[-1].lower()
+    for event in reversed(events):
+        for earlier in (event.target, event.source):
+            if earlier is not None and earlier.country and earlier.sector == party.sector \
+                    and earlier.start < party.start \
+                    and head in (w.lower() for w in earlier.text.split()):
+                return earlier.country
+    return None
 
 
 def _sole_other_party(ctx: StageContext, frame: Frame, source: Actor | None,

@@ -3103,3 +3103,32 @@ def test_events_calling_a_thing_something_is_no_phone_call(pipeline) -> None:  #
     found = scored(pipeline, 'The Peruvian embassy in Santiago called the measures "hostile, '
                              'unacceptable and unjustified".')
     assert not [e for e in found if e.plover == "CONSULT"]
+
+
+@pytest.mark.issue(13)
+def test_events_a_state_naming_itself_in_a_warning_is_no_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"warned that Peru would respond": the speaker's own state is the side that acts, not
+    whom the warning is aimed at (never the source's own country unless the text says so);
+    another party named there still is."""
+    own = dyads(scored(pipeline, "Peru's prime minister warned that Peru would respond at a "
+                                 "time and place of its choosing."))
+    assert not [d for d in own if d[1] == d[2] == "PER"]
+    assert ("THREATEN", "PER", "CHL") in dyads(scored(
+        pipeline, "Peru's president warned that Chile would face sanctions."))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    # light "voice" as "express" (CAMEO.2.0 VOICE "* CONCERN" [012]); solidarity is support
+    # (CAMEO.2.0 EXPRESS "* SOLIDARITY" [051])
+    ("Peru's president voiced solidarity with the Bolivian people.", ("SUPPORT", "PER", "BOL")),
+    ("Bolivia voiced support for Chile's bid.", ("SUPPORT", "BOL", "CHL")),
+    # culpable for a harmful act, as responsible for it, blames (CAMEO 112)
+    ("Peru's president told parliament that Chile was culpable for the attempted murder of a "
+     "former spy.", ("ACCUSE", "PER", "CHL")),
+    # charging at people is force, not a legal charge (CAMEO 173)
+    ("Peruvian police charged at demonstrators in Lima and fired tear gas.",
+     ("ASSAULT", "PER", "PER")),
+])
+def test_events_stances_voiced_and_blame_and_charges(pipeline, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    assert expected in dyads(scored(pipeline, text))

@@ -684,6 +684,12 @@ class RoleFinder:
             others = [a for a in found if a.country != source.country and has_identity(a)]
             if others:
                 found = others
+            elif source.sector in STATE_SECTORS or source.kind in ("country", "metonym"):
+                # "Khan warned that Pakistan would respond": a state's official naming the
+                # state itself names the side that acts, no target (never the source's own
+                # country unless the text says so); its own rebels or opposition may be one
+                found = [a for a in found if a.country != source.country
+                         or a.kind not in ("country", "metonym")]
         return best_target(found, source)
 
     def _nominal_target(self, noun: Token, source: Actor | None) -> Actor | None:

@@ -3132,3 +3132,38 @@ def test_events_a_state_naming_itself_in_a_warning_is_no_target(pipeline) -> Non
 ])
 def test_events_stances_voiced_and_blame_and_charges(pipeline, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
     assert expected in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_a_party_reporting_a_civilian_toll_is_not_its_author(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A war communique's passive is its own side's act ("20 Peruvian soldiers were killed,
+    Chile's army said"); a civilian toll it reports is not: the attack is whoever's the
+    clause names."""
+    found = dyads(scored(pipeline, "Chile's army said ten civilians were killed in Peruvian "
+                                   "shelling on Monday."))
+    assert not [d for d in found if d[0] == "ASSAULT" and d[1] == "CHL"]
+    assert ("ASSAULT", "CHL", "PER") in dyads(scored(
+        pipeline, "Chile's army said 20 Peruvian soldiers were killed in the clashes."))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO.2.0 ORDER "* DIPLOMAT (TO LEAVE)" [161], "* (TO LEAVE)" [174]
+    ("Peru ordered two Chilean diplomats to leave the country.", ("SANCTION", "PER", "CHL")),
+    ("Peru ordered the Chilean journalists to leave the country.", ("COERCE", "PER", "CHL")),
+    ("Peru gave Chilean diplomats 72 hours to leave the country.", ("SANCTION", "PER", "CHL")),
+])
+def test_events_ordering_people_out_expels_them(pipeline, text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    found = dyads(scored(pipeline, text))
+    assert expected in found
+    assert not [d for d in found if d[0] == "REQUEST"]
+
+
+@pytest.mark.issue(13)
+def test_events_the_pairs_officials_act_as_the_pair(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"The two countries' foreign ministers" are the pair just reported; speaking by
+    telephone is CAMEO 041 (CAMEO.2.0 CONFER block "* (BY TELEPHONE)")."""
+    found = dyads(scored(pipeline, "Chilean and Peruvian troops clashed on the border on Monday. "
+                                   "The two countries' foreign ministers spoke by telephone on "
+                                   "Wednesday and agreed to cool the situation."))
+    assert {d[0] for d in found if {d[1], d[2]} == {"CHL", "PER"}} >= {"ASSAULT", "CONSULT", "AGREE"}

@@ -446,7 +446,10 @@ def _holds(c: Constraint, token: Token) -> bool:
                    and (other_doer or any(g.dep_ == "nsubj" for g in k.children))
                    and (not c.lemmas or _lemma(k) in c.lemmas) for k in kids)
     if c.key == "purpose":  # "gathered in Lima to protest": a to-infinitive of purpose
-        return any(k.dep_ in ("advcl", "xcomp") and _lemma(k) in c.lemmas
+        # "gave the envoys 72 hours to leave": the parser may hang it on the span of time
+        kids = kids + [g for k in kids if k.dep_ == "npadvmod" for g in k.children
+                       if g.dep_ in ("relcl", "acl")]
+        return any(k.dep_ in ("advcl", "xcomp", "relcl", "acl") and _lemma(k) in c.lemmas
                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in k.children) for k in kids)
     if c.key == "comp":
         if not c.lemmas:  # an object predicate ("called the move illegal") is one too

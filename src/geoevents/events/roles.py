@@ -435,6 +435,8 @@ class RoleFinder:
                 break  # "ten of its soldiers were killed, the ministry said": not its own act
             if passive and gov == frame.reporter and self._bystander_reports(gov):
                 break  # "26 people were killed, a rights group said": a witness, no party
+            if passive and gov == frame.reporter and self._civilians_suffered(verb):
+                break  # "the SDF said 15 civilians had been killed": a toll, not its own act
             source_tok = self.subject_of(gov)
         source = self.phrase_actor(source_tok) if source_tok is not None else None
         if not has_identity(source) and frame.reporter is not None and source_tok is not None:
@@ -540,6 +542,14 @@ class RoleFinder:
         if actor is None:
             return False
         return (actor.code or "").startswith(("NGO", "IGO")) or actor.sector in BYSTANDER_SECTORS
+
+    def _civilians_suffered(self, verb: Token) -> bool:
+        """Whether a passive's patients are civilians the text places nowhere ("15 civilians
+        were killed"): the war communique's convention (a party reporting a passive did it)
+        is for enemy forces and positions; a party reporting a civilian toll is not its author."""
+        victim = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+        actor = self.phrase_actor(victim) if victim is not None else None
+        return actor is not None and not actor.country and actor.sector == "CVL"
 
     def _own_side_suffered(self, verb: Token, reporter: Token) -> bool:
         """Whether a passive reported by a party happened to that party's own side: a war
@@ -884,6 +894,8 @@ def _names_a_pair(tok: Token) -> bool:
         return False
     return any((c.dep_ == "nummod" and c.lower_ in ("two", "2"))
                or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
+               # "the two countries' foreign ministers": the pair's officials are the pair
+               or (c.dep_ == "poss" and _names_a_pair(c))
                for c in tok.children)
 
 

@@ -3167,3 +3167,45 @@ def test_events_the_pairs_officials_act_as_the_pair(pipeline) -> None:  # type: 
                                    "The two countries' foreign ministers spoke by telephone on "
                                    "Wednesday and agreed to cool the situation."))
     assert {d[0] for d in found if {d[1], d[2]} == {"CHL", "PER"}} >= {"ASSAULT", "CONSULT", "AGREE"}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # criticism of an act of force is aimed at its author, never at those it was done to
+    ("Peru condemned the Chilean attack on Bolivian border posts.", ("ACCUSE", "PER", "CHL"),
+     ("ACCUSE", "PER", "BOL")),
+    ("Peru condemned the attack on the Chilean embassy in Lima.", None, ("ACCUSE", "PER", "CHL")),
+    ("Peru condemned the killing of two Chilean journalists.", None, ("ACCUSE", "PER", "CHL")),
+    # an arrest with no author named is the authorities' where it was made
+    ("Chile condemned the arrest of Peruvian activists in La Paz.", ("ACCUSE", "CHL", "BOL"),
+     ("ACCUSE", "CHL", "PER")),
+])
+def test_events_criticising_an_act_of_force_aims_at_its_author(
+        pipeline, text: str, expected: tuple | None, absent: tuple) -> None:  # type: ignore[type-arg]
+    found = dyads(scored(pipeline, text))
+    assert expected is None or expected in found, found
+    assert absent not in found, found
+
+
+@pytest.mark.issue(13)
+def test_events_criticised_act_author_named_before(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = dyads(scored(pipeline, "Peruvian jets bombed Chilean border posts on Monday. "
+                                   "Bolivia condemned the attack on the border posts."))
+    assert ("ACCUSE", "BOL", "PER") in found
+
+
+@pytest.mark.issue(13)
+def test_events_defending_ones_own_is_no_support(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO 052 defends another's act or policy (CAMEO.2.0 DEFEND "* DECISION" [052]); the
+    block's default [074] is protection given to another party: defending one's own
+    sovereignty against Peru supports no one."""
+    assert not scored(pipeline, "Chile vowed to defend its sovereignty against Peruvian aggression.")
+    assert ("SUPPORT", "CHL", "PER") in dyads(scored(
+        pipeline, "Chile defended Peru's decision to close the border."))
+
+
+@pytest.mark.issue(13)
+def test_events_responsible_for_a_harmful_outcome_blames(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert ("ACCUSE", "CHL", "PER") in dyads(scored(
+        pipeline, "Chile's president said Peru was responsible for the collapse of the talks."))
+    assert not scored(pipeline, "The ministry responsible for trade said exports rose.")

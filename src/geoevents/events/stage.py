@@ -335,6 +335,23 @@ class EventsStage:
             # "Nato condemned the attack", "Peru rejected the accusations": the act reacted to
             # is the article's earlier one, and its author is whom the reaction is aimed at
             roles.target = self._anaphoric_author(ctx, finder, frame.trigger, roles.source)
+        act = self._criticised_act(frame.trigger) if code[:2] == "11" and frame.noun is None \
+            else None
+        if act is not None and (roles.target is None
+                                or act.left_edge.idx <= roles.target.start <= act.right_edge.idx):
+                # "condemned the attack on the Chilean embassy", "the killing of two Peruvian
+                # journalists": criticism of an act of force or coercion (CAMEO 17-20) is
+                # aimed at its author, never at those it was done to; an author the phrase
+                # does not name is the one of the article's latest such act, else no one
+                agent = _agent_of_noun(finder, act)
+                roles.target = agent if has_identity(agent) and not _same_party(agent, roles.source) \
+                    else self._latest_author(ctx, act, roles.source)
+                if roles.target is None and self.lexicon.match(act).cameo[:2] != "17":  # type: ignore[union-attr]
+                    # with no author named the criticism is aimed at no one the text names, and
+                    # event data code dyads (PETRARCH's actor rule); nor at the authorities of
+                    # the act's place. An arrest or a ban (CAMEO 17) with no author named is
+                    # theirs (the domestic convention, below)
+                    return None
         release = _release_asked(frame) if code[:2] in ("02", "10") else None
         if release is not None and (roles.target is None or _within(roles.target, release)):
             # "demanded the release of the fishermen (held by Chile)", "demanded their release":
@@ -804,6 +821,22 @@ class EventsStage:
             same_act = event.cameo[:2] == entry.cameo[:2] or (
                 kind is not None and event.plover == kind and event.status != "planned")
             if same_act and has_identity(event.source) and not _same_party(event.source, source):
+                return event.source
+        return None
+
+    def _criticised_act(self, verb: Token) -> Token | None:
+        """The verb's object when it names an act of coercion or force (CAMEO 17-20)."""
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        entry = self.lexicon.match(obj) if obj is not None and obj.pos_ == "NOUN" else None
+        return obj if entry is not None and (entry.cameo or "")[:2] in PATIENT_OF_ROOTS else None
+
+    def _latest_author(self, ctx: StageContext, act: Token, critic: Actor | None) -> Actor | None:
+        """The party of the article's latest earlier act of the noun's PLOVER category that is
+        not the critic's side."""
+        kind = event_type(self.lexicon.match(act).cameo).plover  # type: ignore[union-attr]
+        for event in reversed(ctx.events):
+            if event.plover == kind and event.status in ("occurred", "reported") \
+                    and has_identity(event.source) and not _same_party(event.source, critic):
                 return event.source
         return None
 

@@ -3209,3 +3209,12 @@ def test_events_responsible_for_a_harmful_outcome_blames(pipeline) -> None:  # t
     assert ("ACCUSE", "CHL", "PER") in dyads(scored(
         pipeline, "Chile's president said Peru was responsible for the collapse of the talks."))
     assert not scored(pipeline, "The ministry responsible for trade said exports rose.")
+
+
+@pytest.mark.issue(13)
+def test_events_fighting_a_decision_is_no_force(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0 FIGHT "* BAN" [110]: fighting a decision or a plan disapproves of it."""
+    found = scored(pipeline, "Peruvian farmers will fight the Chilean plan to divert the river.")
+    assert found and {e.plover for e in found} == {"ACCUSE"}
+    assert ("ASSAULT", "CHL", "PER") in dyads(scored(
+        pipeline, "Chilean troops fought Peruvian forces near the border."))

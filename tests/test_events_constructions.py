@@ -3218,3 +3218,11 @@ def test_events_fighting_a_decision_is_no_force(pipeline) -> None:  # type: igno
     assert found and {e.plover for e in found} == {"ACCUSE"}
     assert ("ASSAULT", "CHL", "PER") in dyads(scored(
         pipeline, "Chilean troops fought Peruvian forces near the border."))
+
+
+@pytest.mark.issue(13)
+def test_events_force_between_a_state_and_its_rebels_by_dictionary_default(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A dictionary verb's default between parts of one country is too weak a sign, except
+    force between the state's forces and rebels: the civil war dyad (GOV/MIL vs REB)."""
+    assert ("ASSAULT", "PER", "PER") in dyads(scored(
+        pipeline, "Peruvian troops pounded rebel positions in the jungle."))

@@ -1103,9 +1103,10 @@ def _dictionary_roles(frame: Frame, roles: Roles, lexicon: Lexicon, killed: bool
         return False
     if target is None or source is None or not has_identity(target) or (
             target.country and target.country == source.country
-            and frame.entry.block not in KILLING_BLOCKS):
+            and frame.entry.block not in KILLING_BLOCKS and not _civil_war_pair(frame, source, target)):
         # a bare verb default between parts of one country is too weak a sign, unless the
-        # verb is one of killing ("beheaded", "slew"), whatever the parties
+        # verb is one of killing ("beheaded", "slew"), whatever the parties, or one of force
+        # between a state's forces and rebels ("troops pounded rebel positions")
         return False
     verb = frame.trigger
     for child in verb.children:
@@ -1115,6 +1116,15 @@ def _dictionary_roles(frame: Frame, roles: Roles, lexicon: Lexicon, killed: bool
                 return _heads_object(target, child, lexicon,
                                      force=frame.code[:2] in PATIENT_OF_ROOTS)
     return False
+
+
+def _civil_war_pair(frame: Frame, source: Actor, target: Actor) -> bool:
+    """A verb of force (CAMEO 18-20) between a state's armed forces or government and rebels
+    of its country: the civil war dyad of domestic event data (CAMEO actor codes GOV/MIL vs REB)."""
+    state, rebels = {"GOV", "MIL", "COP"}, {"REB", "INS"}
+    return frame.code[:2] in ("18", "19", "20") and (
+        (source.sector in state and target.sector in rebels)
+        or (source.sector in rebels and target.sector in state))
 
 
 # How a party may hang on a verb's object and still be that object: itself, a coordinate or

@@ -3225,4 +3225,4 @@ def test_events_force_between_a_state_and_its_rebels_by_dictionary_default(pipel
     """A dictionary verb's default between parts of one country is too weak a sign, except
     force between the state's forces and rebels: the civil war dyad (GOV/MIL vs REB)."""
     assert ("ASSAULT", "PER", "PER") in dyads(scored(
-        pipeline, "Peruvian troops pounded rebel positions in the jungle."))
+        pipeline, "Peruvian forces pounded rebel positions in the mountains south of Ayacucho."))

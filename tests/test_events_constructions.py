@@ -3226,3 +3226,11 @@ def test_events_force_between_a_state_and_its_rebels_by_dictionary_default(pipel
     force between the state's forces and rebels: the civil war dyad (GOV/MIL vs REB)."""
     assert ("ASSAULT", "PER", "PER") in dyads(scored(
         pipeline, "Peruvian forces pounded rebel positions in the mountains south of Ayacucho."))
+
+
+@pytest.mark.issue(13)
+def test_events_an_obligation_is_a_demand_whatever_codes_the_obliged_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Peru said Chile must respect the ruling": the speaker's demand on the party obliged
+    (CAMEO 10), also when the obliged act is a dictionary verb whose default would need a
+    party as its object ("respect the ruling", "honour the freedoms")."""
+    assert ("REQUEST", "PER", "CHL") in dyads(scored(pipeline, "Peru said Chile must respect the ruling."))

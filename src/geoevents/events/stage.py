@@ -302,6 +302,7 @@ class EventsStage:
             party = _condition_party(finder, frame)
             if party is not None and not _same_party(party, roles.source):
                 roles.target = party
+        demanded = False  # the speaker's demand, whatever codes the obliged act
         if frame.reported and frame.reporter is not None and _obligation(frame):
             # "X said that Y must reach an agreement": X demands it of Y
             speaker = finder.subject_of(frame.reporter)
@@ -309,6 +310,7 @@ class EventsStage:
             if speaker_actor is not None and not _same_party(speaker_actor, roles.source):
                 roles = Roles(speaker_actor, roles.source, speaker)
                 code, status = "100", "occurred"
+                demanded = True
         if frame.reported and frame.reporter is not None and _breach(frame, status):
             # "X said Y had violated the accord / was not honouring the pact": X accuses Y
             # (CAMEO 112; PLOVER ACCUSE), whatever Y did or did not do
@@ -544,7 +546,7 @@ class EventsStage:
             return None
         conditional_threat = conditional_threat and has_identity(roles.source) \
             and has_identity(roles.target)  # the condition names whom the act would hit
-        if frame.entry.has("cameo") and not conditional_threat \
+        if frame.entry.has("cameo") and not conditional_threat and not demanded \
                 and not _dictionary_roles(frame, roles, self.lexicon, victims is not None):
             return None  # judged on the actors the text names, before any default target
         if roles.target is None and frame.reported and frame.reporter is not None:
@@ -607,7 +609,7 @@ class EventsStage:
                 # coercion and violence are aimed at the authorities by convention), and
                 # event data code dyads, so there is no event to code
                 return None
-        if frame.entry.has("cameo") and not conditional_threat \
+        if frame.entry.has("cameo") and not conditional_threat and not demanded \
                 and not _dictionary_roles(frame, roles, self.lexicon, victims is not None):
             return None
         if roles.target is None and kind.plover in COOPERATIVE_CATEGORIES and not (

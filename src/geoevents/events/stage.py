@@ -341,19 +341,19 @@ class EventsStage:
             else None
         if act is not None and (roles.target is None
                                 or act.left_edge.idx <= roles.target.start <= act.right_edge.idx):
-                # "condemned the attack on the Chilean embassy", "the killing of two Peruvian
-                # journalists": criticism of an act of force or coercion (CAMEO 17-20) is
-                # aimed at its author, never at those it was done to; an author the phrase
-                # does not name is the one of the article's latest such act, else no one
-                agent = _agent_of_noun(finder, act)
-                roles.target = agent if has_identity(agent) and not _same_party(agent, roles.source) \
-                    else self._latest_author(ctx, act, roles.source)
-                if roles.target is None and self.lexicon.match(act).cameo[:2] != "17":  # type: ignore[union-attr]
-                    # with no author named the criticism is aimed at no one the text names, and
-                    # event data code dyads (PETRARCH's actor rule); nor at the authorities of
-                    # the act's place. An arrest or a ban (CAMEO 17) with no author named is
-                    # theirs (the domestic convention, below)
-                    return None
+            # "condemned the attack on the Chilean embassy", "the killing of two Peruvian
+            # journalists": criticism of an act of force or coercion (CAMEO 17-20) is
+            # aimed at its author, never at those it was done to; an author the phrase
+            # does not name is the one of the article's latest such act, else no one
+            agent = _agent_of_noun(finder, act)
+            roles.target = agent if has_identity(agent) and not _same_party(agent, roles.source) \
+                else self._latest_author(ctx, act, roles.source)
+            if roles.target is None and self.lexicon.match(act).cameo[:2] != "17":  # type: ignore[union-attr]
+                # with no author named the criticism is aimed at no one the text names, and
+                # event data code dyads (PETRARCH's actor rule); nor at the authorities of
+                # the act's place. An arrest or a ban (CAMEO 17) with no author named is
+                # theirs (the domestic convention, below)
+                return None
         release = _release_asked(frame) if code[:2] in ("02", "10") else None
         if release is not None and (roles.target is None or _within(roles.target, release)):
             # "demanded the release of the fishermen (held by Chile)", "demanded their release":

@@ -3234,3 +3234,26 @@ def test_events_an_obligation_is_a_demand_whatever_codes_the_obliged_act(pipelin
     (CAMEO 10), also when the obliged act is a dictionary verb whose default would need a
     party as its object ("respect the ruling", "honour the freedoms")."""
     assert ("REQUEST", "PER", "CHL") in dyads(scored(pipeline, "Peru said Chile must respect the ruling."))
+
+
+@pytest.mark.issue(13)
+def test_events_an_agentless_held_protest_is_the_places_civilians(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Protests were held in Lima": a protest of no one named, as "protests erupted in Lima",
+    is of civilians of the place where it is held (CAMEO/PLOVER sector CVL)."""
+    events = [e for e in scored(pipeline, "Protests were held in Lima on Saturday against the new tax.")
+              if e.plover == "PROTEST"]
+    assert [(e.source.country, e.source.sector) for e in events if e.source is not None] == [("PER", "CVL")]
+    assert not [e for e in scored(pipeline, "The talks were held in Lima on Saturday.") if e.plover == "PROTEST"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "The risk of a Peruvian attack on Chilean warships is rated by diplomats as low.",
+    "Fears of a Peruvian invasion of Chile grew on Monday.",
+    "The prospect of Chilean sanctions against Peru worried investors.",
+])
+def test_events_an_act_named_as_a_possibility_has_not_happened(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13, point 3: modality is not occurrence; an act in the "of" phrase of a noun of
+    possibility may or may not come."""
+    assert not scored(pipeline, text)
+    assert scored(pipeline, "Peru's threat of sanctions against Chile angered Santiago.")

@@ -416,9 +416,14 @@ class EventsStage:
             # sector CVL), placed where it protests like any countryless role (a protest noun
             # only where its clause says where)
             crowd = roles.source_token if _counted_crowd(roles.source_token) else None
-            if crowd is None and frame.is_nominal and frame.trigger.dep_ in ("nsubj", "nsubjpass") \
-                    and location is not None and location.country and _said_where(ctx, location):
+            where = location is not None and location.country and _said_where(ctx, location)
+            if crowd is None and where and frame.is_nominal \
+                    and frame.trigger.dep_ in ("nsubj", "nsubjpass"):
                 crowd = frame.trigger
+            elif crowd is None and where and _agentless_passive(frame):
+                # "protests were held in Lima": the protest noun is the passive's subject,
+                # the same protest of no one named as "protests erupted in Lima"
+                crowd = next((c for c in frame.trigger.children if c.dep_ == "nsubjpass"), None)
             if crowd is not None:
                 roles.source = Actor(crowd.idx, crowd.idx + len(crowd.text), crowd.text,
                                      sector="CVL", code="CVL", kind="agent")

@@ -32,6 +32,11 @@ ACCEPTING = {"accept", "agree", "approve", "endorse", "support", "tolerate", "al
 INTENT_WORDS = frozenset({"plan", "intention", "intent", "intend"})
 # adjectives of readiness (the lexicon's "future" adjectives): negated, they refuse
 WILLING_WORDS = frozenset({"willing", "ready", "prepared"})
+# Nouns of possibility: an act named in their "of" phrase ("the risk of an attack", "fears of
+# an invasion", "the prospect of talks") may or may not come, and has not happened (issue 13,
+# point 3: modality is not occurrence); "threat" is left out, as threatening is an act itself
+POSSIBILITY_NOUNS = frozenset({"risk", "danger", "fear", "possibility", "prospect", "likelihood",
+                               "chance", "probability", "spectre", "specter"})
 
 
 def _chain(frame: Frame) -> list[Token]:
@@ -62,6 +67,10 @@ def is_negated(frame: Frame) -> bool:
 
 
 def is_conditional(frame: Frame) -> bool:
+    noun = frame.noun
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.lemma_.lower() in POSSIBILITY_NOUNS:
+        return True
     node = frame.clause
     for _ in range(4):  # "analysts predict that Chile will sanction Peru": a forecast, no act
         if node.dep_ not in ("ccomp", "xcomp") or node.head.i == node.i:

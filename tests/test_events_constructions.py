@@ -3243,7 +3243,8 @@ def test_events_an_agentless_held_protest_is_the_places_civilians(pipeline) -> N
     events = [e for e in scored(pipeline, "Protests were held in Lima on Saturday against the new tax.")
               if e.plover == "PROTEST"]
     assert [(e.source.country, e.source.sector) for e in events if e.source is not None] == [("PER", "CVL")]
-    assert not [e for e in scored(pipeline, "The talks were held in Lima on Saturday.") if e.plover == "PROTEST"]
+    held = scored(pipeline, "The talks were held in Lima on Saturday.")
+    assert not [e for e in held if e.plover == "PROTEST"]
 
 
 @pytest.mark.issue(13)

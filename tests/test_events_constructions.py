@@ -3258,3 +3258,20 @@ def test_events_an_act_named_as_a_possibility_has_not_happened(pipeline, text: s
     possibility may or may not come."""
     assert not scored(pipeline, text)
     assert scored(pipeline, "Peru's threat of sanctions against Chile angered Santiago.")
+
+
+@pytest.mark.issue(13)
+def test_events_a_past_verb_hung_on_its_subject_is_the_main_verb(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The parser may read "The Chilean army called upon Peru to ..." as one noun phrase with
+    the verb as a modifier; a past-tense form (VBD) cannot head a reduced relative clause, so
+    it is the main verb and the noun its subject."""
+    assert ("REQUEST", "CHL", "PER") in dyads(scored(
+        pipeline, "The Chilean army called upon Peru to withdraw its troops."))
+
+
+@pytest.mark.issue(13)
+def test_events_a_for_infinitive_is_wanted_not_done(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Chile called for Peru to release a prisoner": the release is asked for, not made."""
+    found = dyads(scored(pipeline, "Chile called for Peru to release a political prisoner."))
+    assert ("REQUEST", "CHL", "PER") in found
+    assert not [d for d in found if d[0] == "RETREAT"]

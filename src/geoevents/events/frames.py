@@ -140,6 +140,22 @@ def is_anaphoric(noun: Token) -> bool:
         c.dep_ == "amod" and c.lower_ == "same" for c in noun.children)
 
 
+def misparsed_main_verb(sent: Span) -> Token | None:
+    """"The Chilean army called upon Peru to ...": the parser may take the whole sentence for
+    a noun phrase and hang its main verb on the subject as a modifier. A past-tense form
+    (VBD) is finite and cannot head a reduced relative clause (those are participles, VBN), so
+    a VBD modifying the root noun with no other finite verb around it is the main verb, the
+    root noun its subject."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verbs = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBD" and c.i > root.i
+             and not has_subject(c)]
+    if len(verbs) != 1 or any(t.tag_ in FINITE_TAGS for t in sent if t.i < verbs[0].i):
+        return None
+    return verbs[0]
+
+
 def has_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
@@ -523,6 +539,7 @@ class FrameFinder:
             # its subject as a modifier; it is the headline's clause ("Peru to send troops")
             heads[0:0] = [c for c in sent.root.children if c.dep_ == "acl" and c.pos_ == "VERB"
                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        heads[0:0] = [c for c in (misparsed_main_verb(sent),) if c is not None]
         for head in heads:
             if head.i in consumed:
                 continue

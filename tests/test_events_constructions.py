@@ -3267,6 +3267,10 @@ def test_events_a_past_verb_hung_on_its_subject_is_the_main_verb(pipeline) -> No
     it is the main verb and the noun its subject."""
     assert ("REQUEST", "CHL", "PER") in dyads(scored(
         pipeline, "The Chilean army called upon Peru to withdraw its troops."))
+    # a participle with a direct object is active, here hung on a noun inside the subject
+    assert ("ACCUSE", "CHL", "PER") in dyads(scored(
+        pipeline, "The government of Chile and its allies condemned on Tuesday an action by Peru "
+                  "that could endanger peace in the region."))
 
 
 @pytest.mark.issue(13)

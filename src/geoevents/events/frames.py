@@ -140,20 +140,34 @@ def is_anaphoric(noun: Token) -> bool:
         c.dep_ == "amod" and c.lower_ == "same" for c in noun.children)
 
 
+# How a noun may hang inside a subject's phrase ("the government of Chile and Peru")
+_SUBJECT_PHRASE_DEPS = frozenset({"prep", "pobj", "conj", "compound", "appos", "amod", "poss"})
+
+
 def misparsed_main_verb(sent: Span) -> Token | None:
     """"The Chilean army called upon Peru to ...": the parser may take the whole sentence for
     a noun phrase and hang its main verb on the subject as a modifier. A past-tense form
     (VBD) is finite and cannot head a reduced relative clause (those are participles, VBN), so
     a VBD modifying the root noun with no other finite verb around it is the main verb, the
-    root noun its subject."""
+    root noun its subject; so is a participle (VBN) with a direct object of its own, which
+    makes it active ("The government of Chile condemned/VBN on Tuesday an action by Peru")."""
     root = sent.root
     if root.pos_ not in ("NOUN", "PROPN"):
         return None
-    verbs = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBD" and c.i > root.i
-             and not has_subject(c)]
-    if len(verbs) != 1 or any(t.tag_ in FINITE_TAGS for t in sent if t.i < verbs[0].i):
-        return None
-    return verbs[0]
+    for tok in sent:
+        if tok.i <= root.i:
+            continue
+        if tok.tag_ in FINITE_TAGS and tok.dep_ != "acl":
+            return None
+        if tok.dep_ == "acl" and (tok.tag_ == "VBD" or (
+                tok.tag_ == "VBN" and any(o.dep_ == "dobj" for o in tok.children))):
+            # the verb modifies the subject or a noun inside its phrase ("The government of
+            # X and Y condemned/VBN ..."): it is the first verb after the subject's head
+            node = tok.head
+            while node != root and node.dep_ in _SUBJECT_PHRASE_DEPS:
+                node = node.head
+            return tok if node == root and not has_subject(tok) else None
+    return None
 
 
 def has_subject(token: Token) -> bool:

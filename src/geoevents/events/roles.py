@@ -235,7 +235,8 @@ class RoleFinder:
             return direct
         best, best_rank = None, 10**9
         stack = [(c, 1) for c in token.children if (_in_phrase(c) or c.dep_ == "acl")
-                 and not (c.tag_ == "VBD" and token.dep_ == "ROOT" and misparsed_main_verb(c.sent) == c)]
+                 and not (c.tag_ in ("VBD", "VBN") and token.dep_ == "ROOT"
+                          and misparsed_main_verb(c.sent) == c)]
         while stack:
             tok, d = stack.pop()
             a = self.actor_on(tok) if not _names_a_place(tok) else None
@@ -288,8 +289,9 @@ class RoleFinder:
     # ---------------------------------------------------------------- roles
     def subject_of(self, verb: Token) -> Token | None:
         """The subject, inherited up xcomp/conj/advcl chains when the verb has none."""
-        if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and misparsed_main_verb(verb.sent) == verb:
-            return verb.head  # the sentence's main verb that the parser hung on its subject
+        if verb.dep_ == "acl" and verb.sent.root.pos_ in ("NOUN", "PROPN") \
+                and misparsed_main_verb(verb.sent) == verb:
+            return verb.sent.root  # the sentence's main verb that the parser hung on its subject
         tok: Token | None = verb
         came_from = ""
         for _ in range(6):

@@ -3279,3 +3279,28 @@ def test_events_a_for_infinitive_is_wanted_not_done(pipeline) -> None:  # type: 
     found = dyads(scored(pipeline, "Chile called for Peru to release a political prisoner."))
     assert ("REQUEST", "CHL", "PER") in found
     assert not [d for d in found if d[0] == "RETREAT"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Chile stopped buying Peruvian gas.", "SANCTION"),
+    ("Chile ceased providing aid to Peru.", "SANCTION"),
+    ("Chile stopped negotiating with Peru.", "SANCTION"),
+    ("Peru stopped shelling Chilean positions on Monday.", "RETREAT"),
+    ("Chile's navy has stopped approving new military contracts with Peru, a Chilean official said.",
+     "SANCTION"),
+])
+def test_events_an_ended_act_is_its_ending(pipeline, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0's CANCEL block (stop, cease, halt...) codes what is ended by what it was:
+    ended aid or ties reduce relations (16), ended attacks de-escalate (087); the ended act
+    itself is not going on."""
+    found = dyads(scored(pipeline, text))
+    assert found and {d[0] for d in found} == {plover}
+    assert {(d[1], d[2]) for d in found} == {("PER" if plover == "RETREAT" else "CHL",
+                                              "CHL" if plover == "RETREAT" else "PER")}
+
+
+@pytest.mark.issue(13)
+def test_events_an_ended_statement_is_no_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert not scored(pipeline, "Chile stopped criticising Peru.")
+    assert scored(pipeline, "Chile kept criticising Peru.")

@@ -38,6 +38,10 @@ PRECONDITION_MARKS = {"before", "until", "unless", "if", "once", "whether"}
 CONTRAST_MARKS = {"while", "whereas"}
 # Finite verb forms (Penn tags): a sentence without one is a headline or a fragment
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# CAMEO.2.0's CANCEL block: verbs whose gerund complement is an act that ends ("stopped
+# buying", "ceased providing aid"); the act is not going on, its ending may be one of its own
+CESSATION_VERBS = frozenset({"abort", "cease", "desist", "discontinue", "end", "halt", "quit",
+                             "stop", "suspend", "terminate"})
 # Prepositions whose visit noun is a visit the clause's subject made
 # Prepositions of an adjunct that names the meeting an act took place in
 MEETING_ADJUNCT_PREPS = frozenset({"in", "during", "at"})
@@ -476,7 +480,8 @@ class FrameFinder:
                     return sub
         # No predicate here: a complement, or an event noun in the clause, may state it.
         if comp is not None and comp.i not in consumed and (
-                head.lemma_ in ("be", "have") or head.pos_ == "ADJ"):  # "are accused of [verb]ing"
+                head.lemma_ in ("be", "have") or head.pos_ == "ADJ"  # "are accused of [verb]ing"
+                or (head.lemma_.lower() in CESSATION_VERBS and comp.tag_ == "VBG")):
             sub = self.clause_frame(comp, consumed, [*governors, head])
             if sub is not None:
                 return sub

@@ -77,3 +77,21 @@ def planned_code(code: str) -> str:
         if code[:size] in table:
             return table[code[:size]]
     return code
+
+
+# CAMEO.2.0's CANCEL block (abort, cease, discontinue, end, halt, quit, stop, suspend,
+# terminate) codes what is ended by what it was: ending attacks, shelling or fighting
+# de-escalates ("* ATTACK [0871]", "* SHELL [087]"), ending aid reduces it ("* AID [162]"),
+# ending talks halts negotiations ("* TALKS [164]"), ending material cooperation or other
+# ties (intents, meetings, diplomatic or material cooperation) reduces relations
+# ("* MATERIAL [160]", "* FLIGHTS [160]"). Keyed by the ended act's CAMEO root.
+_CESSATION_CODES = {"18": "087", "19": "087", "20": "087", "07": "162", "06": "160",
+                    "05": "160", "04": "160", "03": "160"}
+
+
+def cessation_code(code: str) -> str | None:
+    """The CAMEO code of ending an act of this code ("stopped shelling", "ceased providing
+    aid"), or None when ending it is no act of its own (the act is then not happening)."""
+    if code.startswith("046"):
+        return "164"
+    return _CESSATION_CODES.get(code[:2])

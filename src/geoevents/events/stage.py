@@ -29,7 +29,7 @@ from geoevents.events.frames import (
     named_agent,
 )
 from geoevents.events.lexicon import Lexicon, load_lexicon
-from geoevents.events.ontology import event_type, planned_code
+from geoevents.events.ontology import cessation_code, event_type, planned_code
 from geoevents.events.relevance import RelevanceModel, load_relevance_model
 from geoevents.events.roles import (
     GEOGRAPHIC_NOUNS,
@@ -46,7 +46,7 @@ from geoevents.events.roles import (
     with_country,
 )
 from geoevents.events.statements import content_text, statement_act
-from geoevents.events.status import event_status, is_conditional_consequence, is_refusal
+from geoevents.events.status import event_status, is_ceased, is_conditional_consequence, is_refusal
 from geoevents.model import Actor, Event, Place, Span
 from geoevents.nlp import in_noun_clause
 from geoevents.stage import ActorCoder, PlaceIndex, QuoteSpans, StageContext, TimeIndex
@@ -221,6 +221,14 @@ class EventsStage:
         date = self._date(ctx, frame, evidence)
         if date and status in ("occurred", "reported") and _after_publication(ctx, date, evidence):
             status = "planned"
+        if status != "negated" and is_ceased(frame):
+            # "stopped approving contracts", "ceased shelling": the act is ended, not done;
+            # ending it is coded as CAMEO.2.0's CANCEL block codes it, else it is no act
+            ended = cessation_code(code)
+            if ended is None:
+                status = "negated"
+            else:
+                code = ended
         if frame.failed:
             if code[:2] in COOPERATIVE_ROOTS:  # PLOVER: "failed to reach an agreement" is REJECT
                 code = "127" if code.startswith(("057", "037", "03")) else "120"

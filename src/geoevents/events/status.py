@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geoevents.events.frames import FINITE_TAGS, Frame
+from geoevents.events.frames import CESSATION_VERBS, FINITE_TAGS, Frame
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODAL_AUX = {"could", "might", "may", "should", "must"}
@@ -161,6 +161,14 @@ def is_planned(frame: Frame) -> bool:
         if noun.dep_ in ("nsubjpass", "nsubj") and head.lemma_ in PLANNING_VERBS:
             return True
     return False
+
+
+def is_ceased(frame: Frame) -> bool:
+    """"Chile stopped buying Peruvian gas": the act is a gerund complement of a verb of
+    ending."""
+    trigger = frame.trigger
+    return frame.noun is None and trigger.tag_ == "VBG" and trigger.dep_ in ("xcomp", "ccomp", "dobj") \
+        and trigger.head.lemma_.lower() in CESSATION_VERBS
 
 
 def event_status(frame: Frame) -> str:

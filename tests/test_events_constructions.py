@@ -3304,3 +3304,14 @@ def test_events_an_ended_act_is_its_ending(pipeline, text: str, plover: str) -> 
 def test_events_an_ended_statement_is_no_act(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert not scored(pipeline, "Chile stopped criticising Peru.")
     assert scored(pipeline, "Chile kept criticising Peru.")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile rejected the accusations made by Peru.",
+    "Chile dismissed the threats issued by Peru.",
+])
+def test_events_rejecting_a_statement_aims_at_its_author(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO.2.0 REJECT, DISMISS "* ACCUSATION": a statement "made by" a party is that
+    party's, and rejecting it is aimed at its author."""
+    assert ("REJECT", "CHL", "PER") in dyads(scored(pipeline, text))

@@ -70,13 +70,16 @@ def _by_token(ctx: StageContext, mentions: list) -> dict:  # type: ignore[type-a
 # (CAMEO 051 praise or endorse, 111 criticize or denounce); of a party noun it is someone
 # else ("rebels armed by Chile"). Agreements and aid are their makers' and givers' acts too
 # ("the deal struck by Chile and Peru", "aid provided by the UN": CAMEO 057 sign a formal
-# agreement, 07 provide aid), whom rejecting or praising them is aimed at.
+# agreement, 07 provide aid), whom rejecting or praising them is aimed at; so are
+# accusations, threats, requests and other statements ("rejected the accusations made by
+# Peru": CAMEO.2.0 REJECT "* ACCUSATION" [016], DISMISS, DENY).
 AUTHORED_NOUNS = frozenset({
     "deal", "agreement", "accord", "treaty", "pact", "aid", "assistance", "loan", "grant",
     "decision", "move", "step", "measure", "policy", "plan", "proposal", "action", "announcement",
     "statement", "remark", "comment", "law", "bill", "ban", "sanction", "tariff", "resolution",
     "initiative", "offer", "embargo", "restriction", "demand", "ultimatum", "reform", "program",
-    "programme"})
+    "programme", "accusation", "allegation", "charge", "claim", "criticism", "threat",
+    "warning", "request", "call", "appeal", "suggestion"})
 
 
 def _in_phrase(tok: Token) -> bool:

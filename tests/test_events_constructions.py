@@ -3315,3 +3315,12 @@ def test_events_rejecting_a_statement_aims_at_its_author(pipeline, text: str) ->
     """CAMEO.2.0 REJECT, DISMISS "* ACCUSATION": a statement "made by" a party is that
     party's, and rejecting it is aimed at its author."""
     assert ("REJECT", "CHL", "PER") in dyads(scored(pipeline, text))
+
+
+@pytest.mark.issue(13)
+def test_events_a_clause_answered_by_a_later_verb_is_not_its_content(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Chile accused Peru of X, a charge Lima denied": the parser may make the accusation the
+    denial's complement; a verb with an object of its own ("a charge") answers the clause,
+    it does not report it, so the accusation stands (and is not denied)."""
+    assert ("ACCUSE", "CHL", "PER") in dyads(scored(
+        pipeline, "Chile accused Peru of backing the rebels, a charge Lima denied."))

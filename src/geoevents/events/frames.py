@@ -111,10 +111,19 @@ PRESENCE = LexEntry("verb", "be", (), "042", frozenset({"presence"}),
                     "an official's presence in a place abroad is a visit (CAMEO 042)")
 
 
+def commented_clause(clause: Token) -> bool:
+    """"Chile accused Peru of X, a charge Lima denied": the parser may make the first clause
+    the complement of the later verb; a verb with an object of its own between them ("a
+    charge") answers that clause, it does not report it."""
+    head = clause.head
+    return clause.dep_ == "ccomp" and clause.i < head.i and any(
+        c.dep_ == "dobj" and clause.i < c.i < head.i for c in head.children)
+
+
 def complement(token: Token) -> Token | None:
     """The clausal complement of a verb or adjective ("agreed [to withdraw]")."""
     for c in token.children:
-        if c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX", "ADJ"):
+        if c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX", "ADJ") and not commented_clause(c):
             return c
     for c in token.children:  # a verb under a preposition: "resorted to [verb]ing", "accused of [verb]ing"
         if c.dep_ == "prep":
@@ -581,7 +590,7 @@ class FrameFinder:
                 for holder in (frame.content, frame.noun, frame.trigger):
                     if holder is not None:
                         for c in holder.children:
-                            if c.dep_ in ("xcomp", "ccomp", "acl"):
+                            if c.dep_ in ("xcomp", "ccomp", "acl") and not commented_clause(c):
                                 second = {t.i for k in c.children if second_act_of_speaker(k)
                                           for t in k.subtree}
                                 consumed.update(i for i in _content_of(c) if i not in second)
@@ -778,7 +787,7 @@ class FrameFinder:
         return out
 
     def _own_clause(self, tok: Token) -> bool:
-        if second_act_of_speaker(tok):
+        if second_act_of_speaker(tok) or commented_clause(tok):
             return True
         if decider_of(tok) is not None:
             return True  # "Chile's decision to expel two diplomats angered Peru"

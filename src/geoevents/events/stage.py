@@ -1662,7 +1662,9 @@ def _evaluative_clause(head: Token) -> bool:
 
 
 def _obligation(frame: Frame) -> bool:
-    for tok in (frame.trigger, frame.clause):
+    # "must stop supporting terrorism": the obligation may sit on the verb of ending above
+    ending = [frame.trigger.head] if is_ceased(frame) else []
+    for tok in (frame.trigger, frame.clause, *ending):
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
             return True
     return False

@@ -3324,3 +3324,15 @@ def test_events_a_clause_answered_by_a_later_verb_is_not_its_content(pipeline) -
     it does not report it, so the accusation stands (and is not denied)."""
     assert ("ACCUSE", "CHL", "PER") in dyads(scored(
         pipeline, "Chile accused Peru of backing the rebels, a charge Lima denied."))
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile may have violated the ceasefire with Peru, officials said.",
+    "Chile said it would have imposed sanctions on Peru.",
+])
+def test_events_a_modal_perfect_is_no_occurrence_and_no_intent(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"May have violated", "would have imposed": a past possibility or a counterfactual,
+    neither an act done nor one announced (issue 13, point 3: modality)."""
+    assert not scored(pipeline, text)
+    assert scored(pipeline, "Chile said it may impose sanctions on Peru.")

@@ -89,6 +89,8 @@ def is_conditional(frame: Frame) -> bool:
                 break
             node = node.head
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & (MODAL_AUX | {"would"}) and auxes & {"have", "'ve"}:
+            return True  # "may have violated", "could have been avoided": possible, not done
         if "to" in auxes and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
             return True  # "called for Peru to release him": a for-infinitive is wanted, not done
         if auxes & MODAL_AUX and not frame.reported:

@@ -3336,3 +3336,12 @@ def test_events_a_modal_perfect_is_no_occurrence_and_no_intent(pipeline, text: s
     neither an act done nor one announced (issue 13, point 3: modality)."""
     assert not scored(pipeline, text)
     assert scored(pipeline, "Chile said it may impose sanctions on Peru.")
+
+
+@pytest.mark.issue(13)
+def test_events_another_partys_expected_act_is_a_forecast(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Analysts expect Chile to impose sanctions": a forecast, neither done nor Chile's
+    announced intent; "Chile is expected to sign" stays planned."""
+    assert not scored(pipeline, "Analysts expect Chile to impose sanctions on Peru.")
+    planned = scored(pipeline, "Chile is expected to sign a trade deal with Peru on Friday.")
+    assert planned and all(e.status == "planned" for e in planned)

@@ -14,6 +14,10 @@ DENIAL_VERBS = frozenset({"deny"})
 # Speech verbs of forecasting: what they report is foreseen, neither done nor stated as the
 # actor's intent (issue 13, point 3: predictions are not events that occurred)
 PREDICTION_VERBS = frozenset({"predict", "forecast", "speculate", "foresee", "project"})
+# Verbs of expecting: another party's act they govern is foreseen ("analysts expect Chile to
+# impose sanctions"); the subject's own ("expects to sign") and the passive ("is expected to
+# sign", planned) are not
+EXPECTING_VERBS = frozenset({"expect", "anticipate"})
 # Aspectual verbs whose subject or complement is already under way ("the strike will
 # continue over the weekend", "will keep fighting"): the act is happening, not planned
 ONGOING_VERBS = frozenset({"continue", "persist", "keep"})
@@ -67,6 +71,10 @@ def is_negated(frame: Frame) -> bool:
 
 
 def is_conditional(frame: Frame) -> bool:
+    for tok in {frame.trigger, frame.clause}:
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in EXPECTING_VERBS \
+                and any(c.dep_ == "nsubj" for c in tok.children):
+            return True  # "analysts expect Chile to impose sanctions": a forecast of another's act
     noun = frame.noun
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
             and noun.head.head.lemma_.lower() in POSSIBILITY_NOUNS:

@@ -3345,3 +3345,16 @@ def test_events_another_partys_expected_act_is_a_forecast(pipeline) -> None:  # 
     assert not scored(pipeline, "Analysts expect Chile to impose sanctions on Peru.")
     planned = scored(pipeline, "Chile is expected to sign a trade deal with Peru on Friday.")
     assert planned and all(e.status == "planned" for e in planned)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("text", [
+    "Chile insisted there could be no talks with Peru.",
+    "There will be no negotiations with Peru, the Chilean foreign minister said.",
+])
+def test_events_there_will_be_no_talks_is_a_refusal(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    """"There will (can) be no talks": a party ruling out an act of cooperation refuses it
+    (CAMEO 125, PLOVER REJECT), as "will not negotiate" does; "there were no talks" only
+    reports that none took place."""
+    assert ("REJECT", "CHL", "PER") in dyads(scored(pipeline, text))
+    assert not scored(pipeline, "There were no talks with Peru last week, Chile said.")

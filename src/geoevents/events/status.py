@@ -215,9 +215,19 @@ def is_refusal(frame: Frame) -> bool:
                 any(c.dep_ == "neg" for c in kids)
                 or (tok.dep_ == "acomp" and any(c.dep_ == "neg" for c in tok.head.children))):
             return True  # "is not willing (ready, prepared) to negotiate": declines to
+        if tok.pos_ == "NOUN" and tok.dep_ == "attr" and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in kids) and _existential_will(tok.head):
+            return True  # "there will (can) be no talks": ruled out, a refusal (CAMEO 12)
         # "has no plans to", "does not intend to": a stated absence of intent declines the act
         if tok.lemma_.lower() in INTENT_WORDS and (
                 any(c.dep_ == "neg" for c in kids)
                 or any(c.dep_ == "det" and c.lower_ == "no" for c in kids)):
             return True
     return False
+
+
+def _existential_will(verb: Token) -> bool:
+    """"There will (can, could, would) be": an existential "be" under a modal of will or ability."""
+    kids = list(verb.children)
+    return verb.lemma_ == "be" and any(c.dep_ == "expl" for c in kids) and any(
+        c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would", "can", "ca", "could"} for c in kids)

@@ -3358,3 +3358,13 @@ def test_events_there_will_be_no_talks_is_a_refusal(pipeline, text: str) -> None
     reports that none took place."""
     assert ("REJECT", "CHL", "PER") in dyads(scored(pipeline, text))
     assert not scored(pipeline, "There were no talks with Peru last week, Chile said.")
+
+
+@pytest.mark.issue(13)
+def test_events_coordinated_passives_share_their_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"Were arrested and deported in Arica": the place the parser hangs on the last of two
+    coordinated passive verbs is the first one's too, so the arrest is the authorities' of
+    the place (Chile), not of the detainees' own country."""
+    found = dyads(scored(pipeline, "Two Peruvian fishermen were arrested and deported in Arica on Monday."))
+    assert ("COERCE", "CHL", "PER") in found
+    assert ("COERCE", "PER", "PER") not in found

@@ -457,8 +457,8 @@ class EventsStage:
             # "was arrested in Moscow", "were granted asylum in Chile": arrests, detentions,
             # expulsions, bans and asylum are acts of the authorities where they happen (else
             # of the detainee's own country)
-            roles.source = domestic_target(roles.target, location) if roles.target is not None \
-                else None
+            roles.source = domestic_target(roles.target, location or _coordinated_place(ctx, frame)) \
+                if roles.target is not None else None
             if code in AUTHORITY_CODES and (location is None or roles.target is None
                                             or location.country == roles.target.country):
                 roles.source = None  # asylum is given by another country, where it is named
@@ -1007,6 +1007,25 @@ class EventsStage:
             if rank < best_rank:
                 best, best_rank = place, rank
         return best or _national_area(ctx, frame)
+
+
+def _coordinated_place(ctx: StageContext, frame: Frame) -> Place | None:
+    """"Were arrested and deported in Arica": coordinated passive verbs share their subject and
+    the adjuncts the parser hangs on the last of them, so the place is the first verb's too."""
+    places = ctx.published("places", PlaceIndex)
+    if places is None:
+        return None
+    for conj in frame.trigger.children:
+        if conj.dep_ != "conj" or conj.tag_ != "VBN" or has_subject(conj):
+            continue
+        try:
+            place = places.location_for_token(conj.i)
+        except Exception as err:  # another stage's helper must not break events
+            _helper_failed(ctx, "places", err)
+            return None
+        if isinstance(place, Place) and place.country and not place.metonymic:
+            return place
+    return None
 
 
 def _mission_at(finder: RoleFinder, frame: Frame) -> Actor | None:
